@@ -1,0 +1,230 @@
+package dev.plinth.db.core;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.dialect.Dialects;
+import dev.plinth.db.core.error.DbConnectionException;
+import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.error.EngineStartException;
+import dev.plinth.db.core.pool.Pools;
+import dev.plinth.db.core.retry.TransactionRetry;
+import dev.plinth.db.core.tx.MapperBinding;
+import dev.plinth.db.core.tx.TransactionMode;
+import dev.plinth.db.core.tx.TransactionRunner;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.ibatis.session.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one object a service holds for its database: a writer pool, an optional reader pool for
+ * {@code slave_connection}, and the transaction scopes that run work on them.
+ *
+ * <pre>{@code
+ * try (Database db = Database.builder().url("jdbc:postgresql://127.0.0.1/app").build()) {
+ *   long id = db.writer().call(tx -> tx.insert("INSERT INTO items(name) VALUES (?)", "bolt"));
+ * }
+ * }</pre>
+ *
+ * <p>Building a {@code Database} checks that the writer answers, retrying {@code max_retries} times
+ * {@code retry_interval} apart as oslo.db does, and fails with an {@link EngineStartException}
+ * naming the sanitised URL when it never does.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final DatabaseConfig config;
+  private final Dialect dialect;
+  private final HikariDataSource writerPool;
+  private final HikariDataSource readerPool;
+  private final TransactionRunner runner;
+  private final TransactionScope writer;
+  private final TransactionScope reader;
+  private final TransactionScope asyncReader;
+
+  private Database(Builder b) {
+    this.config = b.config;
+    this.dialect = Dialects.forUrl(config.connection());
+    String sanitized = UrlSanitizer.sanitize(config.connection());
+    this.writerPool = Pools.create("plinth-writer", config.connection(), dialect, config);
+    try {
+      this.readerPool =
+          config.slaveConnection().isPresent()
+              ? Pools.create("plinth-reader", config.slaveConnection().get(), dialect, config)
+              : null;
+      MapperBinding mappers = new MapperBinding(writerPool, dialect, b.mybatis);
+      this.runner =
+          new TransactionRunner(
+              writerPool,
+              readerPool == null ? writerPool : readerPool,
+              dialect,
+              new TransactionRetry(config, b.retryIf),
+              mappers,
+              config.connectionDebug());
+      awaitFirstConnection(sanitized);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    this.writer = new TransactionScope(runner, TransactionMode.WRITER);
+    this.reader = new TransactionScope(runner, TransactionMode.READER);
+    this.asyncReader = new TransactionScope(runner, TransactionMode.ASYNC_READER);
+    LOG.info("database {} ready ({})", sanitized, dialect.name());
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A scope for transactions that read and write on the primary, committed at the end. */
+  public TransactionScope writer() {
+    return writer;
+  }
+
+  /** A scope for transactions that read from the primary; rolled back at the end. */
+  public TransactionScope reader() {
+    return reader;
+  }
+
+  /**
+   * A scope for reads that tolerate replication lag: on the {@code slave_connection} replica when
+   * one is configured, else on the primary. Inside a writer it joins the writer.
+   */
+  public TransactionScope asyncReader() {
+    return asyncReader;
+  }
+
+  /** The backend's dialect. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The configuration this database was built with. */
+  public DatabaseConfig config() {
+    return config;
+  }
+
+  /** Closes both pools; transactions still running fail. Safe to call more than once. */
+  @Override
+  public void close() {
+    if (readerPool != null) {
+      readerPool.close();
+    }
+    if (writerPool != null) {
+      writerPool.close();
+    }
+  }
+
+  private void awaitFirstConnection(String sanitized) {
+    int attempts = config.maxRetries();
+    if (attempts == 0) {
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = writerPool.getConnection()) {
+        c.rollback();
+        return;
+      } catch (SQLException e) {
+        DbException failure = dialect.translate(e);
+        boolean last = attempts > 0 && attempt >= attempts;
+        if (!(failure instanceof DbConnectionException) || last) {
+          throw new EngineStartException(
+              "cannot connect to "
+                  + sanitized
+                  + (failure instanceof DbConnectionException
+                      ? " after " + attempt + " attempt(s)"
+                      : "")
+                  + ": "
+                  + failure.getMessage(),
+              failure);
+        }
+        LOG.warn(
+            "connection to {} failed ({}); {} attempt(s) left, next in {} ms",
+            sanitized,
+            failure.getMessage(),
+            attempts < 0 ? "unlimited" : Integer.toString(attempts - attempt),
+            config.retryInterval().toMillis());
+        sleep(config.retryInterval().toMillis(), sanitized, failure);
+      }
+    }
+  }
+
+  private static void sleep(long millis, String sanitized, DbException failure) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineStartException("interrupted while connecting to " + sanitized, failure);
+    }
+  }
+
+  /** Collects what a {@link Database} needs; {@link #build()} connects. */
+  public static final class Builder {
+    private DatabaseConfig config;
+    private String url;
+    private Predicate<? super Throwable> retryIf = failure -> false;
+    private final List<Class<?>> mappers = new ArrayList<>();
+    private Consumer<Configuration> mybatis =
+        configuration -> mappers.forEach(configuration::addMapper);
+
+    private Builder() {}
+
+    /** Uses a complete configuration; {@link #url(String)} given as well replaces its URL. */
+    public Builder config(DatabaseConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    /** Sets the writer's JDBC URL, with every other option at its default. */
+    public Builder url(String url) {
+      this.url = url;
+      return this;
+    }
+
+    /** Retries outermost transactions also on failures matching {@code predicate}. */
+    public Builder retryIf(Predicate<? super Throwable> predicate) {
+      this.retryIf = predicate;
+      return this;
+    }
+
+    /**
+     * Registers MyBatis mapper interfaces up front (they are otherwise registered on first use).
+     */
+    public Builder mappers(Class<?>... types) {
+      mappers.addAll(List.of(types));
+      return this;
+    }
+
+    /** Adjusts MyBatis's configuration: settings, type handlers, XML mappers. */
+    public Builder mybatis(Consumer<Configuration> customizer) {
+      Consumer<Configuration> registerMappers = mybatis;
+      this.mybatis = registerMappers.andThen(customizer);
+      return this;
+    }
+
+    /**
+     * Builds the database and waits for its first connection.
+     *
+     * @throws IllegalArgumentException if neither a URL nor a configuration was given, or the
+     *     configuration is invalid
+     * @throws EngineStartException if the database cannot be reached
+     */
+    public Database build() {
+      if (config == null && url == null) {
+        throw new IllegalArgumentException("give the database a url(...) or a config(...)");
+      }
+      if (config == null) {
+        config = DatabaseConfig.builder().connection(url).build();
+      } else if (url != null) {
+        config = config.toBuilder().connection(url).build();
+      }
+      return new Database(this);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.plinth.db.core;
+
+import dev.plinth.db.core.tx.TransactionMode;
+import dev.plinth.db.core.tx.TransactionRunner;
+import dev.plinth.db.core.tx.TransactionSpec;
+import java.util.function.Predicate;
+
+/**
+ * An immutable description of a transaction block, obtained from {@link Database#writer()}, {@link
+ * Database#reader()} or {@link Database#asyncReader()} and refined with {@link #independent()},
+ * {@link #savepoint()} and {@link #retryIf(Predicate)}. Nested on one thread, a block joins the
+ * running transaction; only the outermost block commits (writers) or rolls back (readers), and only
+ * it is retried after a deadlock or a lost connection.
+ */
+public final class TransactionScope {
+  private final TransactionRunner runner;
+  private final TransactionSpec spec;
+
+  TransactionScope(TransactionRunner runner, TransactionMode mode) {
+    this(runner, new TransactionSpec(mode, false, false, failure -> false));
+  }
+
+  private TransactionScope(TransactionRunner runner, TransactionSpec spec) {
+    this.runner = runner;
+    this.spec = spec;
+  }
+
+  /**
+   * Returns a scope that always starts a new transaction on its own connection, even inside another
+   * one; the outer transaction resumes afterwards.
+   *
+   * @throws IllegalStateException if this scope is a savepoint scope
+   */
+  public TransactionScope independent() {
+    if (spec.savepoint()) {
+      throw new IllegalStateException("setting savepoint and independent makes no sense");
+    }
+    return new TransactionScope(
+        runner, new TransactionSpec(spec.mode(), true, false, spec.retryIf()));
+  }
+
+  /**
+   * Returns a scope that, when nested, runs inside a savepoint: a failure rolls back only this
+   * block's work and the outer transaction can go on.
+   *
+   * @throws IllegalStateException if this scope is an independent scope
+   */
+  public TransactionScope savepoint() {
+    if (spec.independent()) {
+      throw new IllegalStateException("setting savepoint and independent makes no sense");
+    }
+    return new TransactionScope(
+        runner, new TransactionSpec(spec.mode(), false, true, spec.retryIf()));
+  }
+
+  /**
+   * Returns a scope whose outermost transaction is also retried on failures matching {@code
+   * predicate}, on the same schedule as deadlocks.
+   */
+  public TransactionScope retryIf(Predicate<? super Throwable> predicate) {
+    Predicate<? super Throwable> before = spec.retryIf();
+    Predicate<Throwable> both = failure -> before.test(failure) || predicate.test(failure);
+    return new TransactionScope(
+        runner, new TransactionSpec(spec.mode(), spec.independent(), spec.savepoint(), both));
+  }
+
+  /**
+   * Runs {@code work} in this scope and returns its result.
+   *
+   * @throws dev.plinth.db.core.error.DbException for database failures, after any retries
+   * @throws IllegalStateException if this block may not nest inside the running one
+   */
+  public <T> T call(TxFunction<T> work) {
+    return runner.execute(spec, work);
+  }
+
+  /**
+   * Runs {@code work} in this scope.
+   *
+   * @throws dev.plinth.db.core.error.DbException for database failures, after any retries
+   * @throws IllegalStateException if this block may not nest inside the running one
+   */
+  public void run(TxAction work) {
+    runner.execute(
+        spec,
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
+  }
+}

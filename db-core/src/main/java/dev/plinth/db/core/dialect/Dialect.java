@@ -1,0 +1,76 @@
+package dev.plinth.db.core.dialect;
+
+import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.error.DbException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Everything that differs between backends: identifier quoting, driver and session settings, error
+ * classification, and the feature flags callers consult instead of asking which backend they are
+ * on. One instance per backend; instances are immutable and shared.
+ */
+public interface Dialect {
+
+  /** The backend's short name: {@code sqlite}, {@code postgresql} or {@code mysql}. */
+  String name();
+
+  /**
+   * Quotes an identifier for this backend after checking it is a plausible name.
+   *
+   * @throws IllegalArgumentException if the identifier is empty, too long or contains a NUL or the
+   *     quote character
+   */
+  String quote(String identifier);
+
+  /** Whether DDL statements take part in transactions (and roll back with them). */
+  boolean transactionalDdl();
+
+  /** The most bind parameters one statement may carry on this backend. */
+  int maxBindParameters();
+
+  /**
+   * Driver properties for a connection to {@code url} under {@code config}: timeouts, keepalive and
+   * the per-backend settings that the driver applies without an extra round trip.
+   */
+  Properties driverProperties(String url, DatabaseConfig config);
+
+  /**
+   * Session set-up run once on every new physical connection (for example MySQL's {@code sql_mode}
+   * or SQLite's {@code regexp} function).
+   *
+   * @throws SQLException if the backend refuses a setting
+   */
+  void initializeConnection(Connection connection, DatabaseConfig config) throws SQLException;
+
+  /**
+   * Whether {@code url} names a database that lives only inside one connection (SQLite memory), so
+   * the pool must keep exactly one connection forever.
+   */
+  default boolean singleConnection(String url) {
+    return false;
+  }
+
+  /**
+   * Prepares an INSERT whose generated key in {@code keyColumn} can be read back with {@link
+   * PreparedStatement#getGeneratedKeys()}.
+   *
+   * @throws SQLException if the driver refuses the statement
+   */
+  default PreparedStatement prepareInsert(Connection c, String sql, String keyColumn)
+      throws SQLException {
+    return c.prepareStatement(sql, new String[] {keyColumn});
+  }
+
+  /**
+   * Translates a driver exception into Plinth's hierarchy: the backend's own codes first, message
+   * text only where the backend gives nothing better.
+   *
+   * @param e the driver exception
+   * @return the translated exception, never {@code null}; a plain {@link DbException} when nothing
+   *     more specific is known
+   */
+  DbException translate(SQLException e);
+}

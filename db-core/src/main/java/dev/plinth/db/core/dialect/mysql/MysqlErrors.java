@@ -1,0 +1,14 @@
+package dev.plinth.db.core.dialect.mysql;
+
+import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.error.SqlStateClassifier;
+import java.sql.SQLException;
+
+/** Translates this backend's driver exceptions into Plinth's hierarchy. */
+final class MysqlErrors {
+  private MysqlErrors() {}
+
+  static DbException translate(SQLException e) {
+    return SqlStateClassifier.classify(e);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.plinth.db.core.dialect.postgresql;
+
+import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.dialect.Identifiers;
+import dev.plinth.db.core.error.DbException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * PostgreSQL 12+: transactional DDL, UTF8 client encoding, TCP keepalive and connect/socket
+ * timeouts so that a dead server is noticed in seconds rather than at the operating system's TCP
+ * timeout.
+ */
+public final class PostgresDialect implements Dialect {
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return Identifiers.quote(identifier, '"', 63);
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return true;
+  }
+
+  @Override
+  public int maxBindParameters() {
+    return 32_767;
+  }
+
+  @Override
+  public Properties driverProperties(String url, DatabaseConfig config) {
+    Properties p = new Properties();
+    p.setProperty("tcpKeepAlive", "true");
+    p.setProperty("connectTimeout", "10");
+    p.setProperty("socketTimeout", Long.toString(config.socketTimeout().toSeconds()));
+    p.setProperty("ApplicationName", "plinth");
+    return p;
+  }
+
+  @Override
+  public void initializeConnection(Connection connection, DatabaseConfig config) {
+    // The driver already negotiates UTF8; nothing to run per connection.
+  }
+
+  @Override
+  public DbException translate(SQLException e) {
+    return PostgresErrors.translate(e);
+  }
+}

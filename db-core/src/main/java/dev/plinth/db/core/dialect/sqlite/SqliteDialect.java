@@ -1,0 +1,96 @@
+package dev.plinth.db.core.dialect.sqlite;
+
+import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.dialect.Identifiers;
+import dev.plinth.db.core.error.DbException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.sqlite.Function;
+
+/**
+ * SQLite: the embedded default. Connections get {@code foreign_keys=ON}, WAL for files, a busy
+ * timeout, {@code synchronous=OFF} when {@code sqlite_synchronous} is false, immediate
+ * (write-locking) transactions so that two writers wait for each other instead of failing, and a
+ * {@code regexp} function with unanchored {@link java.util.regex.Matcher#find()} semantics, as
+ * oslo.db registers.
+ */
+public final class SqliteDialect implements Dialect {
+  private static final int BUSY_TIMEOUT_MS = 30_000;
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return Identifiers.quote(identifier, '"', 1024);
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return true;
+  }
+
+  @Override
+  public int maxBindParameters() {
+    return 32_766;
+  }
+
+  @Override
+  public boolean singleConnection(String url) {
+    String path = url.substring("jdbc:sqlite:".length());
+    return path.isEmpty() || path.startsWith(":memory:") || path.contains("mode=memory");
+  }
+
+  @Override
+  public Properties driverProperties(String url, DatabaseConfig config) {
+    Properties p = new Properties();
+    p.setProperty("foreign_keys", "true");
+    p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+    p.setProperty("transaction_mode", "IMMEDIATE");
+    if (!singleConnection(url)) {
+      p.setProperty("journal_mode", "WAL");
+    }
+    if (!config.sqliteSynchronous()) {
+      p.setProperty("synchronous", "OFF");
+    }
+    return p;
+  }
+
+  @Override
+  public void initializeConnection(Connection connection, DatabaseConfig config)
+      throws SQLException {
+    Function.create(connection.unwrap(org.sqlite.SQLiteConnection.class), "regexp", new Regexp());
+  }
+
+  @Override
+  public PreparedStatement prepareInsert(Connection c, String sql, String keyColumn)
+      throws SQLException {
+    return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+  }
+
+  @Override
+  public DbException translate(SQLException e) {
+    return SqliteErrors.translate(e);
+  }
+
+  /** {@code regexp(pattern, value)}: true when the pattern matches anywhere in the value. */
+  private static final class Regexp extends Function {
+    @Override
+    protected void xFunc() throws SQLException {
+      String pattern = value_text(0);
+      String value = value_text(1);
+      if (pattern == null || value == null) {
+        result();
+        return;
+      }
+      result(Pattern.compile(pattern).matcher(value).find() ? 1 : 0);
+    }
+  }
+}

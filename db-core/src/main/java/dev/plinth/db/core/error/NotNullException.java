@@ -1,0 +1,32 @@
+package dev.plinth.db.core.error;
+
+/** A NULL was written to a NOT NULL column. */
+public class NotNullException extends IntegrityException {
+  private static final long serialVersionUID = 1L;
+  private final String table;
+  private final String column;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message the backend's message
+   * @param cause the driver exception
+   * @param table the table, or {@code null} when the backend does not say
+   * @param column the column, or {@code null} when the backend does not say
+   */
+  public NotNullException(String message, Throwable cause, String table, String column) {
+    super(message, cause);
+    this.table = table;
+    this.column = column;
+  }
+
+  /** The table, or {@code null}. */
+  public String table() {
+    return table;
+  }
+
+  /** The NOT NULL column, or {@code null}. */
+  public String column() {
+    return column;
+  }
+}

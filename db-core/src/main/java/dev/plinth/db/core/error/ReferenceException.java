@@ -1,0 +1,58 @@
+package dev.plinth.db.core.error;
+
+/**
+ * A foreign key was violated: a child row points at a missing parent, or a parent row that still
+ * has children was deleted or changed. The fields are {@code null} where the backend does not
+ * report them (SQLite reports none).
+ */
+public class ReferenceException extends IntegrityException {
+  private static final long serialVersionUID = 1L;
+  private final String table;
+  private final String constraint;
+  private final String key;
+  private final String keyTable;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message the backend's message
+   * @param cause the driver exception
+   * @param table the table holding the foreign key, or {@code null}
+   * @param constraint the foreign key's name, or {@code null}
+   * @param key the referencing column(s), or {@code null}
+   * @param keyTable the referenced table, or {@code null}
+   */
+  public ReferenceException(
+      String message,
+      Throwable cause,
+      String table,
+      String constraint,
+      String key,
+      String keyTable) {
+    super(message, cause);
+    this.table = table;
+    this.constraint = constraint;
+    this.key = key;
+    this.keyTable = keyTable;
+  }
+
+  /** The table holding the foreign key, or {@code null}. */
+  public String table() {
+    return table;
+  }
+
+  /** The foreign key constraint's name, or {@code null}. */
+  public String constraint() {
+    return constraint;
+  }
+
+  /** The referencing column(s), or {@code null}. */
+  public String key() {
+    return key;
+  }
+
+  /** The referenced table, or {@code null}. */
+  public String keyTable() {
+    return keyTable;
+  }
+}

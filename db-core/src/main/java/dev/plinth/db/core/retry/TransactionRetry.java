@@ -1,0 +1,97 @@
+package dev.plinth.db.core.retry;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.function.CheckedSupplier;
+import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.error.DbConnectionException;
+import dev.plinth.db.core.error.DeadlockException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries a whole outermost transaction after a deadlock or a lost connection, on oslo.db's
+ * schedule: {@code db_retry_interval} first, doubling (when {@code db_inc_retry_interval}) up to
+ * {@code db_max_retry_interval}, at most {@code db_max_retries} times; pauses after a deadlock are
+ * drawn at random below the scheduled one so that the two losers do not collide again. Each retry
+ * is logged at WARN with its attempt number and cause; when retries run out the last failure is
+ * thrown.
+ */
+public final class TransactionRetry {
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionRetry.class);
+
+  private final int maxRetries;
+  private final Duration interval;
+  private final boolean increase;
+  private final Duration maxInterval;
+  private final Predicate<? super Throwable> always;
+
+  /**
+   * Creates the retry layer from a configuration.
+   *
+   * @param config supplies the {@code db_*} retry options
+   * @param retryIf further failures to retry, for every transaction of the database
+   */
+  public TransactionRetry(DatabaseConfig config, Predicate<? super Throwable> retryIf) {
+    this.maxRetries = config.dbMaxRetries();
+    this.interval = config.dbRetryInterval();
+    this.increase = config.dbIncRetryInterval();
+    this.maxInterval = config.dbMaxRetryInterval();
+    this.always = retryIf;
+  }
+
+  /**
+   * Runs {@code attempt} until it succeeds, fails with something not retriable, or the retries are
+   * used up.
+   *
+   * @param retryIf failures this call retries besides the database-wide ones
+   * @param what names the work in log lines
+   */
+  public <T> T run(Predicate<? super Throwable> retryIf, String what, CheckedSupplier<T> attempt) {
+    if (maxRetries == 0) {
+      return Failsafe.none().get(attempt);
+    }
+    RetryPolicy<T> policy =
+        RetryPolicy.<T>builder()
+            .handleIf(
+                (T result, Throwable failure) ->
+                    failure != null
+                        && (failure instanceof DeadlockException
+                            || failure instanceof DbConnectionException
+                            || always.test(failure)
+                            || retryIf.test(failure)))
+            .withMaxRetries(maxRetries)
+            .withDelayFn(ctx -> delay(ctx.getAttemptCount(), ctx.getLastException()))
+            .onRetryScheduled(
+                e ->
+                    LOG.warn(
+                        "retrying {} (attempt {} of {}) in {} ms after: {}",
+                        what,
+                        e.getAttemptCount() + 1,
+                        maxRetries + 1,
+                        e.getDelay().toMillis(),
+                        e.getLastException().toString()))
+            .build();
+    return Failsafe.with(policy).get(attempt);
+  }
+
+  /** The pause before retry number {@code attempts} (1-based). */
+  Duration delay(int attempts, Throwable failure) {
+    long millis = interval.toMillis();
+    if (increase) {
+      for (int i = 1; i < attempts && millis < maxInterval.toMillis(); i++) {
+        millis *= 2;
+      }
+      if (attempts > 1) {
+        millis = Math.min(millis, maxInterval.toMillis());
+      }
+    }
+    if (failure instanceof DeadlockException && millis > 0) {
+      millis = ThreadLocalRandom.current().nextLong(millis + 1);
+    }
+    return Duration.ofMillis(millis);
+  }
+}

@@ -1,0 +1,185 @@
+package dev.plinth.db.core.tx;
+
+import dev.plinth.db.core.RowMapper;
+import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.error.DbException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.session.SqlSession;
+
+/** The {@link Tx} of one physical transaction: helpers over its single JDBC connection. */
+final class JdbcTx implements Tx {
+  private static final String IN_TOKEN = "<in>";
+  private static final int IN_CHUNK = 1000;
+
+  private final Connection connection;
+  private final Dialect dialect;
+  private final MapperBinding mappers;
+  private final SqlLog log;
+  private SqlSession session;
+
+  JdbcTx(Connection connection, Dialect dialect, MapperBinding mappers, SqlLog log) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.mappers = mappers;
+    this.log = log;
+  }
+
+  @Override
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    log.statement(sql, args);
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, args, 0);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(mapper.map(rs));
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  @Override
+  public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+    log.statement(sql, args);
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, args, 0);
+      ps.setMaxRows(2);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        T value = mapper.map(rs);
+        if (rs.next()) {
+          throw new DbException("expected at most one row but the query returned more: " + sql);
+        }
+        return Optional.ofNullable(value);
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  @Override
+  public <T> List<T> queryIn(
+      String sql, Collection<?> values, RowMapper<T> mapper, Object... args) {
+    InList in = InList.parse(sql, IN_TOKEN, args.length);
+    List<T> rows = new ArrayList<>();
+    for (List<?> chunk : in.chunks(values, chunkSize(args.length))) {
+      rows.addAll(query(in.sql(chunk.size()), mapper, in.args(args, chunk)));
+    }
+    return rows;
+  }
+
+  @Override
+  public int updateIn(String sql, Collection<?> values, Object... args) {
+    InList in = InList.parse(sql, IN_TOKEN, args.length);
+    int changed = 0;
+    for (List<?> chunk : in.chunks(values, chunkSize(args.length))) {
+      changed += update(in.sql(chunk.size()), in.args(args, chunk));
+    }
+    return changed;
+  }
+
+  @Override
+  public long count(String sql, Object... args) {
+    return queryOne("SELECT COUNT(*) FROM (" + sql + ") plinth_count", rs -> rs.getLong(1), args)
+        .orElse(0L);
+  }
+
+  @Override
+  public int update(String sql, Object... args) {
+    log.statement(sql, args);
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, args, 0);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  @Override
+  public long insert(String sql, Object... args) {
+    return insertReturning("id", sql, args);
+  }
+
+  @Override
+  public long insertReturning(String keyColumn, String sql, Object... args) {
+    log.statement(sql, args);
+    try (PreparedStatement ps = dialect.prepareInsert(connection, sql, keyColumn)) {
+      bind(ps, args, 0);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        if (!keys.next()) {
+          throw new DbException("the INSERT generated no key in column " + keyColumn + ": " + sql);
+        }
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  @Override
+  public int[] batch(String sql, List<Object[]> rows) {
+    log.statement(sql, new Object[] {rows.size() + " rows"});
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        bind(ps, row, 0);
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  @Override
+  public <M> M mapper(Class<M> type) {
+    if (session == null) {
+      session = mappers.openSession(connection);
+    }
+    return mappers.mapper(type, session);
+  }
+
+  /** Ends the MyBatis session, if one was opened; the connection stays open. */
+  void close() {
+    if (session != null) {
+      session.close();
+      session = null;
+    }
+  }
+
+  private int chunkSize(int otherArgs) {
+    return Math.max(1, Math.min(IN_CHUNK, dialect.maxBindParameters() - otherArgs));
+  }
+
+  private static void bind(PreparedStatement ps, Object[] args, int offset) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(offset + i + 1, args[i]);
+    }
+  }
+}

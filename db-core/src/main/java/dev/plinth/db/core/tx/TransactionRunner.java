@@ -1,0 +1,172 @@
+package dev.plinth.db.core.tx;
+
+import dev.plinth.db.core.TxFunction;
+import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.retry.TransactionRetry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import javax.sql.DataSource;
+
+/**
+ * Runs transaction blocks with oslo.db's enginefacade rules. The running transaction is bound to
+ * the thread: a nested block joins it (or a savepoint of it), an independent block gets its own
+ * connection, and only the outermost block commits, rolls back and retries. Nesting a writer inside
+ * a reader, or anything but another async reader inside an async reader, is refused.
+ */
+public final class TransactionRunner {
+  private final ThreadLocal<Active> current = new ThreadLocal<>();
+  private final DataSource writer;
+  private final DataSource reader;
+  private final Dialect dialect;
+  private final TransactionRetry retry;
+  private final MapperBinding mappers;
+  private final SqlLog log;
+
+  /**
+   * Creates a runner over the given pools.
+   *
+   * @param writer the primary's pool
+   * @param reader the replica's pool, or the writer's when there is no replica
+   * @param connectionDebug oslo.db's {@code connection_debug} level for statement logging
+   */
+  public TransactionRunner(
+      DataSource writer,
+      DataSource reader,
+      Dialect dialect,
+      TransactionRetry retry,
+      MapperBinding mappers,
+      int connectionDebug) {
+    this.writer = writer;
+    this.reader = reader;
+    this.dialect = dialect;
+    this.retry = retry;
+    this.mappers = mappers;
+    this.log = new SqlLog(connectionDebug);
+  }
+
+  /**
+   * Runs {@code work} as {@code spec} says.
+   *
+   * @throws IllegalStateException if the nesting is not allowed
+   * @throws DbException for any database failure, after retries where they apply
+   */
+  public <T> T execute(TransactionSpec spec, TxFunction<T> work) {
+    Active outer = current.get();
+    if (outer != null && !spec.independent()) {
+      checkNesting(outer.mode, spec.mode());
+      return spec.savepoint() ? inSavepoint(outer, work) : work.apply(outer.tx);
+    }
+    return retry.run(
+        spec.retryIf(), spec.mode().name().toLowerCase() + " transaction", () -> begin(spec, work));
+  }
+
+  private <T> T begin(TransactionSpec spec, TxFunction<T> work) {
+    Active outer = current.get();
+    Connection c = open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer);
+    Active active = new Active(spec.mode(), new JdbcTx(c, dialect, mappers, log));
+    current.set(active);
+    try {
+      T result = work.apply(active.tx);
+      if (spec.mode() == TransactionMode.WRITER) {
+        c.commit();
+      } else {
+        c.rollback();
+      }
+      return result;
+    } catch (SQLException e) {
+      rollbackQuietly(c, e);
+      throw dialect.translate(e);
+    } catch (RuntimeException | Error e) {
+      rollbackQuietly(c, e);
+      throw e;
+    } finally {
+      active.tx.close();
+      closeQuietly(c);
+      if (outer == null) {
+        current.remove();
+      } else {
+        current.set(outer);
+      }
+    }
+  }
+
+  private <T> T inSavepoint(Active outer, TxFunction<T> work) {
+    Connection c = outer.tx.connection();
+    Savepoint sp;
+    try {
+      sp = c.setSavepoint();
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+    try {
+      T result = work.apply(outer.tx);
+      c.releaseSavepoint(sp);
+      return result;
+    } catch (SQLException e) {
+      rollbackTo(c, sp, e);
+      throw dialect.translate(e);
+    } catch (RuntimeException | Error e) {
+      rollbackTo(c, sp, e);
+      throw e;
+    }
+  }
+
+  private Connection open(DataSource pool) {
+    try {
+      Connection c = pool.getConnection();
+      try {
+        c.setAutoCommit(false);
+        return c;
+      } catch (SQLException e) {
+        closeQuietly(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  private static void checkNesting(TransactionMode outer, TransactionMode inner) {
+    if (outer == TransactionMode.READER && inner == TransactionMode.WRITER) {
+      throw new IllegalStateException(
+          "cannot upgrade a reader transaction to a writer mid-transaction: "
+              + "start the outer block with writer()");
+    }
+    if (outer == TransactionMode.ASYNC_READER && inner != TransactionMode.ASYNC_READER) {
+      throw new IllegalStateException(
+          "cannot run a "
+              + inner.name().toLowerCase()
+              + " block inside an async reader, which may be reading a lagging replica: "
+              + "start the outer block with "
+              + (inner == TransactionMode.WRITER ? "writer()" : "reader()"));
+    }
+  }
+
+  private static void rollbackTo(Connection c, Savepoint sp, Throwable failure) {
+    try {
+      c.rollback(sp);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // The pool evicts a connection that fails to close; the transaction's outcome stands.
+    }
+  }
+
+  private record Active(TransactionMode mode, JdbcTx tx) {}
+}

@@ -1,0 +1,18 @@
+package dev.plinth.db.core.tx;
+
+import java.util.function.Predicate;
+
+/**
+ * How to run one transaction block.
+ *
+ * @param mode writer, reader or async reader
+ * @param independent run in a new transaction on a new connection even inside another
+ * @param savepoint when nested, run inside a savepoint of the outer transaction
+ * @param retryIf extra failures, besides deadlocks and lost connections, that retry the outermost
+ *     transaction
+ */
+public record TransactionSpec(
+    TransactionMode mode,
+    boolean independent,
+    boolean savepoint,
+    Predicate<? super Throwable> retryIf) {}

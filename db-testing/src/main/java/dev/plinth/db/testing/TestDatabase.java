@@ -1,0 +1,118 @@
+package dev.plinth.db.testing;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.testing.provision.ServerBackend;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A freshly provisioned, randomly named database on one backend, dropped when its test ends, with
+ * every {@link Database} opened through it closed first.
+ */
+public final class TestDatabase implements AutoCloseable {
+  private final Backend backend;
+  private final String name;
+  private final String url;
+  private final ServerBackend server;
+  private final Runnable drop;
+  private final List<Database> opened = new ArrayList<>();
+
+  TestDatabase(Backend backend, String name, String url, ServerBackend server, Runnable drop) {
+    this.backend = backend;
+    this.name = name;
+    this.url = url;
+    this.server = server;
+    this.drop = drop;
+  }
+
+  /** The backend this database lives on. */
+  public Backend backend() {
+    return backend;
+  }
+
+  /** The database's random name (a file name for SQLite). */
+  public String name() {
+    return name;
+  }
+
+  /** The JDBC URL of this database, credentials included. */
+  public String url() {
+    return url;
+  }
+
+  /**
+   * A configuration for this database suited to tests: one start-up attempt and no transaction
+   * retries, so provoked errors surface at once. Adjust it and pass it to {@link #open(Consumer)}.
+   */
+  public DatabaseConfig.Builder config() {
+    return DatabaseConfig.builder().connection(url).maxRetries(1).dbMaxRetries(0);
+  }
+
+  /**
+   * Opens a {@link Database} on this database with {@link #config()}; closed when the test ends.
+   */
+  public Database open() {
+    return open(b -> {});
+  }
+
+  /**
+   * Opens a {@link Database} with {@link #config()} adjusted by {@code settings}; closed when the
+   * test ends.
+   */
+  public Database open(Consumer<DatabaseConfig.Builder> settings) {
+    DatabaseConfig.Builder b = config();
+    settings.accept(b);
+    return track(Database.builder().config(b.build()).build());
+  }
+
+  /** Registers a database built elsewhere so that it is closed before this one is dropped. */
+  public synchronized Database track(Database db) {
+    opened.add(db);
+    return db;
+  }
+
+  /**
+   * The server's identifier of the session behind {@code connection}.
+   *
+   * @throws UnsupportedOperationException on SQLite, which has no server
+   * @throws SQLException if it cannot be read
+   */
+  public long sessionId(Connection connection) throws SQLException {
+    return requireServer().sessionId(connection);
+  }
+
+  /**
+   * Ends a session from the server side ({@code pg_terminate_backend}, {@code KILL}), as a failover
+   * or an operator would.
+   *
+   * @throws UnsupportedOperationException on SQLite, which has no server
+   * @throws SQLException if the server refuses
+   */
+  public void terminate(long sessionId) throws SQLException {
+    requireServer().terminate(sessionId);
+  }
+
+  private ServerBackend requireServer() {
+    if (server == null) {
+      throw new UnsupportedOperationException(backend.id() + " has no server sessions to end");
+    }
+    return server;
+  }
+
+  /** Closes every tracked {@link Database} and drops the database. */
+  @Override
+  public synchronized void close() {
+    opened.forEach(Database::close);
+    opened.clear();
+    drop.run();
+  }
+
+  @Override
+  public String toString() {
+    return backend.id() + ":" + name;
+  }
+}

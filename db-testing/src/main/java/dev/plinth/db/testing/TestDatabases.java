@@ -1,0 +1,19 @@
+package dev.plinth.db.testing;
+
+import dev.plinth.db.testing.provision.ServerBackend;
+
+/** Creates {@link TestDatabase}s for the provisioning code; not meant for tests themselves. */
+public final class TestDatabases {
+  private TestDatabases() {}
+
+  /**
+   * Wraps a provisioned database.
+   *
+   * @param server the server it lives on, or {@code null} for SQLite
+   * @param drop removes the database once its users are closed
+   */
+  public static TestDatabase of(
+      Backend backend, String name, String url, ServerBackend server, Runnable drop) {
+    return new TestDatabase(backend, name, url, server, drop);
+  }
+}

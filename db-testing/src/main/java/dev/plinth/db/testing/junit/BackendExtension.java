@@ -1,0 +1,119 @@
+package dev.plinth.db.testing.junit;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
+import dev.plinth.db.testing.TestDatabase;
+import dev.plinth.db.testing.provision.BackendDiscovery;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The engine behind {@link AllBackends}: one invocation per selected backend, each resolving {@link
+ * TestDatabase} and {@link Database} parameters to a database provisioned for that invocation.
+ */
+public final class BackendExtension implements TestTemplateInvocationContextProvider {
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(BackendExtension.class);
+
+  @Override
+  public boolean supportsTestTemplate(ExtensionContext context) {
+    return AnnotationSupport.isAnnotated(context.getTestMethod(), AllBackends.class);
+  }
+
+  @Override
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
+      ExtensionContext context) {
+    Backend[] wanted =
+        AnnotationSupport.findAnnotation(context.getTestMethod(), AllBackends.class)
+            .map(AllBackends::value)
+            .orElse(Backend.values());
+    BackendDiscovery discovery = discovery(context);
+    String method = context.getRequiredTestMethod().getName();
+    return Arrays.stream(wanted)
+        .filter(b -> discovery.selected().contains(b))
+        .map(b -> new Invocation(b, method, discovery));
+  }
+
+  private static BackendDiscovery discovery(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NS)
+        .getOrComputeIfAbsent(
+            BackendDiscovery.class,
+            k -> new BackendDiscovery(System.getenv()),
+            BackendDiscovery.class);
+  }
+
+  private record Invocation(Backend backend, String method, BackendDiscovery discovery)
+      implements TestTemplateInvocationContext {
+
+    @Override
+    public String getDisplayName(int invocationIndex) {
+      return "[" + backend.id() + "]";
+    }
+
+    @Override
+    public List<Extension> getAdditionalExtensions() {
+      return List.of(new Availability(this), new Resolver(this));
+    }
+  }
+
+  /** Skips, or under {@code PLINTH_TEST_REQUIRE} fails, an invocation whose server is missing. */
+  private record Availability(Invocation invocation) implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      Backend backend = invocation.backend();
+      BackendDiscovery.Availability found = invocation.discovery().find(backend);
+      if (found.available() || backend == Backend.SQLITE) {
+        return ConditionEvaluationResult.enabled(backend.id() + " via " + found.reason());
+      }
+      if (invocation.discovery().required().contains(backend)) {
+        throw new IllegalStateException(
+            backend.id()
+                + " is required ("
+                + BackendDiscovery.REQUIRE
+                + ") but not reachable: "
+                + found.reason());
+      }
+      return ConditionEvaluationResult.disabled(backend.id() + " not reachable: " + found.reason());
+    }
+  }
+
+  /** Provisions the invocation's database on first use and drops it when the invocation ends. */
+  private record Resolver(Invocation invocation) implements ParameterResolver {
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+      Class<?> type = p.getParameter().getType();
+      return type == TestDatabase.class || type == Database.class || type == Backend.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+      Class<?> type = p.getParameter().getType();
+      if (type == Backend.class) {
+        return invocation.backend();
+      }
+      ExtensionContext.Store store = c.getStore(NS);
+      TestDatabase db =
+          store.getOrComputeIfAbsent(
+              TestDatabase.class,
+              k -> new Provisioner(invocation.discovery()).provision(invocation.backend()),
+              TestDatabase.class);
+      if (type == TestDatabase.class) {
+        return db;
+      }
+      return store.getOrComputeIfAbsent(Database.class, k -> db.open(), Database.class);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.plinth.db.testing.provision;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** A PostgreSQL server: databases are created and dropped with other sessions terminated first. */
+public final class PostgresServer implements ServerBackend {
+  private final String adminUrl;
+
+  /** Creates the backend for a superuser or CREATEDB URL such as {@code .../postgres?user=x}. */
+  public PostgresServer(String adminUrl) {
+    this.adminUrl = adminUrl;
+  }
+
+  @Override
+  public String adminUrl() {
+    return adminUrl;
+  }
+
+  @Override
+  public void create(String database) throws SQLException {
+    AdminConnections.execute(adminUrl, "CREATE DATABASE \"" + database + "\"");
+  }
+
+  @Override
+  public void drop(String database) throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                  + " WHERE datname = ? AND pid <> pg_backend_pid()")) {
+        ps.setString(1, database);
+        ps.executeQuery().close();
+      }
+      c.createStatement().execute("DROP DATABASE IF EXISTS \"" + database + "\"");
+    }
+  }
+
+  @Override
+  public long sessionId(Connection connection) throws SQLException {
+    try (ResultSet rs = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Override
+  public void terminate(long sessionId) throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl);
+        PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
+      ps.setInt(1, (int) sessionId);
+      ps.executeQuery().close();
+    }
+  }
+}
