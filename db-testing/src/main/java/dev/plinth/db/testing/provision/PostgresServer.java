@@ -47,12 +47,30 @@ public final class PostgresServer implements ServerBackend {
     }
   }
 
+  /** Ends the session and waits (up to 10 s) until the server has really let it go. */
   @Override
   public void terminate(long sessionId) throws SQLException {
-    try (Connection c = DriverManager.getConnection(adminUrl);
-        PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
-      ps.setInt(1, (int) sessionId);
-      ps.executeQuery().close();
+    try (Connection c = DriverManager.getConnection(adminUrl)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
+        ps.setInt(1, (int) sessionId);
+        ps.executeQuery().close();
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+        ps.setInt(1, (int) sessionId);
+        for (int i = 0; i < 1000 && stillThere(ps); i++) {
+          Thread.sleep(10);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static boolean stillThere(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getInt(1) > 0;
     }
   }
 }

@@ -53,7 +53,6 @@ public final class SqliteDialect implements Dialect {
     Properties p = new Properties();
     p.setProperty("foreign_keys", "true");
     p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-    p.setProperty("transaction_mode", "IMMEDIATE");
     if (!singleConnection(url)) {
       p.setProperty("journal_mode", "WAL");
     }

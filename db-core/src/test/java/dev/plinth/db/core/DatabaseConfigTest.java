@@ -1,0 +1,121 @@
+package dev.plinth.db.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseConfigTest {
+
+  @Test
+  void defaultsAreOsloDbs() {
+    DatabaseConfig c = DatabaseConfig.builder().connection("jdbc:sqlite::memory:").build();
+    assertThat(c.maxPoolSize()).isEqualTo(5);
+    assertThat(c.maxRetries()).isEqualTo(10);
+    assertThat(c.retryInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.dbMaxRetries()).isEqualTo(20);
+    assertThat(c.dbRetryInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.dbIncRetryInterval()).isTrue();
+    assertThat(c.dbMaxRetryInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.connectionRecycleTime()).isEqualTo(Duration.ofHours(1));
+    assertThat(c.mysqlSqlMode()).isEqualTo("TRADITIONAL");
+    assertThat(c.sqliteSynchronous()).isTrue();
+    assertThat(c.connectionDebug()).isZero();
+    assertThat(c.slaveConnection()).isEmpty();
+  }
+
+  @Test
+  void propertiesFileThenEnvironmentWithTheEnvironmentWinning(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("db.properties");
+    Files.writeString(
+        file,
+        "database.connection=jdbc:postgresql://db/app\n"
+            + "database.max_pool_size=7\n"
+            + "database.db_retry_interval=0.5\n"
+            + "unrelated.key=ignored\n");
+    DatabaseConfig c =
+        DatabaseConfig.builder()
+            .propertiesFile(file)
+            .environment(
+                Map.of("PLINTH_DATABASE_MAX_POOL_SIZE", "9", "HOME", "/root", "PATH", "/bin"))
+            .build();
+    assertThat(c.connection()).isEqualTo("jdbc:postgresql://db/app");
+    assertThat(c.maxPoolSize()).isEqualTo(9);
+    assertThat(c.dbRetryInterval()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void badValueNamesTheKeyAndTheValue() {
+    assertThatThrownBy(
+            () ->
+                DatabaseConfig.builder()
+                    .connection("jdbc:sqlite::memory:")
+                    .set("max_pool_size", "lots")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("database.max_pool_size")
+        .hasMessageContaining("'lots'");
+    assertThatThrownBy(
+            () ->
+                DatabaseConfig.builder()
+                    .connection("jdbc:sqlite::memory:")
+                    .set("database.sqlite_synchronous", "maybe")
+                    .build())
+        .hasMessageContaining("database.sqlite_synchronous");
+    assertThatThrownBy(
+            () ->
+                DatabaseConfig.builder()
+                    .connection("jdbc:sqlite::memory:")
+                    .set("connection_debug", "101")
+                    .build())
+        .hasMessageContaining("database.connection_debug")
+        .hasMessageContaining("0 to 100");
+  }
+
+  @Test
+  void unknownOptionIsRefusedByName() {
+    assertThatThrownBy(() -> DatabaseConfig.builder().set("max_pool_sise", "5"))
+        .hasMessageContaining("database.max_pool_sise");
+    assertThatThrownBy(
+            () -> DatabaseConfig.builder().environment(Map.of("PLINTH_DATABASE_CONECTION", "x")))
+        .hasMessageContaining("database.conection");
+  }
+
+  @Test
+  void missingConnectionSaysWhatToGive() {
+    assertThatThrownBy(() -> DatabaseConfig.builder().build())
+        .hasMessageContaining("database.connection is not set");
+  }
+
+  @Test
+  void badUrlIsReportedWithoutItsPassword() {
+    assertThatThrownBy(
+            () -> DatabaseConfig.builder().connection("postgresql://u:s3cret@db/app").build())
+        .hasMessageContaining("database.connection")
+        .hasMessageNotContaining("s3cret");
+    assertThat(
+            DatabaseConfig.builder()
+                .connection("jdbc:mariadb://db/app?user=u&password=s3cret")
+                .build()
+                .toString())
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void toBuilderRoundTrips() {
+    DatabaseConfig c =
+        DatabaseConfig.builder()
+            .connection("jdbc:sqlite::memory:")
+            .dbRetryInterval(Duration.ofMillis(250))
+            .maxPoolSize(3)
+            .build();
+    DatabaseConfig copy = c.toBuilder().build();
+    assertThat(copy.dbRetryInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(copy.maxPoolSize()).isEqualTo(3);
+  }
+}
