@@ -10,9 +10,10 @@ import java.util.function.Function;
 
 /**
  * Drives the translation of one driver exception. Drivers and pools nest the error that carries the
- * details: pgjdbc's {@code BatchUpdateException} holds it as the next exception, HikariCP's timeout
- * as the cause. Every {@link SQLException} in the chain is examined, innermost first, first by the
- * dialect's own codes and then by {@link SqlStateClassifier}; the first specific answer wins.
+ * details: HikariCP's timeout holds it as the cause, pgjdbc's {@code BatchUpdateException} as the
+ * cause and the next exception. Every {@link SQLException} in the chain is examined, each one's
+ * cause before itself and its next exceptions after it: first all of them by the dialect's own
+ * codes, then all of them by {@link SqlStateClassifier}; the first specific answer wins.
  */
 public final class ErrorChain {
   private static final int MAX_DEPTH = 16;
@@ -29,25 +30,27 @@ public final class ErrorChain {
    */
   public static DbException translate(
       SQLException thrown, Function<DriverError, DbException> dialectCodes) {
-    for (SQLException source : innermostFirst(thrown)) {
-      DriverError error = new DriverError(source, thrown);
-      DbException specific = dialectCodes.apply(error);
-      if (specific == null) {
-        specific = SqlStateClassifier.classifyKnown(error);
-      }
-      if (specific != null) {
-        return specific;
+    List<DriverError> chain = new ArrayList<>();
+    for (SQLException source : causesFirst(thrown)) {
+      chain.add(new DriverError(source, thrown));
+    }
+    for (Function<DriverError, DbException> classifier :
+        List.of(dialectCodes, SqlStateClassifier::classifyKnown)) {
+      for (DriverError error : chain) {
+        DbException specific = classifier.apply(error);
+        if (specific != null) {
+          return specific;
+        }
       }
     }
     return new DbException(new DriverError(thrown, thrown).message(), thrown);
   }
 
-  /** The SQL exceptions reachable through causes and next exceptions, most deeply nested first. */
-  static List<SQLException> innermostFirst(SQLException thrown) {
+  /** The SQL exceptions of the chain, each one's cause before it and its next exceptions after. */
+  static List<SQLException> causesFirst(SQLException thrown) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<SQLException> chain = new ArrayList<>();
     collect(thrown, seen, chain, 0);
-    Collections.reverse(chain);
     return chain;
   }
 
@@ -56,10 +59,10 @@ public final class ErrorChain {
     if (t == null || depth > MAX_DEPTH || !seen.add(t)) {
       return;
     }
+    collect(t.getCause(), seen, chain, depth + 1);
     if (t instanceof SQLException sql) {
       chain.add(sql);
       collect(sql.getNextException(), seen, chain, depth + 1);
     }
-    collect(t.getCause(), seen, chain, depth + 1);
   }
 }
