@@ -19,29 +19,39 @@ public final class SqlStateClassifier {
    * @return the most specific exception the SQLSTATE allows, else a plain {@link DbException}
    */
   public static DbException classify(SQLException e) {
-    String state = e.getSQLState();
-    String message = String.valueOf(e.getMessage());
+    DriverError error = new DriverError(e, e);
+    DbException known = classifyKnown(error);
+    return known != null ? known : new DbException(error.message(), e);
+  }
+
+  /**
+   * Translates by SQLSTATE class and JDBC exception type.
+   *
+   * @param error the exception under examination
+   * @return the matching exception, or {@code null} when neither says anything specific
+   */
+  public static DbException classifyKnown(DriverError error) {
+    SQLException e = error.source();
+    String state = error.sqlState();
+    String message = error.message();
     if (e instanceof SQLTransientConnectionException
         || e instanceof SQLNonTransientConnectionException
         || e instanceof SQLRecoverableException
-        || (state != null && state.startsWith("08"))) {
-      return new DbConnectionException(message, e);
-    }
-    if (state == null) {
-      return new DbException(message, e);
+        || state.startsWith("08")) {
+      return new DbConnectionException(message, error.thrown());
     }
     if (state.equals("40001")) {
-      return new DeadlockException(message, e);
+      return new DeadlockException(message, error.thrown());
     }
     if (state.startsWith("22")) {
-      return new DataException(message, e);
+      return new DataException(message, error.thrown());
     }
     if (state.startsWith("23")) {
-      return new IntegrityException(message, e);
+      return new IntegrityException(message, error.thrown());
     }
     if (state.startsWith("0A")) {
-      return new DbNotSupportedException(message, e);
+      return new DbNotSupportedException(message, error.thrown());
     }
-    return new DbException(message, e);
+    return null;
   }
 }
