@@ -1,6 +1,7 @@
 package dev.plinth.db.core.dialect.mysql;
 
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.CatalogRows;
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.ForeignKey;
@@ -82,13 +83,9 @@ final class MysqlSchemaIntrospector implements SchemaIntrospector {
             name);
     Set<String> foreignKeyNames = new HashSet<>();
     foreignKeys.forEach(fk -> foreignKeyNames.add(fk.name()));
-    int i = 0;
-    while (i < rows.size()) {
-      KeyRow first = rows.get(i);
-      List<String> columns = new ArrayList<>();
-      for (; i < rows.size() && rows.get(i).index.equals(first.index); i++) {
-        columns.add(rows.get(i).column);
-      }
+    for (List<KeyRow> group : CatalogRows.groupConsecutive(rows, KeyRow::index)) {
+      KeyRow first = group.get(0);
+      List<String> columns = group.stream().map(KeyRow::column).toList();
       if (first.index.equals("PRIMARY")) {
         table.primaryKey(columns);
       } else if (first.unique) {
@@ -120,17 +117,16 @@ final class MysqlSchemaIntrospector implements SchemaIntrospector {
                     rs.getString(6)),
             name);
     List<ForeignKey> foreignKeys = new ArrayList<>();
-    int i = 0;
-    while (i < rows.size()) {
-      FkRow first = rows.get(i);
-      List<String> from = new ArrayList<>();
-      List<String> to = new ArrayList<>();
-      for (; i < rows.size() && rows.get(i).name.equals(first.name); i++) {
-        from.add(rows.get(i).column);
-        to.add(rows.get(i).referencedColumn);
-      }
+    for (List<FkRow> group : CatalogRows.groupConsecutive(rows, FkRow::name)) {
+      FkRow first = group.get(0);
       foreignKeys.add(
-          new ForeignKey(first.name, from, first.table, to, first.onDelete, first.onUpdate));
+          new ForeignKey(
+              first.name,
+              group.stream().map(FkRow::column).toList(),
+              first.table,
+              group.stream().map(FkRow::referencedColumn).toList(),
+              first.onDelete,
+              first.onUpdate));
     }
     return foreignKeys;
   }

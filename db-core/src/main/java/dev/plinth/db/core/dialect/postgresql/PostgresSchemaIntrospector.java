@@ -146,6 +146,7 @@ final class PostgresSchemaIntrospector implements SchemaIntrospector {
           table.check(new CheckConstraint(name, checkExpression(definition)));
           break;
         default:
+          // Exclusion and trigger constraints have no counterpart in the model.
           break;
       }
     }

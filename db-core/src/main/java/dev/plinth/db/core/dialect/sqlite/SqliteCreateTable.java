@@ -112,44 +112,43 @@ final class SqliteCreateTable {
   }
 
   private static int closingParen(String s, int open) {
-    int depth = 0;
-    char quote = 0;
-    for (int i = open; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote != 0) {
-        quote = c == quote ? 0 : quote;
-      } else if (c == '\'' || c == '"' || c == '`') {
-        quote = c;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-    }
-    return s.length();
+    return nextTopLevel(s, open + 1, ')');
   }
 
   private static List<String> splitTopLevel(String s, char separator) {
     List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int end = nextTopLevel(s, 0, separator);
+        end < s.length();
+        end = nextTopLevel(s, start, separator)) {
+      parts.add(s.substring(start, end));
+      start = end + 1;
+    }
+    parts.add(s.substring(start));
+    return parts;
+  }
+
+  /**
+   * The index of the next {@code target} at or after {@code from} that is outside quotes and nested
+   * parentheses, or the length of {@code s} when there is none.
+   */
+  private static int nextTopLevel(String s, int from, char target) {
     int depth = 0;
     char quote = 0;
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
       if (quote != 0) {
         quote = c == quote ? 0 : quote;
+      } else if (c == target && depth == 0) {
+        return i;
       } else if (c == '\'' || c == '"' || c == '`') {
         quote = c;
       } else if (c == '(') {
         depth++;
       } else if (c == ')') {
         depth--;
-      } else if (c == separator && depth == 0) {
-        parts.add(s.substring(start, i));
-        start = i + 1;
       }
     }
-    parts.add(s.substring(start));
-    return parts;
+    return s.length();
   }
 }

@@ -1,6 +1,7 @@
 package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.CatalogRows;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.ForeignKey;
 import dev.plinth.db.core.schema.Index;
@@ -104,15 +105,10 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
                     rs.getString(5),
                     rs.getString(6)),
             name);
-    int i = 0;
-    while (i < rows.size()) {
-      FkRow first = rows.get(i);
-      List<String> from = new ArrayList<>();
-      List<String> to = new ArrayList<>();
-      for (; i < rows.size() && rows.get(i).id == first.id; i++) {
-        from.add(rows.get(i).from);
-        to.add(rows.get(i).to);
-      }
+    for (List<FkRow> group : CatalogRows.groupConsecutive(rows, FkRow::id)) {
+      FkRow first = group.get(0);
+      List<String> from = group.stream().map(FkRow::from).toList();
+      List<String> to = group.stream().map(FkRow::to).toList();
       if (to.contains(null)) {
         to = primaryKeyOf(tx, first.table);
       }
