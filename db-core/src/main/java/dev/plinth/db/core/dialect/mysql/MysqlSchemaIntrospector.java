@@ -13,6 +13,7 @@ import dev.plinth.db.core.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,7 +68,7 @@ final class MysqlSchemaIntrospector implements SchemaIntrospector {
               SqlType.parse(rs.getString(2)),
               rs.getString(3).equals("YES"),
               "NULL".equalsIgnoreCase(defaultSql) ? null : defaultSql,
-              rs.getString(5).toLowerCase().contains("auto_increment"));
+              rs.getString(5).toLowerCase(Locale.ROOT).contains("auto_increment"));
         },
         name);
   }
