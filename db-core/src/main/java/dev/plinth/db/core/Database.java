@@ -8,6 +8,7 @@ import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.EngineStartException;
 import dev.plinth.db.core.pool.Pools;
 import dev.plinth.db.core.retry.TransactionRetry;
+import dev.plinth.db.core.schema.SchemaReader;
 import dev.plinth.db.core.tx.MapperBinding;
 import dev.plinth.db.core.tx.TransactionMode;
 import dev.plinth.db.core.tx.TransactionRunner;
@@ -46,6 +47,7 @@ public final class Database implements AutoCloseable {
   private final TransactionScope writer;
   private final TransactionScope reader;
   private final TransactionScope asyncReader;
+  private final SchemaReader schema;
 
   private Database(Builder b) {
     this.config = b.config;
@@ -57,6 +59,7 @@ public final class Database implements AutoCloseable {
           config.slaveConnection().isPresent()
               ? Pools.create("plinth-reader", config.slaveConnection().get(), dialect, config)
               : null;
+      this.schema = new SchemaReader(dialect, this::reader);
       MapperBinding mappers = new MapperBinding(writerPool, dialect, b.mybatis);
       this.runner =
           new TransactionRunner(
@@ -65,7 +68,8 @@ public final class Database implements AutoCloseable {
               dialect,
               new TransactionRetry(config, b.retryIf),
               mappers,
-              config.connectionDebug());
+              config.connectionDebug(),
+              schema::invalidate);
       awaitFirstConnection(sanitized);
     } catch (RuntimeException e) {
       close();
@@ -98,6 +102,11 @@ public final class Database implements AutoCloseable {
    */
   public TransactionScope asyncReader() {
     return asyncReader;
+  }
+
+  /** The live schema of this database, read through a cache that Plinth's own DDL invalidates. */
+  public SchemaReader schema() {
+    return schema;
   }
 
   /** The backend's dialect. */

@@ -2,6 +2,7 @@ package dev.plinth.db.core.dialect;
 
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -73,4 +74,10 @@ public interface Dialect {
    *     more specific is known
    */
   DbException translate(SQLException e);
+
+  /** Reads this backend's live schema into the {@link dev.plinth.db.core.schema} model. */
+  SchemaIntrospector schemaIntrospector();
+
+  /** Renders {@link dev.plinth.db.core.schema} tables as this backend's DDL. */
+  DdlRenderer ddl();
 }

@@ -23,13 +23,21 @@ final class JdbcTx implements Tx {
   private final Dialect dialect;
   private final MapperBinding mappers;
   private final SqlLog log;
+  private final Runnable afterDdl;
   private SqlSession session;
+  private boolean ranDdl;
 
-  JdbcTx(Connection connection, Dialect dialect, MapperBinding mappers, SqlLog log) {
+  JdbcTx(
+      Connection connection,
+      Dialect dialect,
+      MapperBinding mappers,
+      SqlLog log,
+      Runnable afterDdl) {
     this.connection = connection;
     this.dialect = dialect;
     this.mappers = mappers;
     this.log = log;
+    this.afterDdl = afterDdl;
   }
 
   @Override
@@ -115,6 +123,8 @@ final class JdbcTx implements Tx {
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw dialect.translate(e);
+    } finally {
+      noteDdl(sql);
     }
   }
 
@@ -154,6 +164,8 @@ final class JdbcTx implements Tx {
       return ps.executeBatch();
     } catch (SQLException e) {
       throw dialect.translate(e);
+    } finally {
+      noteDdl(sql);
     }
   }
 
@@ -165,11 +177,23 @@ final class JdbcTx implements Tx {
     return mappers.mapper(type, session);
   }
 
+  /** Whether this transaction ran a DDL statement through {@link #update} or {@link #batch}. */
+  boolean ranDdl() {
+    return ranDdl;
+  }
+
   /** Ends the MyBatis session, if one was opened; the connection stays open. */
   void close() {
     if (session != null) {
       session.close();
       session = null;
+    }
+  }
+
+  private void noteDdl(String sql) {
+    if (DdlStatements.isDdl(sql)) {
+      ranDdl = true;
+      afterDdl.run();
     }
   }
 

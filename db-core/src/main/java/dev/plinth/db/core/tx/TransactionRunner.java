@@ -23,6 +23,7 @@ public final class TransactionRunner {
   private final TransactionRetry retry;
   private final MapperBinding mappers;
   private final SqlLog log;
+  private final Runnable afterDdl;
 
   /**
    * Creates a runner over the given pools.
@@ -30,6 +31,8 @@ public final class TransactionRunner {
    * @param writer the primary's pool
    * @param reader the replica's pool, or the writer's when there is no replica
    * @param connectionDebug oslo.db's {@code connection_debug} level for statement logging
+   * @param afterDdl called after each DDL statement and again when its transaction ends, to drop
+   *     cached schema metadata
    */
   public TransactionRunner(
       DataSource writer,
@@ -37,13 +40,15 @@ public final class TransactionRunner {
       Dialect dialect,
       TransactionRetry retry,
       MapperBinding mappers,
-      int connectionDebug) {
+      int connectionDebug,
+      Runnable afterDdl) {
     this.writer = writer;
     this.reader = reader;
     this.dialect = dialect;
     this.retry = retry;
     this.mappers = mappers;
     this.log = new SqlLog(connectionDebug);
+    this.afterDdl = afterDdl;
   }
 
   /**
@@ -65,7 +70,7 @@ public final class TransactionRunner {
   private <T> T begin(TransactionSpec spec, TxFunction<T> work) {
     Active outer = current.get();
     Connection c = open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer);
-    Active active = new Active(spec.mode(), new JdbcTx(c, dialect, mappers, log));
+    Active active = new Active(spec.mode(), new JdbcTx(c, dialect, mappers, log, afterDdl));
     current.set(active);
     try {
       T result = work.apply(active.tx);
@@ -84,6 +89,9 @@ public final class TransactionRunner {
     } finally {
       active.tx.close();
       closeQuietly(c);
+      if (active.tx.ranDdl()) {
+        afterDdl.run();
+      }
       if (outer == null) {
         current.remove();
       } else {

@@ -1,9 +1,11 @@
 package dev.plinth.db.core.dialect.mysql;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,6 +18,9 @@ import java.util.Properties;
  * not transactional: each DDL statement commits implicitly.
  */
 public final class MysqlDialect implements Dialect {
+  private final SchemaIntrospector introspector = new MysqlSchemaIntrospector();
+  private final DdlRenderer ddl = new MysqlDdlRenderer(this);
+
   @Override
   public String name() {
     return "mysql";
@@ -64,6 +69,16 @@ public final class MysqlDialect implements Dialect {
   public PreparedStatement prepareInsert(Connection c, String sql, String keyColumn)
       throws SQLException {
     return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+  }
+
+  @Override
+  public SchemaIntrospector schemaIntrospector() {
+    return introspector;
+  }
+
+  @Override
+  public DdlRenderer ddl() {
+    return ddl;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.plinth.db.core.dialect.postgresql;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -14,6 +16,9 @@ import java.util.Properties;
  * timeout.
  */
 public final class PostgresDialect implements Dialect {
+  private final SchemaIntrospector introspector = new PostgresSchemaIntrospector();
+  private final DdlRenderer ddl = new PostgresDdlRenderer(this);
+
   @Override
   public String name() {
     return "postgresql";
@@ -47,6 +52,16 @@ public final class PostgresDialect implements Dialect {
   @Override
   public void initializeConnection(Connection connection, DatabaseConfig config) {
     // The driver already negotiates UTF8; nothing to run per connection.
+  }
+
+  @Override
+  public SchemaIntrospector schemaIntrospector() {
+    return introspector;
+  }
+
+  @Override
+  public DdlRenderer ddl() {
+    return ddl;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,6 +22,8 @@ import org.sqlite.Function;
  * oslo.db registers.
  */
 public final class SqliteDialect implements Dialect {
+  private final SchemaIntrospector introspector = new SqliteSchemaIntrospector();
+  private final DdlRenderer ddl = new SqliteDdlRenderer(this);
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
   @Override
@@ -72,6 +76,16 @@ public final class SqliteDialect implements Dialect {
   public PreparedStatement prepareInsert(Connection c, String sql, String keyColumn)
       throws SQLException {
     return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+  }
+
+  @Override
+  public SchemaIntrospector schemaIntrospector() {
+    return introspector;
+  }
+
+  @Override
+  public DdlRenderer ddl() {
+    return ddl;
   }
 
   @Override

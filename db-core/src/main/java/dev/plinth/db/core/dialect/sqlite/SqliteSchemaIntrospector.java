@@ -1,0 +1,139 @@
+package dev.plinth.db.core.dialect.sqlite;
+
+import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.CatalogRows;
+import dev.plinth.db.core.schema.Column;
+import dev.plinth.db.core.schema.ForeignKey;
+import dev.plinth.db.core.schema.Index;
+import dev.plinth.db.core.schema.SchemaIntrospector;
+import dev.plinth.db.core.schema.SqlType;
+import dev.plinth.db.core.schema.Table;
+import dev.plinth.db.core.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads SQLite tables with the table-valued PRAGMA functions ({@code pragma_table_info}, {@code
+ * pragma_index_list}, {@code pragma_index_info}, {@code pragma_foreign_key_list}) and, for what
+ * they leave out (constraint names, CHECK clauses, AUTOINCREMENT), the CREATE TABLE text in {@code
+ * sqlite_master}. Indexes of origin {@code pk} are the primary key's and are skipped; those of
+ * origin {@code u} are reported as unique constraints.
+ */
+final class SqliteSchemaIntrospector implements SchemaIntrospector {
+
+  @Override
+  public List<String> tableNames(Tx tx) {
+    return tx.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE"
+            + " '\\' ORDER BY name",
+        rs -> rs.getString(1));
+  }
+
+  @Override
+  public Optional<Table> table(Tx tx, String name) {
+    Optional<String> sql =
+        tx.queryOne(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+            rs -> rs.getString(1),
+            name);
+    if (sql.isEmpty()) {
+      return Optional.empty();
+    }
+    SqliteCreateTable parsed = SqliteCreateTable.parse(sql.get());
+    Table.Builder table = Table.builder(name);
+    List<PkColumn> pk = new ArrayList<>();
+    tx.query(
+            "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid",
+            rs -> {
+              String column = rs.getString(1);
+              if (rs.getInt(5) > 0) {
+                pk.add(new PkColumn(rs.getInt(5), column));
+              }
+              return new Column(
+                  column,
+                  SqlType.parse(rs.getString(2)),
+                  rs.getInt(3) == 0,
+                  rs.getString(4),
+                  parsed.autoIncrement(column));
+            },
+            name)
+        .forEach(table::column);
+    pk.sort((a, b) -> Integer.compare(a.position, b.position));
+    table.primaryKey(pk.stream().map(PkColumn::name).toList());
+    readIndexes(tx, name, parsed, table);
+    readForeignKeys(tx, name, parsed, table);
+    parsed.checks().forEach(table::check);
+    return Optional.of(table.build());
+  }
+
+  private static void readIndexes(Tx tx, String name, SqliteCreateTable parsed, Table.Builder t) {
+    List<IndexRow> indexes =
+        tx.query(
+            "SELECT name, \"unique\", origin FROM pragma_index_list(?) ORDER BY name",
+            rs -> new IndexRow(rs.getString(1), rs.getInt(2) != 0, rs.getString(3)),
+            name);
+    for (IndexRow index : indexes) {
+      if (index.origin.equals("pk")) {
+        continue;
+      }
+      List<String> columns =
+          tx.query(
+              "SELECT name FROM pragma_index_info(?) ORDER BY seqno",
+              rs -> rs.getString(1),
+              index.name);
+      if (index.origin.equals("u")) {
+        t.unique(new UniqueConstraint(parsed.uniqueName(columns).orElse(null), columns));
+      } else {
+        t.index(new Index(index.name, columns, index.unique));
+      }
+    }
+  }
+
+  private static void readForeignKeys(
+      Tx tx, String name, SqliteCreateTable parsed, Table.Builder t) {
+    List<FkRow> rows =
+        tx.query(
+            "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete"
+                + " FROM pragma_foreign_key_list(?) ORDER BY id, seq",
+            rs ->
+                new FkRow(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6)),
+            name);
+    for (List<FkRow> group : CatalogRows.groupConsecutive(rows, FkRow::id)) {
+      FkRow first = group.get(0);
+      List<String> from = group.stream().map(FkRow::from).toList();
+      List<String> to = group.stream().map(FkRow::to).toList();
+      if (to.contains(null)) {
+        to = primaryKeyOf(tx, first.table);
+      }
+      t.foreignKey(
+          new ForeignKey(
+              parsed.foreignKeyName(from).orElse(null),
+              from,
+              first.table,
+              to,
+              first.onDelete,
+              first.onUpdate));
+    }
+  }
+
+  private static List<String> primaryKeyOf(Tx tx, String table) {
+    return tx.query(
+        "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk",
+        rs -> rs.getString(1),
+        table);
+  }
+
+  private record PkColumn(int position, String name) {}
+
+  private record IndexRow(String name, boolean unique, String origin) {}
+
+  private record FkRow(
+      int id, String table, String from, String to, String onUpdate, String onDelete) {}
+}

@@ -1,0 +1,30 @@
+package dev.plinth.db.core.schema;
+
+import dev.plinth.db.core.Tx;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the live schema of the connected database into the model; one implementation per backend,
+ * supplied by its {@link dev.plinth.db.core.dialect.Dialect}. Only the current schema (PostgreSQL)
+ * or database (MySQL) is read; SQLite's internal {@code sqlite_*} tables are skipped. Indexes that
+ * the backend creates by itself for a primary key, a unique constraint or a foreign key are not
+ * reported as indexes.
+ */
+public interface SchemaIntrospector {
+
+  /**
+   * The names of the user tables, sorted.
+   *
+   * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
+   */
+  List<String> tableNames(Tx tx);
+
+  /**
+   * Reads one table.
+   *
+   * @return the table, or empty when there is no such table
+   * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
+   */
+  Optional<Table> table(Tx tx, String name);
+}

@@ -1,0 +1,109 @@
+package dev.plinth.db.core.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchemaDiffTest {
+
+  private static Table.Builder items() {
+    return Table.builder("items")
+        .column(Column.of("id", SqlType.integer()).withAutoIncrement())
+        .column(Column.of("name", SqlType.varchar(64)).notNull())
+        .primaryKey("id");
+  }
+
+  @Test
+  void tablesThatMatchAfterNormalisationHaveNoDifferences() {
+    Table models =
+        items()
+            .column(Column.of("qty", SqlType.integer()).notNull().serverDefault("0"))
+            .column(Column.of("status", SqlType.varchar(16)).serverDefault("'new'"))
+            .column(Column.of("active", SqlType.bool()).serverDefault("false"))
+            .column(Column.of("created", SqlType.timestamp()).serverDefault("CURRENT_TIMESTAMP"))
+            .check(CheckConstraint.of("ck_qty", "qty >= 0"))
+            .unique(UniqueConstraint.of("uq_name", "name"))
+            .build();
+    Table database =
+        items()
+            .column(Column.of("qty", SqlType.parse("int4")).notNull().serverDefault("'0'::integer"))
+            .column(
+                Column.of("status", SqlType.parse("character varying(16)"))
+                    .serverDefault("'new'::character varying"))
+            .column(Column.of("active", SqlType.parse("tinyint(1)")).serverDefault("0"))
+            .column(
+                Column.of("created", SqlType.parse("datetime"))
+                    .serverDefault("current_timestamp()"))
+            .check(CheckConstraint.of("ck_qty", "(`qty` >= 0)"))
+            .index(Index.unique("uq_name", "name"))
+            .build();
+
+    assertThat(models.diff(database).differences()).isEmpty();
+  }
+
+  @Test
+  void columnDifferencesAreReportedInWords() {
+    Table models =
+        items()
+            .column(Column.of("qty", SqlType.bigint()).notNull().serverDefault("1"))
+            .column(Column.of("gone", SqlType.text()))
+            .build();
+    Table database =
+        items()
+            .column(Column.of("qty", SqlType.integer()))
+            .column(Column.of("extra", SqlType.text()))
+            .build();
+
+    assertThat(models.diff(database).differences())
+        .containsExactly(
+            "column items.qty: type BIGINT in models, INTEGER in database",
+            "column items.qty: NOT NULL in models, nullable in database",
+            "column items.qty: default 1 in models, none in database",
+            "column items.gone: missing in database",
+            "column items.extra: in database, not in models");
+  }
+
+  @Test
+  void constraintAndIndexDifferencesAreReportedInWords() {
+    Table models =
+        items()
+            .column(Column.of("owner_id", SqlType.integer()))
+            .foreignKey(ForeignKey.of("fk_owner", "owner_id", "owners", "id").onDelete("CASCADE"))
+            .index(Index.of("ix_name", "name"))
+            .check(CheckConstraint.of("ck_name", "name <> ''"))
+            .build();
+    Table database =
+        items()
+            .column(Column.of("owner_id", SqlType.integer()))
+            .foreignKey(ForeignKey.of("fk_owner", "owner_id", "owners", "id").onDelete("RESTRICT"))
+            .unique(UniqueConstraint.of("uq_name", "name"))
+            .build();
+
+    assertThat(models.diff(database).differences())
+        .containsExactly(
+            "unique key items[name]: in database, not in models",
+            "index items.ix_name: missing in database",
+            "foreign key items[owner_id] -> owners[id]: ON DELETE CASCADE in models, none in database",
+            "check items.ck_name: missing in database");
+  }
+
+  @Test
+  void schemaDiffNamesTablesMissingOnEitherSide() {
+    Schema models = Schema.of(List.of(items().build()));
+    Schema database =
+        Schema.of(List.of(Table.builder("other").column(Column.of("x", SqlType.text())).build()));
+
+    assertThat(models.diff(database).differences())
+        .containsExactly(
+            "table items: missing in database", "table other: in database, not in models");
+  }
+
+  @Test
+  void builderRefusesKeysOverUnknownColumns() {
+    assertThatThrownBy(() -> items().index(Index.of("ix_qty", "qty")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("index ix_qty of table items names unknown column qty");
+  }
+}

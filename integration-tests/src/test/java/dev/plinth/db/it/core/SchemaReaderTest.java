@@ -1,0 +1,203 @@
+package dev.plinth.db.it.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.error.NoSuchTableException;
+import dev.plinth.db.core.schema.CheckConstraint;
+import dev.plinth.db.core.schema.Column;
+import dev.plinth.db.core.schema.ForeignKey;
+import dev.plinth.db.core.schema.Index;
+import dev.plinth.db.core.schema.Schema;
+import dev.plinth.db.core.schema.SqlType;
+import dev.plinth.db.core.schema.Table;
+import dev.plinth.db.core.schema.UniqueConstraint;
+import dev.plinth.db.testing.AllBackends;
+import java.util.List;
+import java.util.Map;
+
+class SchemaReaderTest {
+
+  static final Table OWNERS =
+      Table.builder("owners")
+          .column(Column.of("id", SqlType.integer()).withAutoIncrement())
+          .column(Column.of("name", SqlType.varchar(64)).notNull())
+          .primaryKey("id")
+          .build();
+
+  static final Table ITEMS =
+      Table.builder("items")
+          .column(Column.of("id", SqlType.integer()).withAutoIncrement())
+          .column(Column.of("owner_id", SqlType.integer()).notNull())
+          .column(Column.of("name", SqlType.varchar(64)).notNull())
+          .column(Column.of("qty", SqlType.integer()).notNull().serverDefault("0"))
+          .column(Column.of("big", SqlType.bigint()))
+          .column(Column.of("small", SqlType.smallint()))
+          .column(Column.of("price", SqlType.decimal(10, 2)).serverDefault("0.00"))
+          .column(Column.of("ratio", SqlType.doubleType()))
+          .column(Column.of("active", SqlType.bool()).notNull().serverDefault("false"))
+          .column(Column.of("status", SqlType.varchar(16)).serverDefault("'new'"))
+          .column(Column.of("note", SqlType.text()))
+          .column(Column.of("born", SqlType.date()))
+          .column(Column.of("created_at", SqlType.timestamp()).serverDefault("CURRENT_TIMESTAMP"))
+          .column(Column.of("data", SqlType.blob()))
+          .primaryKey("id")
+          .unique(UniqueConstraint.of("uq_items0name", "name", "owner_id"))
+          .index(Index.of("ix_items_qty", "qty"))
+          .index(Index.unique("ux_items_status_big", "status", "big"))
+          .foreignKey(
+              ForeignKey.of("fk_items_owner", "owner_id", "owners", "id").onDelete("CASCADE"))
+          .check(CheckConstraint.of("ck_items_qty", "qty >= 0"))
+          .build();
+
+  static final Table TAGS =
+      Table.builder("tags")
+          .column(Column.of("item_id", SqlType.integer()).notNull())
+          .column(Column.of("tag", SqlType.varchar(32)).notNull())
+          .primaryKey("item_id", "tag")
+          .foreignKey(ForeignKey.of("fk_tags_item", "item_id", "items", "id").onDelete("CASCADE"))
+          .build();
+
+  static void create(Database db, Table... tables) {
+    db.writer()
+        .run(
+            tx -> {
+              for (Table table : tables) {
+                tx.dialect().ddl().createTable(table).forEach(tx::update);
+              }
+            });
+  }
+
+  @AllBackends
+  void tablesCreatedFromModelsReadBackEqualToTheModels(Database db) {
+    create(db, OWNERS, ITEMS, TAGS);
+
+    Schema models = Schema.of(List.of(OWNERS, ITEMS, TAGS));
+    Schema database = db.schema().schema();
+
+    assertThat(database.tables()).containsOnlyKeys("items", "owners", "tags");
+    assertThat(models.diff(database).differences()).isEmpty();
+    Table items = db.schema().table("items");
+    assertThat(items.column("price").orElseThrow().type()).isEqualTo(SqlType.decimal(10, 2));
+    assertThat(items.foreignKeys())
+        .singleElement()
+        .satisfies(fk -> assertThat(fk.onDelete()).isEqualTo("CASCADE"));
+    assertThat(db.schema().table("tags").primaryKey()).containsExactly("item_id", "tag");
+  }
+
+  @AllBackends
+  void readingInsideAWriterSeesItsOwnUncommittedTable(Database db) {
+    Table seen =
+        db.writer()
+            .call(
+                tx -> {
+                  tx.dialect().ddl().createTable(OWNERS).forEach(tx::update);
+                  return db.schema().read(tx, "owners");
+                });
+
+    assertThat(OWNERS.diff(seen).differences()).isEmpty();
+  }
+
+  @AllBackends
+  void aDiffAgainstTheDatabaseNamesWhatDiffers(Database db) {
+    create(db, OWNERS);
+    Table widened =
+        Table.builder("owners")
+            .column(Column.of("id", SqlType.integer()).withAutoIncrement())
+            .column(Column.of("name", SqlType.varchar(128)).notNull())
+            .column(Column.of("email", SqlType.text()))
+            .primaryKey("id")
+            .build();
+
+    assertThat(widened.diff(db.schema().table("owners")).differences())
+        .containsExactly(
+            "column owners.name: type VARCHAR(128) in models, VARCHAR(64) in database",
+            "column owners.email: missing in database");
+  }
+
+  @AllBackends
+  void handWrittenDdlReadsBackInTheModel(Database db) {
+    Map<String, String> ddl =
+        Map.of(
+            "sqlite",
+            "CREATE TABLE widgets (id BIGINT NOT NULL PRIMARY KEY, code VARCHAR(32) NOT NULL,"
+                + " weight NUMERIC(8,3), flag BOOLEAN DEFAULT 1, made TIMESTAMP,"
+                + " CONSTRAINT uq_widgets_code UNIQUE (code),"
+                + " CONSTRAINT ck_widgets_id CHECK (id > 0))",
+            "postgresql",
+            "CREATE TABLE widgets (id int8 NOT NULL PRIMARY KEY, code character varying(32) NOT"
+                + " NULL, weight numeric(8,3), flag bool DEFAULT true, made timestamp,"
+                + " CONSTRAINT uq_widgets_code UNIQUE (code),"
+                + " CONSTRAINT ck_widgets_id CHECK (id > 0))",
+            "mysql",
+            "CREATE TABLE widgets (id bigint(20) NOT NULL PRIMARY KEY, code varchar(32) NOT NULL,"
+                + " weight decimal(8,3), flag tinyint(1) DEFAULT 1, made datetime,"
+                + " CONSTRAINT uq_widgets_code UNIQUE (code),"
+                + " CONSTRAINT ck_widgets_id CHECK (id > 0))");
+    db.writer()
+        .run(
+            tx -> {
+              tx.update(ddl.get(tx.dialect().name()));
+              tx.update("CREATE INDEX ix_widgets_weight ON widgets (weight)");
+            });
+
+    Table expected =
+        Table.builder("widgets")
+            .column(Column.of("id", SqlType.bigint()).notNull())
+            .column(Column.of("code", SqlType.varchar(32)).notNull())
+            .column(Column.of("weight", SqlType.decimal(8, 3)))
+            .column(Column.of("flag", SqlType.bool()).serverDefault("true"))
+            .column(Column.of("made", SqlType.timestamp()))
+            .primaryKey("id")
+            .unique(UniqueConstraint.of("uq_widgets_code", "code"))
+            .index(Index.of("ix_widgets_weight", "weight"))
+            .check(CheckConstraint.of("ck_widgets_id", "id > 0"))
+            .build();
+    Table read = db.schema().table("widgets");
+
+    assertThat(expected.diff(read).differences()).isEmpty();
+    assertThat(read.uniqueConstraints())
+        .extracting(UniqueConstraint::name)
+        .containsExactly("uq_widgets_code");
+    assertThat(read.indexes()).containsExactly(Index.of("ix_widgets_weight", "weight"));
+    assertThat(read.column("flag").orElseThrow().type()).isEqualTo(SqlType.bool());
+  }
+
+  @AllBackends
+  void cacheReturnsTheSameTableUntilDdlRunsThroughTheTransaction(Database db) {
+    create(db, OWNERS);
+    Table first = db.schema().table("owners");
+
+    db.writer().run(tx -> tx.update("INSERT INTO owners (name) VALUES (?)", "ann"));
+    assertThat(db.schema().table("owners")).isSameAs(first);
+
+    db.writer()
+        .run(tx -> tx.update("/* widen */ ALTER TABLE owners ADD COLUMN email VARCHAR(100)"));
+    Table second = db.schema().table("owners");
+
+    assertThat(second).isNotSameAs(first);
+    assertThat(second.column("email")).isPresent();
+    assertThat(db.schema().table("owners")).isSameAs(second);
+  }
+
+  @AllBackends
+  void explicitInvalidationDropsOneTable(Database db) {
+    create(db, OWNERS);
+    Table first = db.schema().table("owners");
+
+    db.schema().invalidate("OWNERS");
+
+    assertThat(db.schema().table("owners")).isNotSameAs(first).isEqualTo(first);
+  }
+
+  @AllBackends
+  void unknownTableIsNoSuchTable(Database db) {
+    assertThatThrownBy(() -> db.schema().table("nope"))
+        .isInstanceOfSatisfying(
+            NoSuchTableException.class, e -> assertThat(e.table()).isEqualTo("nope"))
+        .hasMessageContaining("nope");
+    assertThatThrownBy(() -> db.reader().call(tx -> db.schema().read(tx, "nope")))
+        .isInstanceOf(NoSuchTableException.class);
+  }
+}
