@@ -10,6 +10,7 @@ import dev.plinth.db.core.softdelete.RowState;
 import dev.plinth.db.core.softdelete.SoftDelete;
 import dev.plinth.db.core.softdelete.UniqueName;
 import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.TestDatabase;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,8 +92,18 @@ class SoftDeleteTest {
     return rows.stream().filter(r -> r.id() == id).findFirst().orElseThrow();
   }
 
+  /**
+   * Opens the database with one pooled connection: an idle pooled SQLite connection sits inside an
+   * IMMEDIATE transaction and would lock a second one out, and these tests are about SQL, not
+   * pools.
+   */
+  private static Database open(TestDatabase backend) {
+    return backend.open(b -> b.maxPoolSize(1));
+  }
+
   @AllBackends
-  void softDeleteChangesExactlyTheMatchingLiveRows(Database db) {
+  void softDeleteChangesExactlyTheMatchingLiveRows(TestDatabase backend) {
+    Database db = open(backend);
     createItems(db, false);
     for (long id = 1; id <= 6; id++) {
       insert(db, id, id <= 3 ? 1 : 2, "n" + id);
@@ -127,7 +138,8 @@ class SoftDeleteTest {
   }
 
   @AllBackends
-  void nameIsReusableAfterSoftDeleteButNotWhileLive(Database db) {
+  void nameIsReusableAfterSoftDeleteButNotWhileLive(TestDatabase backend) {
+    Database db = open(backend);
     createItems(db, true);
     insert(db, 1, 1, "bolt");
     assertDuplicateRefused(db, 2, "bolt");
@@ -152,7 +164,9 @@ class SoftDeleteTest {
   }
 
   @AllBackends
-  void duplicateCleanupSoftDeletesAllButTheNewestLiveRowThenTheConstraintHolds(Database db) {
+  void duplicateCleanupSoftDeletesAllButTheNewestLiveRowThenTheConstraintHolds(
+      TestDatabase backend) {
+    Database db = open(backend);
     insertDuplicates(db);
 
     int removed =
@@ -172,7 +186,8 @@ class SoftDeleteTest {
   }
 
   @AllBackends
-  void duplicateCleanupCanDeleteInsteadOfSoftDeleting(Database db) {
+  void duplicateCleanupCanDeleteInsteadOfSoftDeleting(TestDatabase backend) {
+    Database db = open(backend);
     insertDuplicates(db);
 
     int removed =
