@@ -10,7 +10,6 @@ import dev.plinth.db.core.softdelete.RowState;
 import dev.plinth.db.core.softdelete.SoftDelete;
 import dev.plinth.db.core.softdelete.UniqueName;
 import dev.plinth.db.testing.AllBackends;
-import dev.plinth.db.testing.TestDatabase;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,18 +91,8 @@ class SoftDeleteTest {
     return rows.stream().filter(r -> r.id() == id).findFirst().orElseThrow();
   }
 
-  /**
-   * Opens the database with one pooled connection: an idle pooled SQLite connection sits inside an
-   * IMMEDIATE transaction and would lock a second one out, and these tests are about SQL, not
-   * pools.
-   */
-  private static Database open(TestDatabase backend) {
-    return backend.open(b -> b.maxPoolSize(1));
-  }
-
   @AllBackends
-  void softDeleteChangesExactlyTheMatchingLiveRows(TestDatabase backend) {
-    Database db = open(backend);
+  void softDeleteChangesExactlyTheMatchingLiveRows(Database db) {
     createItems(db, false);
     for (long id = 1; id <= 6; id++) {
       insert(db, id, id <= 3 ? 1 : 2, "n" + id);
@@ -138,8 +127,7 @@ class SoftDeleteTest {
   }
 
   @AllBackends
-  void nameIsReusableAfterSoftDeleteButNotWhileLive(TestDatabase backend) {
-    Database db = open(backend);
+  void nameIsReusableAfterSoftDeleteButNotWhileLive(Database db) {
     createItems(db, true);
     insert(db, 1, 1, "bolt");
     assertDuplicateRefused(db, 2, "bolt");
@@ -164,9 +152,7 @@ class SoftDeleteTest {
   }
 
   @AllBackends
-  void duplicateCleanupSoftDeletesAllButTheNewestLiveRowThenTheConstraintHolds(
-      TestDatabase backend) {
-    Database db = open(backend);
+  void duplicateCleanupSoftDeletesAllButTheNewestLiveRowThenTheConstraintHolds(Database db) {
     insertDuplicates(db);
 
     int removed =
@@ -186,8 +172,7 @@ class SoftDeleteTest {
   }
 
   @AllBackends
-  void duplicateCleanupCanDeleteInsteadOfSoftDeleting(TestDatabase backend) {
-    Database db = open(backend);
+  void duplicateCleanupCanDeleteInsteadOfSoftDeleting(Database db) {
     insertDuplicates(db);
 
     int removed =
