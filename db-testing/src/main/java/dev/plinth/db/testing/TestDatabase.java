@@ -79,10 +79,14 @@ public final class TestDatabase implements AutoCloseable {
    * The server's identifier of the session behind {@code connection}.
    *
    * @throws UnsupportedOperationException on SQLite, which has no server
-   * @throws SQLException if it cannot be read
+   * @throws IllegalStateException if it cannot be read
    */
-  public long sessionId(Connection connection) throws SQLException {
-    return requireServer().sessionId(connection);
+  public long sessionId(Connection connection) {
+    try {
+      return requireServer().sessionId(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the session id on " + backend.id(), e);
+    }
   }
 
   /**
@@ -90,10 +94,14 @@ public final class TestDatabase implements AutoCloseable {
    * or an operator would.
    *
    * @throws UnsupportedOperationException on SQLite, which has no server
-   * @throws SQLException if the server refuses
+   * @throws IllegalStateException if the server refuses
    */
-  public void terminate(long sessionId) throws SQLException {
-    requireServer().terminate(sessionId);
+  public void terminate(long sessionId) {
+    try {
+      requireServer().terminate(sessionId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot end session " + sessionId + " on " + backend.id(), e);
+    }
   }
 
   private ServerBackend requireServer() {

@@ -19,8 +19,8 @@ public class ReferenceException extends IntegrityException {
    * @param cause the driver exception
    * @param table the table holding the foreign key, or {@code null}
    * @param constraint the foreign key's name, or {@code null}
-   * @param key the referencing column(s), or {@code null}
-   * @param keyTable the referenced table, or {@code null}
+   * @param key the key column(s) the backend names, or {@code null}
+   * @param keyTable the other table the backend names, or {@code null}
    */
   public ReferenceException(
       String message,
@@ -46,12 +46,12 @@ public class ReferenceException extends IntegrityException {
     return constraint;
   }
 
-  /** The referencing column(s), or {@code null}. */
+  /** The key column(s) the backend names (see the class comment), or {@code null}. */
   public String key() {
     return key;
   }
 
-  /** The referenced table, or {@code null}. */
+  /** The other table the backend names (see the class comment), or {@code null}. */
   public String keyTable() {
     return keyTable;
   }

@@ -9,7 +9,6 @@ import dev.plinth.db.core.error.DuplicateEntryException;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 import dev.plinth.db.testing.TestDatabase;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,15 +52,15 @@ class RetryTest {
 
   @AllBackends({Backend.POSTGRESQL, Backend.MYSQL})
   void idleConnectionKilledInThePoolIsReplacedWithoutARetryOnServerBackends(TestDatabase tdb)
-      throws Exception {
+      throws InterruptedException {
     Database db = tdb.open(b -> b.maxPoolSize(1));
     ItemsTable.create(db);
-    long session = db.reader().call(tx -> sessionOf(tdb, tx.connection()));
+    long session = db.reader().call(tx -> tdb.sessionId(tx.connection()));
     tdb.terminate(session);
     Thread.sleep(700);
     db.writer().run(tx -> tx.update("INSERT INTO items(name) VALUES ('after-kill')"));
     assertThat(ItemsTable.names(db)).containsExactly("after-kill");
-    assertThat(db.reader().<Long>call(tx -> sessionOf(tdb, tx.connection()))).isNotEqualTo(session);
+    assertThat(db.reader().<Long>call(tx -> tdb.sessionId(tx.connection()))).isNotEqualTo(session);
   }
 
   @AllBackends({Backend.POSTGRESQL, Backend.MYSQL})
@@ -184,19 +183,7 @@ class RetryTest {
   }
 
   private static void killOwnSession(TestDatabase tdb, java.sql.Connection c) {
-    try {
-      tdb.terminate(tdb.sessionId(c));
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static long sessionOf(TestDatabase tdb, java.sql.Connection c) {
-    try {
-      return tdb.sessionId(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    tdb.terminate(tdb.sessionId(c));
   }
 
   private static void await(CyclicBarrier barrier) {
