@@ -1,14 +1,14 @@
 package dev.plinth.db.core.tx;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.List;
 
-/** Recognises statements that change the schema, so that cached schema metadata can be dropped. */
+/**
+ * Recognises statements that change the schema, so that cached schema metadata can be dropped. It
+ * runs on every {@code update}, so it only looks at the first keyword, without allocating.
+ */
 final class DdlStatements {
-  private static final Pattern LEADING_NOISE =
-      Pattern.compile("\\A(?:\\s+|--[^\\n]*(?:\\n|\\z)|/\\*.*?\\*/)*", Pattern.DOTALL);
-  private static final Pattern DDL =
-      Pattern.compile("(create|alter|drop|rename|truncate)\\b.*", Pattern.DOTALL);
+  private static final List<String> KEYWORDS =
+      List.of("create", "alter", "drop", "rename", "truncate");
 
   private DdlStatements() {}
 
@@ -17,7 +17,34 @@ final class DdlStatements {
    * TRUNCATE.
    */
   static boolean isDdl(String sql) {
-    String body = LEADING_NOISE.matcher(sql).replaceFirst("");
-    return DDL.matcher(body.toLowerCase(Locale.ROOT)).matches();
+    int at = firstToken(sql);
+    for (String keyword : KEYWORDS) {
+      int end = at + keyword.length();
+      if (sql.regionMatches(true, at, keyword, 0, keyword.length())
+          && (end == sql.length() || !Character.isLetterOrDigit(sql.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int firstToken(String sql) {
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        int eol = sql.indexOf('\n', i);
+        i = eol < 0 ? n : eol + 1;
+      } else if (sql.startsWith("/*", i)) {
+        int close = sql.indexOf("*/", i + 2);
+        i = close < 0 ? n : close + 2;
+      } else {
+        return i;
+      }
+    }
+    return n;
   }
 }
