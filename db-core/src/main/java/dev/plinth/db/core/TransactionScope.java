@@ -17,12 +17,22 @@ public final class TransactionScope {
   private final TransactionSpec spec;
 
   TransactionScope(TransactionRunner runner, TransactionMode mode) {
-    this(runner, new TransactionSpec(mode, false, false, failure -> false));
+    this(runner, spec(runner, mode, false, false, failure -> false));
   }
 
   private TransactionScope(TransactionRunner runner, TransactionSpec spec) {
     this.runner = runner;
     this.spec = spec;
+  }
+
+  private static TransactionSpec spec(
+      TransactionRunner runner,
+      TransactionMode mode,
+      boolean independent,
+      boolean savepoint,
+      Predicate<? super Throwable> retryIf) {
+    return new TransactionSpec(
+        mode, independent, savepoint, retryIf, runner.retryPolicy(mode, retryIf));
   }
 
   /**
@@ -36,7 +46,7 @@ public final class TransactionScope {
       throw new IllegalStateException("setting savepoint and independent makes no sense");
     }
     return new TransactionScope(
-        runner, new TransactionSpec(spec.mode(), true, false, spec.retryIf()));
+        runner, new TransactionSpec(spec.mode(), true, false, spec.retryIf(), spec.retry()));
   }
 
   /**
@@ -50,7 +60,7 @@ public final class TransactionScope {
       throw new IllegalStateException("setting savepoint and independent makes no sense");
     }
     return new TransactionScope(
-        runner, new TransactionSpec(spec.mode(), false, true, spec.retryIf()));
+        runner, new TransactionSpec(spec.mode(), false, true, spec.retryIf(), spec.retry()));
   }
 
   /**
@@ -61,7 +71,7 @@ public final class TransactionScope {
     Predicate<? super Throwable> before = spec.retryIf();
     Predicate<Throwable> both = failure -> before.test(failure) || predicate.test(failure);
     return new TransactionScope(
-        runner, new TransactionSpec(spec.mode(), spec.independent(), spec.savepoint(), both));
+        runner, spec(runner, spec.mode(), spec.independent(), spec.savepoint(), both));
   }
 
   /**

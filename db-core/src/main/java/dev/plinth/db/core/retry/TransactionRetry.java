@@ -1,6 +1,7 @@
 package dev.plinth.db.core.retry;
 
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
 import dev.plinth.db.core.DatabaseConfig;
@@ -44,20 +45,20 @@ public final class TransactionRetry {
   }
 
   /**
-   * Runs {@code attempt} until it succeeds, fails with something not retriable, or the retries are
-   * used up.
+   * Prepares the retry policy of one kind of transaction once, so that running a transaction costs
+   * no policy building; the result is immutable and may be shared between threads.
    *
-   * @param retryIf failures this call retries besides the database-wide ones
+   * @param retryIf failures this kind of transaction retries besides the database-wide ones
    * @param what names the work in log lines
    */
-  public <T> T run(Predicate<? super Throwable> retryIf, String what, CheckedSupplier<T> attempt) {
+  public Policy policy(Predicate<? super Throwable> retryIf, String what) {
     if (maxRetries == 0) {
-      return Failsafe.none().get(attempt);
+      return new Policy(Failsafe.none());
     }
-    RetryPolicy<T> policy =
-        RetryPolicy.<T>builder()
+    RetryPolicy<Object> policy =
+        RetryPolicy.builder()
             .handleIf(
-                (T result, Throwable failure) ->
+                (Object result, Throwable failure) ->
                     failure != null
                         && (failure instanceof DeadlockException
                             || failure instanceof DbConnectionException
@@ -75,7 +76,7 @@ public final class TransactionRetry {
                         e.getDelay().toMillis(),
                         e.getLastException().toString()))
             .build();
-    return Failsafe.with(policy).get(attempt);
+    return new Policy(Failsafe.with(policy));
   }
 
   /** The pause before retry number {@code attempts} (1-based). */
@@ -93,5 +94,22 @@ public final class TransactionRetry {
       millis = ThreadLocalRandom.current().nextLong(millis + 1);
     }
     return Duration.ofMillis(millis);
+  }
+
+  /** The retry policy of one kind of transaction, from {@link TransactionRetry#policy}. */
+  public static final class Policy {
+    private final FailsafeExecutor<Object> executor;
+
+    private Policy(FailsafeExecutor<Object> executor) {
+      this.executor = executor;
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, fails with something not retriable, or the retries
+     * are used up.
+     */
+    public <T> T run(CheckedSupplier<T> attempt) {
+      return executor.get(attempt);
+    }
   }
 }

@@ -7,6 +7,8 @@ import dev.plinth.db.core.retry.TransactionRetry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.Locale;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -63,8 +65,16 @@ public final class TransactionRunner {
       checkNesting(outer.mode, spec.mode());
       return spec.savepoint() ? inSavepoint(outer, work) : work.apply(outer.tx);
     }
-    return retry.run(
-        spec.retryIf(), spec.mode().name().toLowerCase() + " transaction", () -> begin(spec, work));
+    return spec.retry().run(() -> begin(spec, work));
+  }
+
+  /**
+   * Prepares the retry policy for outermost transactions of {@code mode} that also retry on {@code
+   * retryIf}, once per {@link TransactionSpec} rather than once per transaction.
+   */
+  public TransactionRetry.Policy retryPolicy(
+      TransactionMode mode, Predicate<? super Throwable> retryIf) {
+    return retry.policy(retryIf, mode.name().toLowerCase(Locale.ROOT) + " transaction");
   }
 
   private <T> T begin(TransactionSpec spec, TxFunction<T> work) {

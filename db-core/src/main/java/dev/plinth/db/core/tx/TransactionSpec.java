@@ -1,5 +1,6 @@
 package dev.plinth.db.core.tx;
 
+import dev.plinth.db.core.retry.TransactionRetry;
 import java.util.function.Predicate;
 
 /**
@@ -10,9 +11,12 @@ import java.util.function.Predicate;
  * @param savepoint when nested, run inside a savepoint of the outer transaction
  * @param retryIf extra failures, besides deadlocks and lost connections, that retry the outermost
  *     transaction
+ * @param retry the retry policy prepared for {@code mode} and {@code retryIf}, by {@link
+ *     TransactionRunner#retryPolicy}
  */
 public record TransactionSpec(
     TransactionMode mode,
     boolean independent,
     boolean savepoint,
-    Predicate<? super Throwable> retryIf) {}
+    Predicate<? super Throwable> retryIf,
+    TransactionRetry.Policy retry) {}
