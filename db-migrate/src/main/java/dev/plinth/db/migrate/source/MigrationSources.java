@@ -64,6 +64,7 @@ public final class MigrationSources {
     try {
       for (ServiceLoader.Provider<Migration> provider :
           ServiceLoader.load(Migration.class, loader).stream().toList()) {
+        // read the annotation first, so a class without one is refused before it is instantiated
         JavaMigration.infoOf(provider.type());
         migrations.add(JavaMigration.of(provider.get()));
       }
