@@ -2,6 +2,10 @@ package dev.plinth.db.migrate.graph;
 
 import dev.plinth.db.migrate.InvalidGraphException;
 import dev.plinth.db.migrate.RevisionInfo;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +22,19 @@ import java.util.Set;
  */
 public final class RevisionGraph {
 
-  private RevisionGraph() {}
+  private final Dag dag;
+  private final RevisionLookup lookup;
+  private final PlanBuilder plans;
+  private final int[] history;
+
+  private RevisionGraph(Dag dag) {
+    this.dag = dag;
+    this.lookup = new RevisionLookup(dag);
+    this.plans = new PlanBuilder(lookup);
+    boolean[] all = new boolean[dag.size()];
+    Arrays.fill(all, true);
+    this.history = AlembicOrder.newestFirst(dag, all, lookup.realHeads);
+  }
 
   /**
    * Validates the revisions and builds the graph.
@@ -30,37 +46,40 @@ public final class RevisionGraph {
    *     the revisions and their origins
    */
   public static RevisionGraph of(List<RevisionInfo> revisionsInDeclarationOrder) {
-    throw new UnsupportedOperationException("not yet");
+    return new RevisionGraph(
+        new Dag(GraphValidator.check(List.copyOf(revisionsInDeclarationOrder))));
   }
 
   /** All revisions, in declaration order. */
   public List<RevisionInfo> revisions() {
-    throw new UnsupportedOperationException("not yet");
+    return dag.infos;
   }
 
   /** The revisions nothing follows (not counting {@code depends_on}), in Alembic's order. */
   public List<String> heads() {
-    throw new UnsupportedOperationException("not yet");
+    return ids(lookup.heads);
   }
 
   /** The revisions with no down revision, in Alembic's order. */
   public List<String> bases() {
-    throw new UnsupportedOperationException("not yet");
+    return ids(lookup.bases);
   }
 
   /** Revisions that more than one revision follows, in declaration order. */
   public List<String> branchPoints() {
-    throw new UnsupportedOperationException("not yet");
+    return ids(Arrays.stream(history).filter(r -> dag.next[r].length > 1).toArray());
   }
 
   /** Revisions with more than one down revision, in declaration order. */
   public List<String> mergePoints() {
-    throw new UnsupportedOperationException("not yet");
+    return ids(Arrays.stream(history).filter(r -> dag.down[r].length > 1).toArray());
   }
 
   /** Branch labels mapped to the id of the revision that declares them, in declaration order. */
   public Map<String, String> labels() {
-    throw new UnsupportedOperationException("not yet");
+    Map<String, String> labels = new LinkedHashMap<>();
+    dag.labelOwner.forEach((label, owner) -> labels.put(label, dag.id(owner)));
+    return Collections.unmodifiableMap(labels);
   }
 
   /**
@@ -70,17 +89,17 @@ public final class RevisionGraph {
    *     message lists them)
    */
   public RevisionInfo revision(String idOrPrefix) {
-    throw new UnsupportedOperationException("not yet");
+    return dag.infos.get(lookup.ident(idOrPrefix, null));
   }
 
   /** The revisions that directly follow {@code id} (its children), in declaration order. */
   public List<String> children(String id) {
-    throw new UnsupportedOperationException("not yet");
+    return ids(dag.next[lookup.ident(id, null)]);
   }
 
   /** Every revision, newest first, in the order of Alembic's {@code history} command. */
   public List<RevisionInfo> history() {
-    throw new UnsupportedOperationException("not yet");
+    return Arrays.stream(history).mapToObj(dag.infos::get).toList();
   }
 
   /**
@@ -90,7 +109,7 @@ public final class RevisionGraph {
    * @throws InvalidGraphException if the revision cannot be resolved
    */
   public Set<String> ancestors(String idOrPrefix) {
-    throw new UnsupportedOperationException("not yet");
+    return related(idOrPrefix, dag.normDown);
   }
 
   /**
@@ -99,7 +118,7 @@ public final class RevisionGraph {
    * @throws InvalidGraphException if the revision cannot be resolved
    */
   public Set<String> descendants(String idOrPrefix) {
-    throw new UnsupportedOperationException("not yet");
+    return related(idOrPrefix, dag.allNext);
   }
 
   /**
@@ -112,7 +131,7 @@ public final class RevisionGraph {
    *     are several heads
    */
   public MigrationPlan upgrade(Set<String> currentHeads, String target) {
-    throw new UnsupportedOperationException("not yet");
+    return plans.upgrade(currentHeads, target);
   }
 
   /**
@@ -125,6 +144,21 @@ public final class RevisionGraph {
    *     current heads
    */
   public MigrationPlan downgrade(Set<String> currentHeads, String target) {
-    throw new UnsupportedOperationException("not yet");
+    return plans.downgrade(currentHeads, target);
+  }
+
+  private List<String> ids(int[] indexes) {
+    return Arrays.stream(indexes).mapToObj(dag::id).toList();
+  }
+
+  private Set<String> related(String idOrPrefix, int[][] edges) {
+    int revision = lookup.ident(idOrPrefix, null);
+    boolean[] reached = dag.closure(new int[] {revision}, edges);
+    reached[revision] = false;
+    Set<String> ids = new LinkedHashSet<>();
+    for (int index : Dag.members(reached)) {
+      ids.add(dag.id(index));
+    }
+    return Collections.unmodifiableSet(ids);
   }
 }
