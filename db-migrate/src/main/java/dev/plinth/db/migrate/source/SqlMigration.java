@@ -1,0 +1,160 @@
+package dev.plinth.db.migrate.source;
+
+import dev.plinth.db.migrate.InvalidMigrationException;
+import dev.plinth.db.migrate.MigrationContext;
+import dev.plinth.db.migrate.MigrationException;
+import dev.plinth.db.migrate.RevisionInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A revision written as a SQL file: a header naming the revision, then {@code -- +upgrade} and
+ * {@code -- +downgrade} sections, each optionally limited to one backend. See {@code
+ * docs/migrations-sql.md} for the format; in short:
+ *
+ * <pre>
+ * -- revision: 3f2a9c1b7d4e
+ * -- down_revision: 1a2b3c4d5e6f
+ * -- message: add items
+ *
+ * -- +upgrade
+ * CREATE TABLE items (id INTEGER PRIMARY KEY);
+ * -- +downgrade
+ * DROP TABLE items;
+ * </pre>
+ *
+ * <p>For a backend, a section limited to it replaces the generic section of the same direction. A
+ * file whose upgrade sections are all limited to other backends fails on that backend, naming the
+ * file and the backend. A file without any {@code -- +downgrade} section cannot be downgraded; an
+ * empty one downgrades by doing nothing.
+ */
+public final class SqlMigration implements MigrationScript {
+  private final RevisionInfo info;
+  private final String checksum;
+  private final Map<SqlSection.Direction, List<SqlSection>> sections;
+
+  SqlMigration(
+      RevisionInfo info, String checksum, Map<SqlSection.Direction, List<SqlSection>> sections) {
+    this.info = info;
+    this.checksum = checksum;
+    this.sections = Map.copyOf(sections);
+  }
+
+  /**
+   * Parses a SQL migration file.
+   *
+   * @param origin the file's path or resource name, used in every message about it
+   * @param content the file's text (a BOM and CRLF line ends are allowed)
+   * @throws InvalidMigrationException naming the file and line of a bad header or section marker
+   */
+  public static SqlMigration parse(String origin, String content) {
+    Objects.requireNonNull(origin, "origin");
+    return new SqlMigrationParser(origin, content).parse();
+  }
+
+  @Override
+  public RevisionInfo info() {
+    return info;
+  }
+
+  /** The {@code v1:} checksum of the file (see {@link ScriptChecksum}). */
+  @Override
+  public Optional<String> checksum() {
+    return Optional.of(checksum);
+  }
+
+  /** Whether the file has a {@code -- +downgrade} section, even an empty one. */
+  public boolean hasDowngrade() {
+    return !sections.getOrDefault(SqlSection.Direction.DOWNGRADE, List.of()).isEmpty();
+  }
+
+  /**
+   * The statements the upgrade runs on a backend, in order.
+   *
+   * @param backend a dialect name: {@code sqlite}, {@code postgresql} or {@code mysql}
+   * @throws InvalidMigrationException naming the file if it has no upgrade section for the backend
+   *     or a section cannot be split (an unterminated quote or comment, with its line)
+   */
+  public List<SqlStatement> upgradeStatements(String backend) {
+    return statements(SqlSection.Direction.UPGRADE, backend);
+  }
+
+  /**
+   * The statements the downgrade runs on a backend, in order.
+   *
+   * @param backend a dialect name: {@code sqlite}, {@code postgresql} or {@code mysql}
+   * @throws MigrationException naming the file if it has no downgrade section at all
+   * @throws InvalidMigrationException naming the file if it has downgrade sections, none for the
+   *     backend, or a section cannot be split
+   */
+  public List<SqlStatement> downgradeStatements(String backend) {
+    if (!hasDowngrade()) {
+      throw new MigrationException(
+          info.origin()
+              + " (revision "
+              + info.id()
+              + ") has no '-- +downgrade' section and cannot be downgraded");
+    }
+    return statements(SqlSection.Direction.DOWNGRADE, backend);
+  }
+
+  /** Runs each upgrade statement for {@code ctx.dialect()} through {@code ctx.execute}. */
+  @Override
+  public void upgrade(MigrationContext ctx) {
+    run(ctx, upgradeStatements(ctx.dialect().name()));
+  }
+
+  /**
+   * Runs each downgrade statement for {@code ctx.dialect()} through {@code ctx.execute}.
+   *
+   * @throws MigrationException if the file has no downgrade section
+   */
+  @Override
+  public void downgrade(MigrationContext ctx) {
+    run(ctx, downgradeStatements(ctx.dialect().name()));
+  }
+
+  private static void run(MigrationContext ctx, List<SqlStatement> statements) {
+    for (SqlStatement statement : statements) {
+      ctx.execute(statement.sql());
+    }
+  }
+
+  private List<SqlStatement> statements(SqlSection.Direction direction, String backend) {
+    List<SqlSection> candidates = sections.getOrDefault(direction, List.of());
+    SqlSection chosen = null;
+    for (SqlSection section : candidates) {
+      if (section.backend().filter(backend::equals).isPresent()) {
+        chosen = section;
+      } else if (section.backend().isEmpty() && chosen == null) {
+        chosen = section;
+      }
+    }
+    if (chosen == null) {
+      throw new InvalidMigrationException(
+          info.origin()
+              + " (revision "
+              + info.id()
+              + ") has no '"
+              + direction.marker()
+              + "' section for backend "
+              + backend
+              + ": add '"
+              + direction.marker()
+              + " "
+              + backend
+              + "' or a generic '"
+              + direction.marker()
+              + "' section");
+    }
+    return StatementSplitter.forBackend(backend)
+        .split(chosen.text(), info.origin(), chosen.firstLine());
+  }
+
+  @Override
+  public String toString() {
+    return info.origin() + " (" + info.id() + ")";
+  }
+}

@@ -1,0 +1,26 @@
+package dev.plinth.db.migrate.source;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One {@code -- +upgrade} or {@code -- +downgrade} section of a SQL migration.
+ *
+ * @param direction which way the section runs
+ * @param backend the backend it is limited to, or empty for every backend
+ * @param text the lines of the section, without the marker
+ * @param firstLine the file line of the first line of {@code text}
+ */
+record SqlSection(Direction direction, Optional<String> backend, String text, int firstLine) {
+
+  /** The two directions a section runs in. */
+  enum Direction {
+    UPGRADE,
+    DOWNGRADE;
+
+    /** The marker that opens such a section, e.g. {@code -- +upgrade}. */
+    String marker() {
+      return "-- +" + name().toLowerCase(Locale.ROOT);
+    }
+  }
+}

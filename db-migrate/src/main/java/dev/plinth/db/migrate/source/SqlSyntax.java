@@ -1,0 +1,75 @@
+package dev.plinth.db.migrate.source;
+
+import java.util.Set;
+
+/**
+ * What one backend's SQL looks like to the statement splitter: which quotes and comments it has,
+ * which {@code CREATE} statements carry a {@code BEGIN ... END} body, and the few rules of its
+ * command-line client (MySQL's {@code DELIMITER}, psql's parentheses). One instance per backend;
+ * {@link #forBackend(String)} is the only place that chooses between them.
+ */
+interface SqlSyntax {
+
+  /**
+   * Picks the syntax of a backend.
+   *
+   * @throws IllegalArgumentException for a name other than sqlite, postgresql or mysql
+   */
+  static SqlSyntax forBackend(String backend) {
+    switch (backend) {
+      case "sqlite":
+        return SqliteSyntax.INSTANCE;
+      case "postgresql":
+        return PostgresSyntax.INSTANCE;
+      case "mysql":
+        return MysqlSyntax.INSTANCE;
+      default:
+        throw new IllegalArgumentException(
+            "no statement splitter for backend '"
+                + backend
+                + "': expected sqlite, postgresql or mysql");
+    }
+  }
+
+  /**
+   * The quoted string, quoted identifier or comment that starts at {@code pos}, or null if none
+   * does. {@code pos} is always at the start of a token, never inside a word.
+   */
+  Lexeme lex(String text, int pos);
+
+  /** The object kinds whose {@code CREATE} statement may hold a {@code BEGIN ... END} body. */
+  Set<String> routineKinds();
+
+  /**
+   * Words that open a compound statement closed by {@code END <word>} when they start a statement
+   * inside a body (MySQL's {@code IF}, {@code LOOP}, {@code WHILE}, {@code REPEAT}).
+   */
+  default Set<String> compoundStatements() {
+    return Set.of();
+  }
+
+  /** Whether the mysql client's {@code DELIMITER} directive is understood. */
+  default boolean delimiterDirective() {
+    return false;
+  }
+
+  /** Whether a delimiter inside parentheses belongs to the statement, as psql has it. */
+  default boolean parenthesesHoldDelimiter() {
+    return false;
+  }
+
+  /**
+   * A lexeme the splitter skips over as a whole.
+   *
+   * @param end the index just past it, or -1 if it is not terminated
+   * @param significant false for comments, which alone do not make a statement
+   * @param what what it is, for the message about an unterminated one
+   */
+  record Lexeme(int end, boolean significant, String what) {
+
+    /** Whether the text ended before the lexeme did. */
+    boolean unterminated() {
+      return end < 0;
+    }
+  }
+}

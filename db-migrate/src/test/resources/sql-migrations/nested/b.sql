@@ -1,0 +1,4 @@
+-- revision: sql2
+-- down_revision: sql0
+-- +upgrade
+SELECT 2;

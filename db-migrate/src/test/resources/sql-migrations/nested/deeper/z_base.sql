@@ -1,0 +1,4 @@
+-- revision: sql0
+-- message: base
+-- +upgrade
+CREATE TABLE base (id INTEGER);
