@@ -4,7 +4,9 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.migrate.graph.RevisionGraph;
 import dev.plinth.db.migrate.runner.MigrationRunner;
+import dev.plinth.db.migrate.source.Location;
 import dev.plinth.db.migrate.source.MigrationScript;
+import dev.plinth.db.migrate.source.MigrationSources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,12 +35,12 @@ public final class Migrator implements AutoCloseable {
   private final RevisionGraph graph;
   private final MigrationRunner runner;
 
-  private Migrator(Builder b, Database db, boolean ownsDatabase) {
+  private Migrator(Builder b, List<MigrationScript> scripts, Database db, boolean ownsDatabase) {
     this.db = db;
     this.ownsDatabase = ownsDatabase;
     Map<String, MigrationScript> byId = new LinkedHashMap<>();
     List<RevisionInfo> infos = new ArrayList<>();
-    for (MigrationScript script : b.scripts) {
+    for (MigrationScript script : scripts) {
       byId.put(script.info().id(), script);
       infos.add(script.info());
     }
@@ -140,6 +142,8 @@ public final class Migrator implements AutoCloseable {
     private Database database;
     private DatabaseConfig config;
     private final List<MigrationScript> scripts = new ArrayList<>();
+    private final List<Location> locations = new ArrayList<>();
+    private ClassLoader classLoader = Migrator.class.getClassLoader();
     private String versionTable = "plinth_version";
     private Duration lockTimeout = Duration.ofMinutes(5);
 
@@ -154,6 +158,28 @@ public final class Migrator implements AutoCloseable {
     /** Migrates the database {@code config} names; the migrator opens and closes it. */
     public Builder config(DatabaseConfig config) {
       this.config = config;
+      return this;
+    }
+
+    /**
+     * Loads revisions from {@code filesystem:DIR} and {@code classpath:path} locations (SQL files),
+     * plus the Java migrations listed in {@code META-INF/services}, after any given by {@link
+     * #scripts(List)}.
+     *
+     * @throws InvalidMigrationException if a location is malformed
+     */
+    public Builder locations(String... locations) {
+      for (String location : locations) {
+        this.locations.add(Location.parse(location));
+      }
+      return this;
+    }
+
+    /**
+     * The class loader for {@code classpath:} locations and Java migrations (default: Migrator's).
+     */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = loader;
       return this;
     }
 
@@ -190,6 +216,7 @@ public final class Migrator implements AutoCloseable {
      * @throws IllegalArgumentException if no database or configuration was given, or a setting is
      *     invalid (the message names it)
      * @throws InvalidGraphException if the revisions do not form a valid graph
+     * @throws InvalidMigrationException if a location or migration file is invalid
      */
     public Migrator build() {
       if ((database == null) == (config == null)) {
@@ -206,12 +233,16 @@ public final class Migrator implements AutoCloseable {
       if (lockTimeout.isNegative()) {
         throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
       }
+      List<MigrationScript> all = new ArrayList<>(scripts);
+      if (!locations.isEmpty()) {
+        all.addAll(MigrationSources.load(locations, classLoader));
+      }
       if (database != null) {
-        return new Migrator(this, database, false);
+        return new Migrator(this, all, database, false);
       }
       Database opened = Database.builder().config(config).build();
       try {
-        return new Migrator(this, opened, true);
+        return new Migrator(this, all, opened, true);
       } catch (RuntimeException e) {
         opened.close();
         throw e;
