@@ -114,6 +114,25 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /**
+   * Opens a new physical connection to the primary, outside the pools and in auto-commit mode, with
+   * the same driver settings and session set-up as pooled ones: for work that must stand apart from
+   * transactions, such as holding a {@link dev.plinth.db.core.dialect.SessionLock} or running
+   * {@code CREATE INDEX CONCURRENTLY}. The caller closes it. For a SQLite memory database this is a
+   * different, empty database.
+   *
+   * @throws DbException if the connection cannot be opened
+   */
+  public Connection openConnection() {
+    try {
+      Connection c = writerPool.getDataSource().getConnection();
+      c.setAutoCommit(true);
+      return c;
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
   /** The configuration this database was built with. */
   public DatabaseConfig config() {
     return config;

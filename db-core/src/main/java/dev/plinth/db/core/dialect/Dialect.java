@@ -80,4 +80,16 @@ public interface Dialect {
 
   /** Renders {@link dev.plinth.db.core.schema} tables as this backend's DDL. */
   DdlRenderer ddl();
+
+  /**
+   * A lock called {@code name}, scoped to this database, held through {@code connection} and
+   * released by the backend when that connection or its process dies: a PostgreSQL session advisory
+   * lock, a MySQL {@code GET_LOCK}, or on SQLite a write lock on a lock file next to the database
+   * file.
+   *
+   * @param connection a connection in auto-commit mode used for nothing else while the lock is
+   *     held; the caller closes it after {@link SessionLock#release()}
+   * @param name the lock's name: letters, digits and underscores
+   */
+  SessionLock sessionLock(Connection connection, String name);
 }

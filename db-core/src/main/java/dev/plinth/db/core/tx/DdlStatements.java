@@ -3,10 +3,12 @@ package dev.plinth.db.core.tx;
 import java.util.List;
 
 /**
- * Recognises statements that change the schema, so that cached schema metadata can be dropped. It
- * runs on every {@code update}, so it only looks at the first keyword, without allocating.
+ * Recognises statements that change the schema, so that cached schema metadata can be dropped and
+ * so that a migration runner knows which statements commit implicitly where DDL is not
+ * transactional. It runs on every {@code update}, so it only looks at the first keyword, without
+ * allocating.
  */
-final class DdlStatements {
+public final class DdlStatements {
   private static final List<String> KEYWORDS =
       List.of("create", "alter", "drop", "rename", "truncate");
 
@@ -16,7 +18,7 @@ final class DdlStatements {
    * Whether {@code sql} starts, after whitespace and comments, with CREATE, ALTER, DROP, RENAME or
    * TRUNCATE.
    */
-  static boolean isDdl(String sql) {
+  public static boolean isDdl(String sql) {
     int at = firstToken(sql);
     for (String keyword : KEYWORDS) {
       int end = at + keyword.length();

@@ -4,6 +4,7 @@ import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
+import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
@@ -79,6 +80,11 @@ public final class MysqlDialect implements Dialect {
   @Override
   public DdlRenderer ddl() {
     return ddl;
+  }
+
+  @Override
+  public SessionLock sessionLock(Connection connection, String name) {
+    return new MysqlSessionLock(connection, name);
   }
 
   @Override

@@ -1,0 +1,97 @@
+package dev.plinth.db.core.dialect.mysql;
+
+import dev.plinth.db.core.dialect.SessionLock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * A named user lock ({@code GET_LOCK}), released by the server when the session ends. User locks
+ * are server-wide, so the name is qualified with the current database. Galera clusters do not
+ * replicate user locks: point every migrator at the same node.
+ */
+final class MysqlSessionLock implements SessionLock {
+  private static final int MAX_NAME = 64;
+  private static final String HOLDER =
+      "SELECT ID, USER, HOST, COMMAND, TIME, STATE FROM information_schema.PROCESSLIST"
+          + " WHERE ID = ?";
+
+  private final Connection connection;
+  private final String name;
+  private String qualified;
+  private boolean held;
+
+  MysqlSessionLock(Connection connection, String name) {
+    this.connection = connection;
+    this.name = name;
+  }
+
+  @Override
+  public boolean tryAcquire() throws SQLException {
+    if (!held) {
+      Object got = single("SELECT GET_LOCK(?, 0)", qualified());
+      held = got != null && ((Number) got).intValue() == 1;
+    }
+    return held;
+  }
+
+  @Override
+  public void release() throws SQLException {
+    if (held) {
+      single("SELECT RELEASE_LOCK(?)", qualified());
+      held = false;
+    }
+  }
+
+  @Override
+  public String holder() throws SQLException {
+    Object id = single("SELECT IS_USED_LOCK(?)", qualified());
+    if (id == null) {
+      return "nobody now (lock '" + qualified() + "' was just released)";
+    }
+    try (PreparedStatement ps = connection.prepareStatement(HOLDER)) {
+      ps.setLong(1, ((Number) id).longValue());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return "MySQL connection id "
+              + id
+              + " (gone from the processlist), lock '"
+              + qualified()
+              + "'";
+        }
+        return String.format(
+            "MySQL connection id %d (user %s, host %s, %s for %d s, state '%s'), lock '%s'",
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getLong(5),
+            rs.getString(6),
+            qualified());
+      }
+    }
+  }
+
+  private String qualified() throws SQLException {
+    if (qualified == null) {
+      Object database = single("SELECT DATABASE()", null);
+      String full = database + "." + name;
+      // A cut name can only make migrators of two version tables wait for each other.
+      qualified = full.length() <= MAX_NAME ? full : full.substring(0, MAX_NAME);
+    }
+    return qualified;
+  }
+
+  private Object single(String sql, String argument) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      if (argument != null) {
+        ps.setString(1, argument);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getObject(1);
+      }
+    }
+  }
+}

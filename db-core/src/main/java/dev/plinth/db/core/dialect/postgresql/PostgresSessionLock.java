@@ -1,0 +1,94 @@
+package dev.plinth.db.core.dialect.postgresql;
+
+import dev.plinth.db.core.dialect.SessionLock;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * A session-level advisory lock ({@code pg_try_advisory_lock}), keyed by a hash of its name. It
+ * belongs to the session, not to a transaction, so the holder's own work may run on other
+ * connections, including {@code CREATE INDEX CONCURRENTLY}; the server drops it when the session
+ * ends. Advisory locks are per database, so the same name on two databases never collides.
+ */
+final class PostgresSessionLock implements SessionLock {
+  private static final String HOLDER =
+      "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start"
+          + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+          + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+          + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+          + " AND ((l.classid::bigint << 32) | l.objid::bigint) = ?";
+
+  private final Connection connection;
+  private final String name;
+  private final long key;
+  private boolean held;
+
+  PostgresSessionLock(Connection connection, String name) {
+    this.connection = connection;
+    this.name = name;
+    this.key = key(name);
+  }
+
+  @Override
+  public boolean tryAcquire() throws SQLException {
+    held = held || call("SELECT pg_try_advisory_lock(?)");
+    return held;
+  }
+
+  @Override
+  public void release() throws SQLException {
+    if (held) {
+      call("SELECT pg_advisory_unlock(?)");
+      held = false;
+    }
+  }
+
+  @Override
+  public String holder() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(HOLDER)) {
+      ps.setLong(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return "nobody now (advisory lock " + key + " for '" + name + "' was just released)";
+        }
+        return String.format(
+            "PostgreSQL backend pid %d (user %s, application_name '%s', client %s,"
+                + " connected since %s), advisory lock %d for '%s'",
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4) == null ? "local socket" : rs.getString(4),
+            rs.getObject(5),
+            key,
+            name);
+      }
+    }
+  }
+
+  private boolean call(String sql) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setLong(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** A non-negative 63-bit key from the name, so it splits into two 32-bit halves in pg_locks. */
+  static long key(String name) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.plinth.db.migrate;
+
+/**
+ * Another migrator held the database's migration lock for longer than the configured lock timeout.
+ * Nothing has run. The message names the holder (PostgreSQL backend pid, client address and
+ * application; MySQL connection id and host; SQLite process and host) so an operator can tell a
+ * slow migration from a stuck one. CLI exit code 3.
+ */
+public class MigrationLockTimeoutException extends MigrationException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message names the lock, the time waited and the holder
+   */
+  public MigrationLockTimeoutException(String message) {
+    super(message);
+  }
+}

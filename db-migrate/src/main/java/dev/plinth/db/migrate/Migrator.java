@@ -1,0 +1,252 @@
+package dev.plinth.db.migrate;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.migrate.graph.RevisionGraph;
+import dev.plinth.db.migrate.runner.MigrationRunner;
+import dev.plinth.db.migrate.source.Location;
+import dev.plinth.db.migrate.source.MigrationScript;
+import dev.plinth.db.migrate.source.MigrationSources;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a project's revisions against one database, the way {@code alembic upgrade} does, safely
+ * from many processes at once: one migrator at a time holds the database's migration lock, re-reads
+ * the version table after taking it, and commits each revision with its version-table change.
+ *
+ * <pre>{@code
+ * try (Migrator migrator = Migrator.builder().database(db).scripts(scripts).build()) {
+ *   MigrationResult result = migrator.upgrade("heads");
+ * }
+ * }</pre>
+ *
+ * <p>Progress is logged at INFO per revision (id, message, duration).
+ */
+public final class Migrator implements AutoCloseable {
+  private final Database db;
+  private final boolean ownsDatabase;
+  private final RevisionGraph graph;
+  private final MigrationRunner runner;
+
+  private Migrator(Builder b, List<MigrationScript> scripts, Database db, boolean ownsDatabase) {
+    this.db = db;
+    this.ownsDatabase = ownsDatabase;
+    Map<String, MigrationScript> byId = new LinkedHashMap<>();
+    List<RevisionInfo> infos = new ArrayList<>();
+    for (MigrationScript script : scripts) {
+      byId.put(script.info().id(), script);
+      infos.add(script.info());
+    }
+    this.graph = RevisionGraph.of(infos);
+    this.runner =
+        new MigrationRunner(db, graph, byId, b.versionTable, b.historyTable(), b.lockTimeout);
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Upgrades to {@code target} ({@code heads}, {@code head}, {@code +N}, {@code label@head}, an id
+   * or prefix), checking first that no applied script was edited.
+   *
+   * @throws ChecksumMismatchException if an applied script was edited; nothing has run
+   * @throws RevisionFailedException if a revision fails; the message says what stayed applied
+   * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
+   * @throws InvalidGraphException if the target cannot be resolved
+   */
+  public MigrationResult upgrade(String target) {
+    return runner.upgrade(target);
+  }
+
+  /**
+   * Downgrades to {@code target} ({@code base}, {@code -N}, {@code label@base}, an id or prefix).
+   *
+   * @throws RevisionFailedException if a revision fails; the message says what stayed applied
+   * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
+   * @throws InvalidGraphException if the target cannot be resolved
+   */
+  public MigrationResult downgrade(String target) {
+    return runner.downgrade(target);
+  }
+
+  /**
+   * Sets the version table to {@code target} ({@code base} for empty) without running anything, as
+   * {@code alembic stamp}; recorded in the history.
+   *
+   * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
+   * @throws InvalidGraphException if the target cannot be resolved
+   */
+  public MigrationResult stamp(String target) {
+    return runner.stamp(target);
+  }
+
+  /**
+   * Accepts deliberate edits of applied scripts by recording their current checksums.
+   *
+   * @return the revisions whose checksum was re-recorded
+   * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
+   */
+  public List<String> repair() {
+    return runner.repair();
+  }
+
+  /** The version table's rows: the applied heads; empty for a database never migrated. */
+  public Set<String> current() {
+    return runner.current();
+  }
+
+  /** The heads of the revision graph. */
+  public List<String> heads() {
+    return graph.heads();
+  }
+
+  /**
+   * The revision ids an upgrade to {@code target} would run now, in order.
+   *
+   * @throws InvalidGraphException if the target cannot be resolved
+   */
+  public List<String> planUpgrade(String target) {
+    return runner.planUpgrade(target);
+  }
+
+  /**
+   * The revision ids a downgrade to {@code target} would run now, in order.
+   *
+   * @throws InvalidGraphException if the target cannot be resolved
+   */
+  public List<String> planDowngrade(String target) {
+    return runner.planDowngrade(target);
+  }
+
+  /** Closes the database if this migrator opened it from a configuration. */
+  @Override
+  public void close() {
+    if (ownsDatabase) {
+      db.close();
+    }
+  }
+
+  /** Collects a migrator's settings; {@link #build()} validates them and the revision graph. */
+  public static final class Builder {
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,47}");
+
+    private Database database;
+    private DatabaseConfig config;
+    private final List<MigrationScript> scripts = new ArrayList<>();
+    private final List<Location> locations = new ArrayList<>();
+    private ClassLoader classLoader = Migrator.class.getClassLoader();
+    private String versionTable = "plinth_version";
+    private Duration lockTimeout = Duration.ofMinutes(5);
+
+    private Builder() {}
+
+    /** Migrates {@code db}, which the caller keeps and closes. */
+    public Builder database(Database db) {
+      this.database = db;
+      return this;
+    }
+
+    /** Migrates the database {@code config} names; the migrator opens and closes it. */
+    public Builder config(DatabaseConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    /**
+     * Loads revisions from {@code filesystem:DIR} and {@code classpath:path} locations (SQL files),
+     * plus the Java migrations listed in {@code META-INF/services}, after any given by {@link
+     * #scripts(List)}.
+     *
+     * @throws InvalidMigrationException if a location is malformed
+     */
+    public Builder locations(String... locations) {
+      for (String location : locations) {
+        this.locations.add(Location.parse(location));
+      }
+      return this;
+    }
+
+    /**
+     * The class loader for {@code classpath:} locations and Java migrations (default: Migrator's).
+     */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = loader;
+      return this;
+    }
+
+    /** Adds revisions given as objects, for tests and embedding; in declaration order. */
+    public Builder scripts(List<? extends MigrationScript> scripts) {
+      this.scripts.addAll(scripts);
+      return this;
+    }
+
+    /**
+     * Names the version table (default {@code plinth_version}). The history table is named after
+     * it: {@code plinth_version} → {@code plinth_history}, {@code app_version} → {@code
+     * app_history}, any other name {@code <name>_history}.
+     */
+    public Builder versionTable(String name) {
+      this.versionTable = name;
+      return this;
+    }
+
+    /** How long to wait for another migrator's lock (default 5 minutes). */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockTimeout = timeout;
+      return this;
+    }
+
+    private String historyTable() {
+      return versionTable.replaceFirst("_version$", "") + "_history";
+    }
+
+    /**
+     * Validates the settings and the revision graph, and opens the database if it was given as a
+     * configuration.
+     *
+     * @throws IllegalArgumentException if no database or configuration was given, or a setting is
+     *     invalid (the message names it)
+     * @throws InvalidGraphException if the revisions do not form a valid graph
+     * @throws InvalidMigrationException if a location or migration file is invalid
+     */
+    public Migrator build() {
+      if ((database == null) == (config == null)) {
+        throw new IllegalArgumentException("give the migrator either database(...) or config(...)");
+      }
+      if (!TABLE_NAME.matcher(versionTable).matches()) {
+        throw new IllegalArgumentException(
+            "versionTable '"
+                + versionTable
+                + "' must be a letter or underscore followed by at"
+                + " most 47 letters, digits or underscores");
+      }
+      Objects.requireNonNull(lockTimeout, "lockTimeout");
+      if (lockTimeout.isNegative()) {
+        throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
+      }
+      List<MigrationScript> all = new ArrayList<>(scripts);
+      if (!locations.isEmpty()) {
+        all.addAll(MigrationSources.load(locations, classLoader));
+      }
+      if (database != null) {
+        return new Migrator(this, all, database, false);
+      }
+      Database opened = Database.builder().config(config).build();
+      try {
+        return new Migrator(this, all, opened, true);
+      } catch (RuntimeException e) {
+        opened.close();
+        throw e;
+      }
+    }
+  }
+}

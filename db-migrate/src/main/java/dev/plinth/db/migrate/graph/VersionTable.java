@@ -1,0 +1,99 @@
+package dev.plinth.db.migrate.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Follows the version table (one row per applied head) through a plan, with the row changes
+ * Alembic's {@code HeadMaintainer} makes: an upgrade replaces the rows of the revision's parents
+ * (normalized, so a {@code depends_on} target is replaced like a merged branch) or inserts a new
+ * row; a downgrade replaces the revision's row by those of its parents that no other row still
+ * covers.
+ */
+final class VersionTable {
+
+  private final Dag dag;
+  private final Set<Integer> heads;
+  private final boolean[] applied;
+  private final int[] stack;
+  private final int[] visitMark;
+  private int generation;
+
+  VersionTable(Dag dag, int[] current) {
+    this.dag = dag;
+    this.heads = new LinkedHashSet<>();
+    for (int head : current) {
+      heads.add(head);
+    }
+    this.applied = dag.closure(current, dag.normDown);
+    this.stack = new int[dag.size()];
+    this.visitMark = new int[dag.size()];
+  }
+
+  /** Applies {@code revision} and returns the step with the rows before and after. */
+  MigrationStep upgrade(int revision) {
+    Set<String> before = ids();
+    int[] parents = dag.normDown[revision];
+    List<Integer> parentRows = new ArrayList<>();
+    for (int parent : parents) {
+      if (heads.contains(parent)) {
+        parentRows.add(parent);
+      }
+    }
+    if (parents.length > 1 && parentRows.size() > 1) {
+      Set<Integer> parentSet = new LinkedHashSet<>(parentRows);
+      for (int parent : parents) {
+        parentSet.add(parent);
+      }
+      parentRows.removeIf(parent -> coveredByOtherRow(parent, parentSet));
+    }
+    heads.removeAll(parentRows);
+    heads.add(revision);
+    applied[revision] = true;
+    return new MigrationStep(dag.infos.get(revision), Direction.UPGRADE, before, ids());
+  }
+
+  /** Reverts {@code revision} and returns the step with the rows before and after. */
+  MigrationStep downgrade(int revision) {
+    Set<String> before = ids();
+    applied[revision] = false;
+    heads.remove(revision);
+    List<Integer> uncovered = new ArrayList<>();
+    for (int parent : dag.normDown[revision]) {
+      if (!coveredByOtherRow(parent, Set.of())) {
+        uncovered.add(parent);
+      }
+    }
+    heads.addAll(uncovered);
+    return new MigrationStep(dag.infos.get(revision), Direction.DOWNGRADE, before, ids());
+  }
+
+  /** Whether {@code revision} is, or lies below, a row other than those in {@code ignored}. */
+  private boolean coveredByOtherRow(int revision, Set<Integer> ignored) {
+    generation++;
+    int top = 0;
+    stack[top++] = revision;
+    visitMark[revision] = generation;
+    while (top > 0) {
+      int node = stack[--top];
+      if (heads.contains(node) && !ignored.contains(node)) {
+        return true;
+      }
+      for (int child : dag.normNext[node]) {
+        if (applied[child] && visitMark[child] != generation) {
+          visitMark[child] = generation;
+          stack[top++] = child;
+        }
+      }
+    }
+    return false;
+  }
+
+  private Set<String> ids() {
+    Set<String> ids = new LinkedHashSet<>();
+    heads.forEach(head -> ids.add(dag.id(head)));
+    return ids;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.plinth.db.migrate.runner;
+
+import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.schema.Column;
+import dev.plinth.db.core.schema.SqlType;
+import dev.plinth.db.core.schema.Table;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The history table: one row per revision run, stamp or checksum repair, with its checksum, start,
+ * duration and outcome. Successful runs commit their row with the revision; failures are recorded
+ * in a transaction of their own, since the revision's was rolled back. The checksum of a revision's
+ * last successful upgrade (or repair) is what later runs compare its script with.
+ */
+final class HistoryTable {
+  private final String name;
+
+  /**
+   * Describes the history table called {@code name}.
+   *
+   * @param name the table name, quoted by the dialect wherever it is used
+   */
+  HistoryTable(String name) {
+    this.name = name;
+  }
+
+  /** The table's name. */
+  String name() {
+    return name;
+  }
+
+  /** The table in the schema model, for creating it. */
+  Table model() {
+    return Table.builder(name)
+        .column(Column.of("id", SqlType.integer()).withAutoIncrement())
+        .column(Column.of("revision", SqlType.varchar(32)).notNull())
+        .column(Column.of("direction", SqlType.varchar(16)).notNull())
+        .column(Column.of("checksum", SqlType.varchar(128)))
+        .column(Column.of("started_at", SqlType.timestamp()).notNull())
+        .column(Column.of("duration_ms", SqlType.bigint()).notNull())
+        .column(Column.of("outcome", SqlType.varchar(16)).notNull())
+        .primaryKey("id")
+        .build();
+  }
+
+  /**
+   * Appends one row.
+   *
+   * @throws dev.plinth.db.core.error.DbException if it cannot be written
+   */
+  void record(Tx tx, HistoryEntry entry) {
+    tx.update(
+        "INSERT INTO "
+            + tx.dialect().quote(name)
+            + " (revision, direction, checksum, started_at, duration_ms, outcome)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        entry.revision(),
+        entry.action().column(),
+        entry.checksum().orElse(null),
+        Timestamp.from(entry.startedAt()),
+        entry.durationMillis(),
+        entry.outcome().column());
+  }
+
+  /**
+   * The checksum recorded at each revision's last successful upgrade or repair, for revisions that
+   * have one.
+   *
+   * @throws dev.plinth.db.core.error.DbException if the table cannot be read
+   */
+  Map<String, String> recordedChecksums(Tx tx) {
+    Map<String, String> checksums = new HashMap<>();
+    tx.query(
+            "SELECT revision, checksum FROM "
+                + tx.dialect().quote(name)
+                + " WHERE outcome = ? AND direction IN (?, ?) AND checksum IS NOT NULL"
+                + " ORDER BY id",
+            rs -> Map.entry(rs.getString(1), rs.getString(2)),
+            HistoryEntry.Outcome.SUCCESS.column(),
+            HistoryEntry.Action.UPGRADE.column(),
+            HistoryEntry.Action.REPAIR.column())
+        .forEach(e -> checksums.put(e.getKey(), e.getValue()));
+    return checksums;
+  }
+}

@@ -1,0 +1,234 @@
+package dev.plinth.db.migrate.runner;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.schema.Table;
+import dev.plinth.db.migrate.AppliedRevision;
+import dev.plinth.db.migrate.ChecksumMismatchException;
+import dev.plinth.db.migrate.MigrationResult;
+import dev.plinth.db.migrate.graph.MigrationPlan;
+import dev.plinth.db.migrate.graph.MigrationStep;
+import dev.plinth.db.migrate.graph.RevisionGraph;
+import dev.plinth.db.migrate.runner.HistoryEntry.Action;
+import dev.plinth.db.migrate.runner.HistoryEntry.Outcome;
+import dev.plinth.db.migrate.source.MigrationScript;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies plans of a {@link RevisionGraph} to one database. Every command that writes takes the
+ * {@link MigrationLock} first, creates the version and history tables if they are missing, and only
+ * then reads the version table and plans, so a migrator that waited for another one plans from what
+ * that one left and never runs a revision twice.
+ */
+public final class MigrationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+  private static final String BASE = "base";
+
+  private final Database db;
+  private final RevisionGraph graph;
+  private final Map<String, MigrationScript> scripts;
+  private final VersionTable versions;
+  private final HistoryTable history;
+  private final Duration lockTimeout;
+  private final StepRunner steps;
+  private final AppliedChecksums checksums;
+
+  /**
+   * Creates a runner.
+   *
+   * @param db the database to migrate
+   * @param graph the revision graph built from {@code scripts}
+   * @param scripts every revision's script by revision id
+   * @param versionTable the version table's name
+   * @param historyTable the history table's name
+   * @param lockTimeout how long to wait for another migrator
+   */
+  public MigrationRunner(
+      Database db,
+      RevisionGraph graph,
+      Map<String, MigrationScript> scripts,
+      String versionTable,
+      String historyTable,
+      Duration lockTimeout) {
+    this.db = db;
+    this.graph = graph;
+    this.scripts = Map.copyOf(scripts);
+    this.versions = new VersionTable(versionTable);
+    this.history = new HistoryTable(historyTable);
+    this.lockTimeout = lockTimeout;
+    this.steps = new StepRunner(db, versions, history);
+    this.checksums = new AppliedChecksums(graph, this.scripts);
+  }
+
+  /**
+   * Upgrades to {@code target} after checking that no applied script was edited.
+   *
+   * @throws ChecksumMismatchException if an applied script was edited; nothing has run
+   * @throws dev.plinth.db.migrate.RevisionFailedException if a revision fails
+   * @throws dev.plinth.db.migrate.MigrationLockTimeoutException if another migrator holds the lock
+   * @throws dev.plinth.db.migrate.InvalidGraphException if the target cannot be resolved
+   */
+  public MigrationResult upgrade(String target) {
+    return locked(
+        current -> {
+          checksums.verify(current, db.reader().call(history::recordedChecksums));
+          return run(graph.upgrade(current, target), current);
+        });
+  }
+
+  /**
+   * Downgrades to {@code target}.
+   *
+   * @throws dev.plinth.db.migrate.RevisionFailedException if a revision fails
+   * @throws dev.plinth.db.migrate.MigrationLockTimeoutException if another migrator holds the lock
+   * @throws dev.plinth.db.migrate.InvalidGraphException if the target cannot be resolved
+   */
+  public MigrationResult downgrade(String target) {
+    return locked(current -> run(graph.downgrade(current, target), current));
+  }
+
+  /**
+   * Sets the version table to the heads that {@code target} names ({@code base} for none), running
+   * nothing, and records the stamp in the history.
+   *
+   * @throws dev.plinth.db.migrate.MigrationLockTimeoutException if another migrator holds the lock
+   * @throws dev.plinth.db.migrate.InvalidGraphException if the target cannot be resolved
+   */
+  public MigrationResult stamp(String target) {
+    return locked(
+        current -> {
+          Set<String> heads = headsOf(target);
+          Instant started = Instant.now();
+          db.writer()
+              .run(
+                  tx -> {
+                    versions.change(tx, current, heads);
+                    for (String head : heads.isEmpty() ? Set.of(BASE) : heads) {
+                      record(tx, head, Action.STAMP, null, started);
+                    }
+                  });
+          LOG.info("stamped {} (was {})", heads, current);
+          return new MigrationResult(List.of(), current, heads);
+        });
+  }
+
+  /**
+   * Records the current checksum of every applied script that was edited since it was applied, so
+   * that upgrades accept the edit. For edits that do not change what the revision does.
+   *
+   * @return the ids of the revisions whose checksum was re-recorded
+   * @throws dev.plinth.db.migrate.MigrationLockTimeoutException if another migrator holds the lock
+   */
+  public List<String> repair() {
+    List<String> repaired = new ArrayList<>();
+    locked(
+        current -> {
+          Instant started = Instant.now();
+          Map<String, String> recorded = db.reader().call(history::recordedChecksums);
+          db.writer()
+              .run(
+                  tx -> {
+                    for (ChecksumMismatchException m : checksums.mismatches(current, recorded)) {
+                      record(tx, m.revision(), Action.REPAIR, m.current(), started);
+                      LOG.info("recorded checksum {} for revision {}", m.current(), m.revision());
+                      repaired.add(m.revision());
+                    }
+                  });
+          return new MigrationResult(List.of(), current, current);
+        });
+    return repaired;
+  }
+
+  /** The version table's rows; empty when it does not exist yet. Takes no lock. */
+  public Set<String> current() {
+    return db.reader()
+        .call(tx -> tableNames(tx).contains(versions.name()) ? versions.read(tx) : Set.of());
+  }
+
+  /**
+   * The revision ids an upgrade to {@code target} would run now, in order. Takes no lock.
+   *
+   * @throws dev.plinth.db.migrate.InvalidGraphException if the target cannot be resolved
+   */
+  public List<String> planUpgrade(String target) {
+    return graph.upgrade(current(), target).revisionIds();
+  }
+
+  /**
+   * The revision ids a downgrade to {@code target} would run now, in order. Takes no lock.
+   *
+   * @throws dev.plinth.db.migrate.InvalidGraphException if the target cannot be resolved
+   */
+  public List<String> planDowngrade(String target) {
+    return graph.downgrade(current(), target).revisionIds();
+  }
+
+  private MigrationResult locked(Function<Set<String>, MigrationResult> work) {
+    try (MigrationLock lock =
+        MigrationLock.acquire(db, "plinth_migrate_" + versions.name(), lockTimeout)) {
+      createMissingTables();
+      return work.apply(db.reader().call(versions::read));
+    }
+  }
+
+  private MigrationResult run(MigrationPlan plan, Set<String> current) {
+    if (plan.isEmpty()) {
+      LOG.info("database already at the target ({})", current);
+      return new MigrationResult(List.of(), current, current);
+    }
+    LOG.info("{} revision(s) to run from {}: {}", plan.steps().size(), current, plan.revisionIds());
+    List<AppliedRevision> applied = new ArrayList<>();
+    for (MigrationStep step : plan.steps()) {
+      applied.add(steps.run(step, scripts.get(step.revision().id())));
+    }
+    return new MigrationResult(
+        applied, current, plan.steps().get(plan.steps().size() - 1).headsAfter());
+  }
+
+  private Set<String> headsOf(String target) {
+    if (BASE.equals(target)) {
+      return Set.of();
+    }
+    List<MigrationStep> fromScratch = graph.upgrade(Set.of(), target).steps();
+    return fromScratch.isEmpty() ? Set.of() : fromScratch.get(fromScratch.size() - 1).headsAfter();
+  }
+
+  private void record(Tx tx, String revision, Action action, String checksum, Instant started) {
+    history.record(
+        tx,
+        new HistoryEntry(
+            revision,
+            action,
+            Optional.ofNullable(checksum),
+            started,
+            Duration.between(started, Instant.now()).toMillis(),
+            Outcome.SUCCESS));
+  }
+
+  private void createMissingTables() {
+    db.writer()
+        .run(
+            tx -> {
+              List<String> existing = tableNames(tx);
+              for (Table table : List.of(versions.model(), history.model())) {
+                if (!existing.contains(table.name())) {
+                  db.dialect().ddl().createTable(table).forEach(tx::update);
+                  LOG.info("created table {}", table.name());
+                }
+              }
+            });
+  }
+
+  private List<String> tableNames(Tx tx) {
+    return db.schema().tableNames(tx);
+  }
+}

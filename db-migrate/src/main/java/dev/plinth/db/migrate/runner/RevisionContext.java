@@ -1,0 +1,98 @@
+package dev.plinth.db.migrate.runner;
+
+import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.migrate.MigrationContext;
+import dev.plinth.db.migrate.MigrationException;
+import dev.plinth.db.migrate.RevisionInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link MigrationContext} of one running revision. A transactional revision runs its
+ * statements in the revision's transaction; a non-transactional one runs each on an auto-commit
+ * connection, where it commits at once. Either way the statements that completed are remembered, so
+ * that a failure can say what stayed applied.
+ */
+final class RevisionContext implements MigrationContext {
+  private final RevisionInfo revision;
+  private final Dialect dialect;
+  private final Tx tx;
+  private final Connection autoCommit;
+  private final List<String> executed = new ArrayList<>();
+  private String failed;
+
+  private RevisionContext(RevisionInfo revision, Dialect dialect, Tx tx, Connection autoCommit) {
+    this.revision = revision;
+    this.dialect = dialect;
+    this.tx = tx;
+    this.autoCommit = autoCommit;
+  }
+
+  /** A context whose statements run in {@code tx}. */
+  static RevisionContext inTransaction(RevisionInfo revision, Tx tx) {
+    return new RevisionContext(revision, tx.dialect(), tx, null);
+  }
+
+  /** A context whose statements each commit at once on {@code connection}. */
+  static RevisionContext autoCommit(RevisionInfo revision, Dialect dialect, Connection connection) {
+    return new RevisionContext(revision, dialect, null, connection);
+  }
+
+  @Override
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public boolean offline() {
+    return false;
+  }
+
+  @Override
+  public void execute(String sql) {
+    failed = sql;
+    if (tx != null) {
+      tx.update(sql);
+    } else {
+      try (Statement s = autoCommit.createStatement()) {
+        s.execute(sql);
+      } catch (SQLException e) {
+        throw dialect.translate(e);
+      }
+    }
+    failed = null;
+    executed.add(sql);
+  }
+
+  @Override
+  public Tx tx() {
+    if (tx == null) {
+      throw new MigrationException(
+          revision.origin()
+              + ": revision "
+              + revision.id()
+              + " runs outside a transaction"
+              + " (transactional = false), so it has no tx(); use execute(sql)");
+    }
+    return tx;
+  }
+
+  /** Whether statements commit one by one rather than with the revision. */
+  boolean autoCommitted() {
+    return tx == null;
+  }
+
+  /** The statements that completed, in order. */
+  List<String> executed() {
+    return List.copyOf(executed);
+  }
+
+  /** The statement that was running when the revision failed, if it failed in one. */
+  String failedStatement() {
+    return failed;
+  }
+}

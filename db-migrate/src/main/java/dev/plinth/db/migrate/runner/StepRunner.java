@@ -1,0 +1,213 @@
+package dev.plinth.db.migrate.runner;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.tx.DdlStatements;
+import dev.plinth.db.migrate.AppliedRevision;
+import dev.plinth.db.migrate.RevisionFailedException;
+import dev.plinth.db.migrate.RevisionInfo;
+import dev.plinth.db.migrate.graph.Direction;
+import dev.plinth.db.migrate.graph.MigrationStep;
+import dev.plinth.db.migrate.runner.HistoryEntry.Action;
+import dev.plinth.db.migrate.runner.HistoryEntry.Outcome;
+import dev.plinth.db.migrate.source.MigrationScript;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one step of a plan. By default the revision, its version-table change and its history row
+ * commit in one transaction. A revision declared {@code transactional = false} runs statement by
+ * statement in auto-commit, and its version change commits right after it. A failure is recorded in
+ * the history in a transaction of its own and thrown as a {@link RevisionFailedException} that says
+ * what stayed applied.
+ */
+final class StepRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
+
+  private final Database db;
+  private final VersionTable versions;
+  private final HistoryTable history;
+
+  StepRunner(Database db, VersionTable versions, HistoryTable history) {
+    this.db = db;
+    this.versions = versions;
+    this.history = history;
+  }
+
+  /**
+   * Runs {@code step} with {@code script}.
+   *
+   * @throws RevisionFailedException if the revision fails
+   */
+  AppliedRevision run(MigrationStep step, MigrationScript script) {
+    RevisionInfo info = step.revision();
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    try {
+      if (info.transactional()) {
+        db.writer().run(tx -> inTransaction(tx, step, script, started, t0));
+      } else {
+        RevisionContext done = autoCommitted(step, script);
+        db.writer().run(tx -> finish(tx, step, script, started, t0, done));
+      }
+    } catch (RevisionFailedException e) {
+      recordFailure(step, script, started, t0, e);
+      throw e;
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    LOG.info(
+        "{} {} ({}) done in {} ms",
+        step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
+        info.id(),
+        info.message(),
+        took.toMillis());
+    return new AppliedRevision(info.id(), info.message(), step.direction(), took);
+  }
+
+  private void inTransaction(
+      Tx tx, MigrationStep step, MigrationScript script, Instant started, long t0) {
+    RevisionContext ctx = RevisionContext.inTransaction(step.revision(), tx);
+    try {
+      invoke(step, script, ctx);
+    } catch (RuntimeException e) {
+      throw failure(step, ctx, e);
+    }
+    finish(tx, step, script, started, t0, ctx);
+  }
+
+  private RevisionContext autoCommitted(MigrationStep step, MigrationScript script) {
+    Connection c = db.openConnection();
+    RevisionContext ctx = RevisionContext.autoCommit(step.revision(), db.dialect(), c);
+    try {
+      invoke(step, script, ctx);
+      return ctx;
+    } catch (RuntimeException e) {
+      throw failure(step, ctx, e);
+    } finally {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        LOG.debug("closing the auto-commit connection failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void finish(
+      Tx tx,
+      MigrationStep step,
+      MigrationScript script,
+      Instant started,
+      long t0,
+      RevisionContext ctx) {
+    try {
+      versions.change(tx, step.headsBefore(), step.headsAfter());
+      history.record(tx, entry(step, script, started, t0, Outcome.SUCCESS));
+    } catch (RuntimeException e) {
+      throw failure(step, ctx, e);
+    }
+  }
+
+  private static void invoke(MigrationStep step, MigrationScript script, RevisionContext ctx) {
+    if (step.direction() == Direction.UPGRADE) {
+      script.upgrade(ctx);
+    } else {
+      script.downgrade(ctx);
+    }
+  }
+
+  private void recordFailure(
+      MigrationStep step,
+      MigrationScript script,
+      Instant started,
+      long t0,
+      RevisionFailedException failure) {
+    try {
+      db.writer().run(tx -> history.record(tx, entry(step, script, started, t0, Outcome.FAILURE)));
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static HistoryEntry entry(
+      MigrationStep step, MigrationScript script, Instant started, long t0, Outcome outcome) {
+    boolean up = step.direction() == Direction.UPGRADE;
+    return new HistoryEntry(
+        step.revision().id(),
+        up ? Action.UPGRADE : Action.DOWNGRADE,
+        up ? script.checksum() : Optional.empty(),
+        started,
+        Duration.ofNanos(System.nanoTime() - t0).toMillis(),
+        outcome);
+  }
+
+  private RevisionFailedException failure(
+      MigrationStep step, RevisionContext ctx, RuntimeException cause) {
+    List<String> committed = committed(ctx);
+    RevisionInfo info = step.revision();
+    StringBuilder m = new StringBuilder();
+    m.append(info.origin())
+        .append(": ")
+        .append(step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade")
+        .append(" of revision ")
+        .append(info.id())
+        .append(" failed");
+    if (ctx.failedStatement() != null) {
+      m.append(" at statement ")
+          .append(ctx.executed().size() + 1)
+          .append(" (")
+          .append(Statements.shorten(ctx.failedStatement()))
+          .append(')');
+    }
+    m.append(": ").append(cause.getMessage()).append(". ");
+    if (committed.isEmpty()) {
+      m.append(
+              "Nothing of it was kept: its transaction rolled back and the version table still"
+                  + " holds ")
+          .append(step.headsBefore())
+          .append('.');
+    } else {
+      m.append(committed.size())
+          .append(" statement(s) of it had already been committed and stay" + " applied (")
+          .append(
+              ctx.autoCommitted()
+                  ? "it runs outside a transaction"
+                  : db.dialect().name() + " commits DDL implicitly")
+          .append("): ")
+          .append(Statements.numbered(committed))
+          .append(". The version table still names the last completed revision(s) ")
+          .append(step.headsBefore())
+          .append(
+              ". Undo those statements by hand (or make the"
+                  + " revision safe to re-run), fix it, then run again.");
+    }
+    return new RevisionFailedException(m.toString(), info.id(), committed, cause);
+  }
+
+  private List<String> committed(RevisionContext ctx) {
+    List<String> executed = ctx.executed();
+    if (ctx.autoCommitted()) {
+      return executed;
+    }
+    if (db.dialect().transactionalDdl()) {
+      return List.of();
+    }
+    // DDL commits implicitly before it runs, so even a failed DDL statement commits all before it.
+    String failedStatement = ctx.failedStatement();
+    if (failedStatement != null && DdlStatements.isDdl(failedStatement)) {
+      return executed;
+    }
+    int lastDdl = -1;
+    for (int i = 0; i < executed.size(); i++) {
+      if (DdlStatements.isDdl(executed.get(i))) {
+        lastDdl = i;
+      }
+    }
+    return executed.subList(0, lastDdl + 1);
+  }
+}

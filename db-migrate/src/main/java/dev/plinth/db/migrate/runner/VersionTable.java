@@ -1,0 +1,92 @@
+package dev.plinth.db.migrate.runner;
+
+import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.schema.Column;
+import dev.plinth.db.core.schema.SqlType;
+import dev.plinth.db.core.schema.Table;
+import dev.plinth.db.migrate.MigrationException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The version table: one row per applied head, in a {@code version_num VARCHAR(32)} primary key,
+ * exactly as Alembic's {@code alembic_version}. Every change is a compare-and-set from the rows the
+ * plan expected, so a migrator that somehow runs without the lock fails instead of applying a
+ * revision twice.
+ */
+final class VersionTable {
+  private final String name;
+
+  /**
+   * Describes the version table called {@code name}.
+   *
+   * @param name the table name, quoted by the dialect wherever it is used
+   */
+  VersionTable(String name) {
+    this.name = name;
+  }
+
+  /** The table's name. */
+  String name() {
+    return name;
+  }
+
+  /** The table in the schema model, for creating it. */
+  Table model() {
+    return Table.builder(name)
+        .column(Column.of("version_num", SqlType.varchar(32)).notNull())
+        .primaryKey("version_num")
+        .build();
+  }
+
+  /**
+   * The rows of the version table, sorted.
+   *
+   * @throws dev.plinth.db.core.error.DbException if it cannot be read
+   */
+  Set<String> read(Tx tx) {
+    return new TreeSet<>(
+        tx.query("SELECT version_num FROM " + tx.dialect().quote(name), rs -> rs.getString(1)));
+  }
+
+  /**
+   * Replaces the rows {@code before} by {@code after}, checking that the table held {@code before}.
+   *
+   * @throws MigrationException if the table did not hold the expected rows: another migrator
+   *     changed it
+   */
+  void change(Tx tx, Set<String> before, Set<String> after) {
+    String table = tx.dialect().quote(name);
+    Set<String> removed = new HashSet<>(before);
+    removed.removeAll(after);
+    Set<String> added = new HashSet<>(after);
+    added.removeAll(before);
+    for (String revision : removed) {
+      if (tx.update("DELETE FROM " + table + " WHERE version_num = ?", revision) != 1) {
+        throw new MigrationException(
+            "version table "
+                + name
+                + " no longer holds "
+                + revision
+                + " (expected "
+                + before
+                + ", found "
+                + read(tx)
+                + "): another migrator changed it; run again");
+      }
+    }
+    for (String revision : added) {
+      tx.update("INSERT INTO " + table + " (version_num) VALUES (?)", revision);
+    }
+  }
+
+  /**
+   * Sets the table to exactly {@code heads}, whatever it held.
+   *
+   * @throws dev.plinth.db.core.error.DbException if it cannot be written
+   */
+  void replace(Tx tx, Set<String> heads) {
+    change(tx, read(tx), heads);
+  }
+}

@@ -1,0 +1,179 @@
+"""Ask the real Alembic 1.8 what it does with each graph of the cross-check corpus.
+
+Run with Debian's interpreter, which is the one that can import python3-alembic:
+
+    PYTHONHASHSEED=0 /usr/bin/python3 db-migrate/src/test/alembic/generate_expected.py
+
+For every graphs/NAME.json it writes NAME.expected next to it: the revisions in declaration
+order, Alembic's heads, bases and history, and for each query the steps of the plan with the
+version-table rows after every step (or Alembic's error). RevisionGraphAlembicTest compares
+Plinth's answers with these files. The expected files are checked in; rerun this script after
+changing a graph.
+"""
+
+import glob
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+import alembic
+import alembic.script.base
+from alembic.runtime.migration import HeadMaintainer
+from alembic.script import ScriptDirectory
+
+# Alembic 1.8.1 loads revision files in the order os.listdir returns them, and that order breaks
+# ties in heads and between independent branches. ext4 lists in hash order, so make the listing
+# sorted: Alembic then behaves exactly as on a directory that lists the files in declaration order.
+_real_listdir = os.listdir
+alembic.script.base.os.listdir = lambda path: sorted(_real_listdir(path))
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "..", "resources", "alembic-crosscheck", "graphs")
+
+
+class RowTracker(HeadMaintainer):
+    """Alembic's own head bookkeeping, with rows kept in a set instead of a table."""
+
+    def __init__(self, heads):
+        super().__init__(context=None, heads=heads)
+
+    def _insert_version(self, version):
+        assert version not in self.heads
+        self.heads.add(version)
+
+    def _delete_version(self, version):
+        self.heads.remove(version)
+
+    def _update_version(self, from_, to_):
+        assert to_ not in self.heads
+        self.heads.remove(from_)
+        self.heads.add(to_)
+
+
+def write_scripts(directory, revisions):
+    versions = os.path.join(directory, "versions")
+    os.makedirs(versions)
+    for position, rev in enumerate(revisions):
+        # Zero-padded names: sorted() below lists them in declaration order.
+        name = os.path.join(versions, "%05d_%s.py" % (position, rev["id"]))
+        with open(name, "w") as f:
+            f.write("revision = %r\n" % rev["id"])
+            f.write("down_revision = %r\n" % (tuple(rev.get("down", [])) or None,))
+            f.write("branch_labels = %r\n" % (tuple(rev.get("labels", [])) or None,))
+            f.write("depends_on = %r\n" % (tuple(rev.get("depends_on", [])) or None,))
+            f.write("def upgrade():\n    pass\n")
+            f.write("def downgrade():\n    pass\n")
+
+
+
+def rows(heads):
+    return ",".join(sorted(heads)) or "-"
+
+
+def run_query(script, query):
+    current = tuple(query.get("current", []))
+    target = query["target"]
+    alembic_target = tuple(target.split(",")) if "," in target else target
+    try:
+        if query["op"] == "upgrade":
+            steps = script._upgrade_revs(alembic_target, current)
+        else:
+            steps = script._downgrade_revs(alembic_target, current)
+        tracker = RowTracker(current)
+        lines = []
+        for step in steps:
+            tracker.update_to_step(step)
+            direction = "up" if step.is_upgrade else "down"
+            lines.append("\tstep\t%s\t%s\t%s" % (step.revision.revision, direction, rows(tracker.heads)))
+        return lines
+    except Exception as e:  # Alembic raises CommandError, RevisionError, assertions
+        return ["\terror\t%s: %s" % (type(e).__name__, str(e).replace("\n", " "))]
+
+
+def auto_queries(revisions, script):
+    """Plans from empty to every revision and from every such state to heads and back."""
+    ids = [r["id"] for r in revisions]
+    queries = [{"op": "upgrade", "current": [], "target": "heads"}]
+    full = None
+    try:
+        tracker = RowTracker(())
+        for step in script._upgrade_revs("heads", ()):
+            tracker.update_to_step(step)
+        full = sorted(tracker.heads)
+    except Exception:
+        return queries
+    queries.append({"op": "downgrade", "current": full, "target": "base"})
+    for rev in ids:
+        queries.append({"op": "upgrade", "current": [], "target": rev})
+        queries.append({"op": "downgrade", "current": full, "target": rev})
+        tracker = RowTracker(())
+        try:
+            for step in script._upgrade_revs(rev, ()):
+                tracker.update_to_step(step)
+        except Exception:
+            continue
+        queries.append({"op": "upgrade", "current": sorted(tracker.heads), "target": "heads"})
+        queries.append({"op": "downgrade", "current": sorted(tracker.heads), "target": "base"})
+    return queries
+
+
+def generate(path):
+    with open(path) as f:
+        graph = json.load(f)
+    revisions = graph["revisions"]
+    ids = [r["id"] for r in revisions]
+    out = ["# generated by generate_expected.py with Alembic %s from %s; do not edit"
+           % (alembic.__version__, os.path.basename(path))]
+    for rev in revisions:
+        out.append("revision\t%s\t%s\t%s\t%s" % (
+            rev["id"],
+            ",".join(rev.get("down", [])) or "-",
+            ",".join(rev.get("labels", [])) or "-",
+            ",".join(rev.get("depends_on", [])) or "-"))
+    directory = tempfile.mkdtemp(prefix="plinth-alembic-")
+    try:
+        write_scripts(directory, revisions)
+        script = ScriptDirectory(directory)
+        try:
+            loaded = [k for k in script.revision_map._revision_map if k and k in ids]
+            assert loaded == ids, "Alembic did not load in declaration order: %s" % loaded
+        except AssertionError:
+            raise
+        except Exception:
+            pass  # an invalid graph: reported below
+        try:
+            heads = script.get_heads()
+            bases = script.get_bases()
+            history = [s.revision for s in script.walk_revisions()]
+        except Exception as e:
+            out.append("graph-error\t%s: %s" % (type(e).__name__, str(e).replace("\n", " ")))
+            return out
+        out.append("heads\t%s" % ",".join(heads))
+        out.append("bases\t%s" % ",".join(bases))
+        out.append("history\t%s" % ",".join(history))
+        queries = list(graph.get("queries", []))
+        if graph.get("auto", True):
+            queries += auto_queries(revisions, script)
+        for query in queries:
+            out.append("%s\t%s\t%s" % (query["op"], ",".join(query.get("current", [])) or "-",
+                                       query["target"]))
+            out.extend(run_query(script, query))
+        return out
+    finally:
+        shutil.rmtree(directory)
+
+
+def main():
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        sys.exit("run with PYTHONHASHSEED=0 so that Alembic's set iteration is reproducible")
+    for path in sorted(glob.glob(os.path.join(CORPUS, "*.json"))):
+        lines = generate(path)
+        with open(path[: -len(".json")] + ".expected", "w") as f:
+            f.write("\n".join(lines) + "\n")
+        print("%-40s %d lines" % (os.path.basename(path), len(lines)))
+
+
+if __name__ == "__main__":
+    main()

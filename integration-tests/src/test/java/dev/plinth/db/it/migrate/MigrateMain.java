@@ -1,0 +1,42 @@
+package dev.plinth.db.it.migrate;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.migrate.MigrationResult;
+import dev.plinth.db.migrate.Migrator;
+import dev.plinth.db.migrate.source.MigrationScript;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A migrator process for the scenario tests: {@code MigrateMain URL START_AT_MILLIS [slow]} waits
+ * until the shared start time, runs {@code upgrade heads} on {@link SampleRevisions} and prints the
+ * revisions it ran. With {@code slow}, revision {@code r2} pauses for a minute before its first
+ * statement, so the process can be killed while it holds the migration lock.
+ */
+public final class MigrateMain {
+  private MigrateMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    String url = args[0];
+    long startAt = Long.parseLong(args[1]);
+    boolean slow = args.length > 2 && args[2].equals("slow");
+    List<MigrationScript> scripts = SampleRevisions.dag();
+    if (slow) {
+      scripts.set(1, ((TestScript) scripts.get(1)).withPause(Duration.ofMinutes(1)));
+    }
+    DatabaseConfig config =
+        DatabaseConfig.builder().connection(url).maxRetries(1).dbMaxRetries(0).build();
+    try (Database db = Database.builder().config(config).build();
+        Migrator migrator =
+            Migrator.builder()
+                .database(db)
+                .scripts(scripts)
+                .lockTimeout(Duration.ofMinutes(2))
+                .build()) {
+      Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
+      MigrationResult result = migrator.upgrade("heads");
+      System.out.println("applied " + result.revisionIds());
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.plinth.db.it.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.migrate.ChecksumMismatchException;
+import dev.plinth.db.migrate.Migrator;
+import dev.plinth.db.testing.AllBackends;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Revisions loaded from SQL files in a {@code filesystem:} location. */
+class SqlFileMigrationTest {
+
+  @AllBackends
+  void editedAppliedSqlFileIsReportedByPathAndNothingRuns(Database db) throws IOException {
+    Path dir = Files.createTempDirectory("plinth-sql");
+    Path first = dir.resolve("first.sql");
+    Files.writeString(
+        first,
+        "-- revision: aa01\n-- message: create log\n\n-- +upgrade\n"
+            + "CREATE TABLE applied_log (revision VARCHAR(32) NOT NULL);\n"
+            + "INSERT INTO applied_log (revision) VALUES ('aa01');\n"
+            + "-- +downgrade\nDROP TABLE applied_log;\n");
+    Migrator migrator = sqlMigrator(db, dir);
+    assertThat(migrator.upgrade("heads").revisionIds()).containsExactly("aa01");
+
+    Files.writeString(
+        dir.resolve("second.sql"),
+        "-- revision: bb02\n-- down_revision: aa01\n\n-- +upgrade\n"
+            + "INSERT INTO applied_log (revision) VALUES ('bb02');\n");
+    Files.writeString(first, Files.readString(first).replace("'aa01'", "'edited'"));
+
+    assertThatThrownBy(() -> sqlMigrator(db, dir).upgrade("heads"))
+        .isInstanceOf(ChecksumMismatchException.class)
+        .hasMessageContaining(first.getFileName().toString())
+        .hasMessageContaining("revision aa01 was edited after it was applied");
+    assertThat(MigrationState.logged(db)).isEqualTo(Map.of("aa01", 1L));
+    assertThat(MigrationState.versionRows(db)).containsExactly("aa01");
+  }
+
+  private static Migrator sqlMigrator(Database db, Path dir) {
+    return Migrator.builder().database(db).locations("filesystem:" + dir).build();
+  }
+}
