@@ -17,7 +17,7 @@ public final class TransactionScope {
   private final TransactionSpec spec;
 
   TransactionScope(TransactionRunner runner, TransactionMode mode) {
-    this(runner, new TransactionSpec(mode, false, false, failure -> false));
+    this(runner, new TransactionSpec(mode, false, false, failure -> false, false));
   }
 
   private TransactionScope(TransactionRunner runner, TransactionSpec spec) {
@@ -36,7 +36,7 @@ public final class TransactionScope {
       throw new IllegalStateException("setting savepoint and independent makes no sense");
     }
     return new TransactionScope(
-        runner, new TransactionSpec(spec.mode(), true, false, spec.retryIf()));
+        runner, new TransactionSpec(spec.mode(), true, false, spec.retryIf(), spec.schemaChange()));
   }
 
   /**
@@ -50,7 +50,7 @@ public final class TransactionScope {
       throw new IllegalStateException("setting savepoint and independent makes no sense");
     }
     return new TransactionScope(
-        runner, new TransactionSpec(spec.mode(), false, true, spec.retryIf()));
+        runner, new TransactionSpec(spec.mode(), false, true, spec.retryIf(), spec.schemaChange()));
   }
 
   /**
@@ -61,7 +61,22 @@ public final class TransactionScope {
     Predicate<? super Throwable> before = spec.retryIf();
     Predicate<Throwable> both = failure -> before.test(failure) || predicate.test(failure);
     return new TransactionScope(
-        runner, new TransactionSpec(spec.mode(), spec.independent(), spec.savepoint(), both));
+        runner,
+        new TransactionSpec(
+            spec.mode(), spec.independent(), spec.savepoint(), both, spec.schemaChange()));
+  }
+
+  /**
+   * Returns a scope for a transaction that changes the schema, table rebuilds included: the
+   * dialect's {@link dev.plinth.db.core.dialect.SchemaChangeGuard} runs around it (on SQLite:
+   * foreign keys off before BEGIN, {@code PRAGMA foreign_key_check} before COMMIT, on again after).
+   * Such a block must be the outermost transaction on its thread, or be {@link #independent()}.
+   */
+  public TransactionScope schemaChange() {
+    return new TransactionScope(
+        runner,
+        new TransactionSpec(
+            spec.mode(), spec.independent(), spec.savepoint(), spec.retryIf(), true));
   }
 
   /**

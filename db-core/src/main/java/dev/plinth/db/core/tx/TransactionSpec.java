@@ -10,9 +10,12 @@ import java.util.function.Predicate;
  * @param savepoint when nested, run inside a savepoint of the outer transaction
  * @param retryIf extra failures, besides deadlocks and lost connections, that retry the outermost
  *     transaction
+ * @param schemaChange run the dialect's {@link dev.plinth.db.core.dialect.SchemaChangeGuard} around
+ *     the transaction, which must then be the outermost one
  */
 public record TransactionSpec(
     TransactionMode mode,
     boolean independent,
     boolean savepoint,
-    Predicate<? super Throwable> retryIf) {}
+    Predicate<? super Throwable> retryIf,
+    boolean schemaChange) {}

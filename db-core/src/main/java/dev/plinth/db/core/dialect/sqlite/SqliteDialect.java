@@ -1,9 +1,11 @@
 package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
+import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
@@ -23,7 +25,8 @@ import org.sqlite.Function;
  */
 public final class SqliteDialect implements Dialect {
   private final SchemaIntrospector introspector = new SqliteSchemaIntrospector();
-  private final DdlRenderer ddl = new SqliteDdlRenderer(this);
+  private final DdlRenderer ddl = new SqliteDdlRenderer(this, Integer.MAX_VALUE);
+  private final SchemaChangeGuard guard = new SqliteSchemaChangeGuard();
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
   @Override
@@ -86,6 +89,16 @@ public final class SqliteDialect implements Dialect {
   @Override
   public DdlRenderer ddl() {
     return ddl;
+  }
+
+  @Override
+  public String serverVersion(Tx tx) {
+    return tx.queryOne("SELECT sqlite_version()", rs -> rs.getString(1)).orElseThrow();
+  }
+
+  @Override
+  public SchemaChangeGuard schemaChangeGuard() {
+    return guard;
   }
 
   @Override
