@@ -38,6 +38,13 @@ public interface DdlRenderer {
     return this;
   }
 
+  /**
+   * {@code identifier} quoted as this renderer quotes names, for statements built around its DDL.
+   *
+   * @throws IllegalArgumentException if the identifier cannot be quoted
+   */
+  String quote(String identifier);
+
   /** The statement that renames table {@code from} to {@code to}. */
   String renameTable(String from, String to);
 
@@ -59,6 +66,13 @@ public interface DdlRenderer {
    *     in place
    */
   List<String> alterColumn(String table, Column from, Column to);
+
+  /**
+   * The statement that renames column {@code from} of {@code table} to {@code to}.
+   *
+   * @throws dev.plinth.db.core.error.DbNotSupportedException if the backend cannot rename columns
+   */
+  String renameColumn(String table, String from, String to);
 
   /** The statement that creates {@code index} on {@code table}. */
   String createIndex(String table, Index index);

@@ -92,6 +92,11 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
   }
 
   @Override
+  public String renameColumn(String table, String from, String to) {
+    return alter(table) + "RENAME COLUMN " + quote(from) + " TO " + quote(to);
+  }
+
+  @Override
   public String createIndex(String table, Index i) {
     return "CREATE "
         + (i.unique() ? "UNIQUE " : "")
@@ -193,8 +198,8 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
     return sql.toString();
   }
 
-  /** The identifier quoted by the dialect. */
-  protected final String quote(String identifier) {
+  @Override
+  public final String quote(String identifier) {
     return dialect.quote(identifier);
   }
 

@@ -60,8 +60,7 @@ final class PostgresDdlRenderer extends StandardDdlRenderer {
       statements.add(column + (to.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
     }
     if (!from.name().equals(to.name())) {
-      statements.add(
-          alter(table) + "RENAME COLUMN " + quote(from.name()) + " TO " + quote(to.name()));
+      statements.add(renameColumn(table, from.name(), to.name()));
     }
     return statements;
   }

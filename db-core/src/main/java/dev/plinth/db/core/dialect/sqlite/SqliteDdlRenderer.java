@@ -79,11 +79,17 @@ final class SqliteDdlRenderer extends StandardDdlRenderer {
       throw rebuildNeeded(
           "change the type, nullability or default of column " + table + "." + from.name());
     }
+    return from.name().equals(to.name())
+        ? List.of()
+        : List.of(renameColumn(table, from.name(), to.name()));
+  }
+
+  @Override
+  public String renameColumn(String table, String from, String to) {
     if (version < RENAME_COLUMN) {
-      throw rebuildNeeded("rename column " + table + "." + from.name() + " (needs SQLite 3.25)");
+      throw rebuildNeeded("rename column " + table + "." + from + " (needs SQLite 3.25)");
     }
-    return List.of(
-        alter(table) + "RENAME COLUMN " + quote(from.name()) + " TO " + quote(to.name()));
+    return super.renameColumn(table, from, to);
   }
 
   @Override
