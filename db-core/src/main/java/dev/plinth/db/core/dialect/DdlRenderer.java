@@ -129,6 +129,16 @@ public interface DdlRenderer {
   String dropCheck(String table, String name);
 
   /**
+   * {@code statements}, the in-place changes of one batch on {@code table}, with as many as the
+   * backend allows combined into one statement; as they are by default. MySQL combines consecutive
+   * ALTER TABLEs, so that a batch that fails half-way leaves nothing behind despite DDL committing
+   * implicitly.
+   */
+  default List<String> combine(String table, List<String> statements) {
+    return statements;
+  }
+
+  /**
    * {@code value} as an SQL literal, for offline scripts where no bind parameters exist: numbers as
    * they are, strings quoted and escaped, {@code null} as NULL.
    */

@@ -77,7 +77,7 @@ public final class BatchMigration {
       statements.addAll(change.inPlace(ddl, batch.table(), model));
       model = model == null ? null : change.applyTo(model);
     }
-    return statements;
+    return ddl.combine(batch.table(), statements);
   }
 
   private TableRebuild rebuild(BatchAlterTable batch, Table source) {

@@ -129,7 +129,7 @@ public final class Operations {
    *
    * @throws IllegalArgumentException if a row's size differs from the number of columns
    */
-  public void bulkInsert(String table, List<String> columns, List<List<?>> rows) {
+  public void bulkInsert(String table, List<String> columns, List<? extends List<?>> rows) {
     rows.stream()
         .filter(r -> r.size() != columns.size())
         .findFirst()

@@ -4,6 +4,7 @@ import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.StandardDdlRenderer;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.SqlType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,7 +47,22 @@ final class MysqlDdlRenderer extends StandardDdlRenderer {
 
   @Override
   public String dropIndex(String table, String name) {
-    return "DROP INDEX " + quote(name) + " ON " + quote(table);
+    return alter(table) + "DROP INDEX " + quote(name);
+  }
+
+  @Override
+  public List<String> combine(String table, List<String> statements) {
+    String prefix = alter(table);
+    List<String> combined = new ArrayList<>();
+    for (String sql : statements) {
+      int last = combined.size() - 1;
+      if (sql.startsWith(prefix) && last >= 0 && combined.get(last).startsWith(prefix)) {
+        combined.set(last, combined.get(last) + ", " + sql.substring(prefix.length()));
+      } else {
+        combined.add(sql);
+      }
+    }
+    return combined;
   }
 
   @Override
