@@ -17,7 +17,7 @@ public final class TransactionScope {
   private final TransactionSpec spec;
 
   TransactionScope(TransactionRunner runner, TransactionMode mode) {
-    this(runner, spec(runner, mode, false, false, failure -> false));
+    this(runner, spec(runner, mode, false, false, failure -> false, false));
   }
 
   private TransactionScope(TransactionRunner runner, TransactionSpec spec) {
@@ -30,9 +30,17 @@ public final class TransactionScope {
       TransactionMode mode,
       boolean independent,
       boolean savepoint,
-      Predicate<? super Throwable> retryIf) {
+      Predicate<? super Throwable> retryIf,
+      boolean schemaChange) {
     return new TransactionSpec(
-        mode, independent, savepoint, retryIf, runner.retryPolicy(mode, retryIf));
+        mode, independent, savepoint, retryIf, schemaChange, runner.retryPolicy(mode, retryIf));
+  }
+
+  private TransactionScope with(boolean independent, boolean savepoint, boolean schemaChange) {
+    return new TransactionScope(
+        runner,
+        new TransactionSpec(
+            spec.mode(), independent, savepoint, spec.retryIf(), schemaChange, spec.retry()));
   }
 
   /**
@@ -45,8 +53,7 @@ public final class TransactionScope {
     if (spec.savepoint()) {
       throw new IllegalStateException("setting savepoint and independent makes no sense");
     }
-    return new TransactionScope(
-        runner, new TransactionSpec(spec.mode(), true, false, spec.retryIf(), spec.retry()));
+    return with(true, false, spec.schemaChange());
   }
 
   /**
@@ -59,8 +66,7 @@ public final class TransactionScope {
     if (spec.independent()) {
       throw new IllegalStateException("setting savepoint and independent makes no sense");
     }
-    return new TransactionScope(
-        runner, new TransactionSpec(spec.mode(), false, true, spec.retryIf(), spec.retry()));
+    return with(false, true, spec.schemaChange());
   }
 
   /**
@@ -71,7 +77,18 @@ public final class TransactionScope {
     Predicate<? super Throwable> before = spec.retryIf();
     Predicate<Throwable> both = failure -> before.test(failure) || predicate.test(failure);
     return new TransactionScope(
-        runner, spec(runner, spec.mode(), spec.independent(), spec.savepoint(), both));
+        runner,
+        spec(runner, spec.mode(), spec.independent(), spec.savepoint(), both, spec.schemaChange()));
+  }
+
+  /**
+   * Returns a scope for a transaction that changes the schema, table rebuilds included: the
+   * dialect's {@link dev.plinth.db.core.dialect.SchemaChangeGuard} runs around it (on SQLite:
+   * foreign keys off before BEGIN, {@code PRAGMA foreign_key_check} before COMMIT, on again after).
+   * Such a block must be the outermost transaction on its thread, or be {@link #independent()}.
+   */
+  public TransactionScope schemaChange() {
+    return with(spec.independent(), spec.savepoint(), true);
   }
 
   /**

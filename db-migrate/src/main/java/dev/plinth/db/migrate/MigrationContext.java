@@ -2,6 +2,7 @@ package dev.plinth.db.migrate;
 
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.migrate.ops.Operations;
 
 /**
  * What a running revision works with. Statements given to {@link #execute(String)} are run (or, in
@@ -29,4 +30,9 @@ public interface MigrationContext {
    * @throws MigrationException in offline mode, where there is no database
    */
   Tx tx();
+
+  /** The operations API (portable DDL and batch table rebuilds) of this revision. */
+  default Operations op() {
+    return Operations.on(this);
+  }
 }

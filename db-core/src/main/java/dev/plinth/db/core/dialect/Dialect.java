@@ -1,6 +1,7 @@
 package dev.plinth.db.core.dialect;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
@@ -92,4 +93,27 @@ public interface Dialect {
    * @param name the lock's name: letters, digits and underscores
    */
   SessionLock sessionLock(Connection connection, String name);
+
+  /**
+   * The server's version as it reports it ({@code 15.4}, {@code 10.11.6-MariaDB}, {@code 3.54.1}),
+   * read on {@code tx}; renderers use it to know which ALTER forms the server understands.
+   *
+   * @throws DbException if the version cannot be read
+   */
+  default String serverVersion(Tx tx) {
+    try {
+      return tx.connection().getMetaData().getDatabaseProductVersion();
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * What must happen around a transaction that rebuilds tables; nothing by default.
+   *
+   * @see dev.plinth.db.core.TransactionScope#schemaChange()
+   */
+  default SchemaChangeGuard schemaChangeGuard() {
+    return SchemaChangeGuard.NONE;
+  }
 }

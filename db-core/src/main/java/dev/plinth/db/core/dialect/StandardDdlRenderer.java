@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Standard-SQL DDL with the few points where backends differ left to subclasses: type names and how
- * an auto-increment column is declared.
+ * Standard-SQL DDL with the few points where backends differ left to subclasses: type names, how an
+ * auto-increment column is declared, and the ALTER forms a backend spells its own way.
  */
 public abstract class StandardDdlRenderer implements DdlRenderer {
   private final Dialect dialect;
@@ -43,35 +43,148 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
 
   @Override
   public List<String> createTable(Table table) {
+    List<String> statements = new ArrayList<>();
+    statements.add(createStatement(table.name(), table, true));
+    table.indexes().forEach(i -> statements.add(createIndex(table.name(), i)));
+    return statements;
+  }
+
+  /**
+   * The CREATE TABLE statement for {@code table} under the name {@code name}, with its columns and
+   * primary key and, when {@code constraints} is set, its unique constraints, foreign keys and
+   * checks.
+   */
+  protected final String createStatement(String name, Table table, boolean constraints) {
     List<String> parts = new ArrayList<>();
-    table.columns().forEach(c -> parts.add(column(c)));
+    table.columns().forEach(c -> parts.add(columnDefinition(c)));
     boolean keyInline =
         autoIncrementDeclaresPrimaryKey()
             && table.columns().stream().anyMatch(Column::autoIncrement);
     if (!table.primaryKey().isEmpty() && !keyInline) {
       parts.add("PRIMARY KEY " + columns(table.primaryKey()));
     }
-    table.uniqueConstraints().forEach(u -> parts.add(unique(u)));
-    table.foreignKeys().forEach(f -> parts.add(foreignKey(f)));
-    table.checks().forEach(c -> parts.add(check(c)));
-    List<String> statements = new ArrayList<>();
-    statements.add(
-        "CREATE TABLE "
-            + dialect.quote(table.name())
-            + " (\n  "
-            + String.join(",\n  ", parts)
-            + "\n)");
-    table.indexes().forEach(i -> statements.add(index(table.name(), i)));
-    return statements;
+    if (constraints) {
+      table.uniqueConstraints().forEach(u -> parts.add(unique(u)));
+      table.foreignKeys().forEach(f -> parts.add(foreignKey(f)));
+      table.checks().forEach(c -> parts.add(check(c)));
+    }
+    return "CREATE TABLE " + quote(name) + " (\n  " + String.join(",\n  ", parts) + "\n)";
   }
 
   @Override
   public String dropTable(String name) {
-    return "DROP TABLE " + dialect.quote(name);
+    return "DROP TABLE " + quote(name);
   }
 
-  private String column(Column c) {
-    StringBuilder sql = new StringBuilder(dialect.quote(c.name())).append(' ');
+  @Override
+  public String renameTable(String from, String to) {
+    return "ALTER TABLE " + quote(from) + " RENAME TO " + quote(to);
+  }
+
+  @Override
+  public String addColumn(String table, Column column) {
+    return alter(table) + "ADD COLUMN " + columnDefinition(column);
+  }
+
+  @Override
+  public String dropColumn(String table, String column) {
+    return alter(table) + "DROP COLUMN " + quote(column);
+  }
+
+  @Override
+  public String renameColumn(String table, String from, String to) {
+    return alter(table) + "RENAME COLUMN " + quote(from) + " TO " + quote(to);
+  }
+
+  @Override
+  public String createIndex(String table, Index i) {
+    return "CREATE "
+        + (i.unique() ? "UNIQUE " : "")
+        + "INDEX "
+        + quote(i.name())
+        + " ON "
+        + quote(table)
+        + " "
+        + columns(i.columns());
+  }
+
+  @Override
+  public String dropIndex(String table, String name) {
+    return "DROP INDEX " + quote(name);
+  }
+
+  @Override
+  public String addUnique(String table, UniqueConstraint unique) {
+    return alter(table) + "ADD " + unique(unique);
+  }
+
+  @Override
+  public String addForeignKey(String table, ForeignKey foreignKey) {
+    return alter(table) + "ADD " + foreignKey(foreignKey);
+  }
+
+  @Override
+  public String addCheck(String table, CheckConstraint check) {
+    return alter(table) + "ADD " + check(check);
+  }
+
+  @Override
+  public String dropUnique(String table, String name) {
+    return dropConstraint(table, name);
+  }
+
+  @Override
+  public String dropForeignKey(String table, String name) {
+    return dropConstraint(table, name);
+  }
+
+  @Override
+  public String dropCheck(String table, String name) {
+    return dropConstraint(table, name);
+  }
+
+  @Override
+  public String literal(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof Number) {
+      return value.toString();
+    }
+    if (value instanceof Boolean b) {
+      return b ? "1" : "0";
+    }
+    return "'" + value.toString().replace("'", "''") + "'";
+  }
+
+  @Override
+  public List<String> createCopyTable(Table target, String temp) {
+    return List.of(createStatement(temp, target, false));
+  }
+
+  @Override
+  public List<String> completeCopyTable(Table target, String temp) {
+    List<String> statements = new ArrayList<>();
+    target.uniqueConstraints().forEach(u -> statements.add(addUnique(target.name(), u)));
+    target.foreignKeys().forEach(f -> statements.add(addForeignKey(target.name(), f)));
+    target.checks().forEach(c -> statements.add(addCheck(target.name(), c)));
+    target.indexes().forEach(i -> statements.add(createIndex(target.name(), i)));
+    return statements;
+  }
+
+  /** {@code ALTER TABLE <table> } with a trailing space. */
+  protected final String alter(String table) {
+    return "ALTER TABLE " + quote(table) + " ";
+  }
+
+  /** {@code ALTER TABLE <table> DROP CONSTRAINT <name>}. */
+  protected final String dropConstraint(String table, String name) {
+    return alter(table) + "DROP CONSTRAINT " + quote(name);
+  }
+
+  /** The column as it appears in CREATE TABLE: name, type, auto-increment, NOT NULL, default. */
+  protected final String columnDefinition(Column c) {
+    StringBuilder sql = new StringBuilder(quote(c.name())).append(' ');
     sql.append(typeName(c.type()));
     if (c.autoIncrement()) {
       sql.append(' ').append(autoIncrementClause());
@@ -85,6 +198,11 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
     return sql.toString();
   }
 
+  @Override
+  public final String quote(String identifier) {
+    return dialect.quote(identifier);
+  }
+
   private String unique(UniqueConstraint u) {
     return constraintName(u.name()) + "UNIQUE " + columns(u.columns());
   }
@@ -92,7 +210,7 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
   private String foreignKey(ForeignKey f) {
     StringBuilder sql = new StringBuilder(constraintName(f.name()));
     sql.append("FOREIGN KEY ").append(columns(f.columns()));
-    sql.append(" REFERENCES ").append(dialect.quote(f.referencedTable()));
+    sql.append(" REFERENCES ").append(quote(f.referencedTable()));
     sql.append(' ').append(columns(f.referencedColumns()));
     if (f.onDelete() != null) {
       sql.append(" ON DELETE ").append(f.onDelete());
@@ -107,22 +225,11 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
     return constraintName(c.name()) + "CHECK (" + c.expression() + ")";
   }
 
-  private String index(String table, Index i) {
-    return "CREATE "
-        + (i.unique() ? "UNIQUE " : "")
-        + "INDEX "
-        + dialect.quote(i.name())
-        + " ON "
-        + dialect.quote(table)
-        + " "
-        + columns(i.columns());
-  }
-
   private String constraintName(String name) {
-    return name == null ? "" : "CONSTRAINT " + dialect.quote(name) + " ";
+    return name == null ? "" : "CONSTRAINT " + quote(name) + " ";
   }
 
   private String columns(List<String> names) {
-    return names.stream().map(dialect::quote).collect(Collectors.joining(", ", "(", ")"));
+    return names.stream().map(this::quote).collect(Collectors.joining(", ", "(", ")"));
   }
 }

@@ -47,4 +47,14 @@ public record Column(
   public Column type(SqlType newType) {
     return new Column(name, newType, nullable, serverDefault, autoIncrement);
   }
+
+  /** This column under another name. */
+  public Column named(String newName) {
+    return new Column(newName, type, nullable, serverDefault, autoIncrement);
+  }
+
+  /** This column with NULL allowed. */
+  public Column allowNull() {
+    return new Column(name, type, true, serverDefault, autoIncrement);
+  }
 }

@@ -27,4 +27,15 @@ public interface SchemaIntrospector {
    * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
    */
   Optional<Table> table(Tx tx, String name);
+
+  /**
+   * The views and triggers that a rebuild of {@code table} (drop, then rename a copy into its
+   * place) would lose or break: triggers on the table, and views and triggers whose SQL names the
+   * table or such a view. In creation order; empty where the backend does not need them rebuilt.
+   *
+   * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
+   */
+  default List<SchemaObject> dependents(Tx tx, String table) {
+    return List.of();
+  }
 }

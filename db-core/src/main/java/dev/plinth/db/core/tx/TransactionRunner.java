@@ -2,6 +2,7 @@ package dev.plinth.db.core.tx;
 
 import dev.plinth.db.core.TxFunction;
 import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.retry.TransactionRetry;
 import java.sql.Connection;
@@ -63,6 +64,11 @@ public final class TransactionRunner {
     Active outer = current.get();
     if (outer != null && !spec.independent()) {
       checkNesting(outer.mode, spec.mode());
+      if (spec.schemaChange()) {
+        throw new IllegalStateException(
+            "a schema-change transaction must be the outermost one on its thread:"
+                + " foreign-key enforcement cannot change inside a running transaction");
+      }
       return spec.savepoint() ? inSavepoint(outer, work) : work.apply(outer.tx);
     }
     return spec.retry().run(() -> begin(spec, work));
@@ -79,12 +85,16 @@ public final class TransactionRunner {
 
   private <T> T begin(TransactionSpec spec, TxFunction<T> work) {
     Active outer = current.get();
-    Connection c = open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer);
+    SchemaChangeGuard guard =
+        spec.schemaChange() ? dialect.schemaChangeGuard() : SchemaChangeGuard.NONE;
+    Connection c =
+        open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer, spec.schemaChange());
     Active active = new Active(spec.mode(), new JdbcTx(c, dialect, mappers, log, afterDdl));
     current.set(active);
     try {
       T result = work.apply(active.tx);
       if (spec.mode() == TransactionMode.WRITER) {
+        guard.beforeCommit(c);
         c.commit();
       } else {
         c.rollback();
@@ -98,6 +108,9 @@ public final class TransactionRunner {
       throw e;
     } finally {
       active.tx.close();
+      if (spec.schemaChange()) {
+        restore(c, guard);
+      }
       closeQuietly(c);
       if (active.tx.ranDdl()) {
         afterDdl.run();
@@ -131,10 +144,15 @@ public final class TransactionRunner {
     }
   }
 
-  private Connection open(DataSource pool) {
+  private Connection open(DataSource pool, boolean schemaChange) {
     try {
       Connection c = pool.getConnection();
       try {
+        if (schemaChange) {
+          // The guard's settings only take effect outside a transaction.
+          c.setAutoCommit(true);
+          dialect.schemaChangeGuard().beforeBegin(c);
+        }
         c.setAutoCommit(false);
         return c;
       } catch (SQLException e) {
@@ -143,6 +161,23 @@ public final class TransactionRunner {
       }
     } catch (SQLException e) {
       throw dialect.translate(e);
+    }
+  }
+
+  /**
+   * Undoes the guard's session settings; a connection that refuses is aborted, so that the pool
+   * discards it rather than hand out a connection with foreign keys unenforced.
+   */
+  private static void restore(Connection c, SchemaChangeGuard guard) {
+    try {
+      c.setAutoCommit(true);
+      guard.afterEnd(c);
+    } catch (SQLException e) {
+      try {
+        c.abort(Runnable::run);
+      } catch (SQLException ignored) {
+        // Aborting is the last resort; the pool's validation discards the connection anyway.
+      }
     }
   }
 

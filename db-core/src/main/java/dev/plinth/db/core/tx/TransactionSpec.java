@@ -11,6 +11,8 @@ import java.util.function.Predicate;
  * @param savepoint when nested, run inside a savepoint of the outer transaction
  * @param retryIf extra failures, besides deadlocks and lost connections, that retry the outermost
  *     transaction
+ * @param schemaChange run the dialect's {@link dev.plinth.db.core.dialect.SchemaChangeGuard} around
+ *     the transaction, which must then be the outermost one
  * @param retry the retry policy prepared for {@code mode} and {@code retryIf}, by {@link
  *     TransactionRunner#retryPolicy}
  */
@@ -19,4 +21,5 @@ public record TransactionSpec(
     boolean independent,
     boolean savepoint,
     Predicate<? super Throwable> retryIf,
+    boolean schemaChange,
     TransactionRetry.Policy retry) {}

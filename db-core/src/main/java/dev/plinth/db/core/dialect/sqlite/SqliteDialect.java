@@ -1,9 +1,11 @@
 package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
+import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
@@ -24,7 +26,8 @@ import org.sqlite.Function;
  */
 public final class SqliteDialect implements Dialect {
   private final SchemaIntrospector introspector = new SqliteSchemaIntrospector();
-  private final DdlRenderer ddl = new SqliteDdlRenderer(this);
+  private final DdlRenderer ddl = new SqliteDdlRenderer(this, Integer.MAX_VALUE);
+  private final SchemaChangeGuard guard = new SqliteSchemaChangeGuard();
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
   @Override
@@ -92,6 +95,16 @@ public final class SqliteDialect implements Dialect {
   @Override
   public SessionLock sessionLock(Connection connection, String name) {
     return new SqliteSessionLock(connection, name);
+  }
+
+  @Override
+  public String serverVersion(Tx tx) {
+    return tx.queryOne("SELECT sqlite_version()", rs -> rs.getString(1)).orElseThrow();
+  }
+
+  @Override
+  public SchemaChangeGuard schemaChangeGuard() {
+    return guard;
   }
 
   @Override

@@ -6,12 +6,18 @@ import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.ForeignKey;
 import dev.plinth.db.core.schema.Index;
 import dev.plinth.db.core.schema.SchemaIntrospector;
+import dev.plinth.db.core.schema.SchemaObject;
 import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads SQLite tables with the table-valued PRAGMA functions ({@code pragma_table_info}, {@code
@@ -65,6 +71,34 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
     readForeignKeys(tx, name, parsed, table);
     parsed.checks().forEach(table::check);
     return Optional.of(table.build());
+  }
+
+  @Override
+  public List<SchemaObject> dependents(Tx tx, String table) {
+    List<SqliteObject> all =
+        tx.query(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"
+                + " WHERE type IN ('view', 'trigger') ORDER BY rowid",
+            rs ->
+                new SqliteObject(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    Set<String> names = new HashSet<>(Set.of(table.toLowerCase(Locale.ROOT)));
+    Set<SqliteObject> found = new LinkedHashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (SqliteObject o : all) {
+        if (!found.contains(o) && o.dependsOn(table, names)) {
+          found.add(o);
+          names.add(o.name.toLowerCase(Locale.ROOT));
+          grew = true;
+        }
+      }
+    }
+    return all.stream()
+        .filter(found::contains)
+        .map(o -> new SchemaObject(o.type, o.name, o.sql))
+        .toList();
   }
 
   private static void readIndexes(Tx tx, String name, SqliteCreateTable parsed, Table.Builder t) {
@@ -128,6 +162,22 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
         "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk",
         rs -> rs.getString(1),
         table);
+  }
+
+  private record SqliteObject(String type, String name, String table, String sql) {
+    /** Whether this is a trigger on {@code target}, or its SQL names one of {@code names}. */
+    boolean dependsOn(String target, Set<String> names) {
+      if (type.equals("trigger") && table.equalsIgnoreCase(target)) {
+        return true;
+      }
+      String lower = sql.toLowerCase(Locale.ROOT);
+      return names.stream()
+          .anyMatch(
+              n ->
+                  Pattern.compile("(?<![\\w$])" + Pattern.quote(n) + "(?![\\w$])")
+                      .matcher(lower)
+                      .find());
+    }
   }
 
   private record PkColumn(int position, String name) {}

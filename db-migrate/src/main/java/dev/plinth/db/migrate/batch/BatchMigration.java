@@ -1,0 +1,134 @@
+package dev.plinth.db.migrate.batch;
+
+import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.DdlRenderer;
+import dev.plinth.db.core.error.DbNotSupportedException;
+import dev.plinth.db.core.schema.ForeignKey;
+import dev.plinth.db.core.schema.SchemaIntrospector;
+import dev.plinth.db.core.schema.SchemaObject;
+import dev.plinth.db.core.schema.Table;
+import dev.plinth.db.migrate.MigrationContext;
+import dev.plinth.db.migrate.MigrationException;
+import dev.plinth.db.migrate.batch.TableRebuild.IncomingKey;
+import dev.plinth.db.migrate.ops.TableChange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link BatchAlterTable}: in place where the backend can make every change and {@link
+ * Recreate} allows it, otherwise as one {@link TableRebuild} built from the table read back (or
+ * given by {@link BatchAlterTable#copyFrom(Table)}) with the batch's changes applied to the model.
+ * On SQLite the revision's transaction must run under {@link
+ * dev.plinth.db.core.TransactionScope#schemaChange()}, which keeps foreign keys from acting on the
+ * drop and checks them all before commit.
+ */
+public final class BatchMigration {
+  private final MigrationContext ctx;
+  private final DdlRenderer ddl;
+
+  /**
+   * Creates a runner for batches in {@code ctx}, rendering with {@code ddl}.
+   *
+   * @param ctx the running revision
+   * @param ddl the backend's renderer, adjusted to the server's version
+   */
+  public BatchMigration(MigrationContext ctx, DdlRenderer ddl) {
+    this.ctx = ctx;
+    this.ddl = ddl;
+  }
+
+  /**
+   * Applies {@code batch}.
+   *
+   * @throws DbNotSupportedException if {@code recreate} is NEVER and a change cannot be made in
+   *     place
+   * @throws MigrationException offline, if the table must be rebuilt and no {@code copyFrom} shape
+   *     was given
+   * @throws IllegalArgumentException if a change does not fit the table
+   */
+  public void run(BatchAlterTable batch, Recreate recreate) {
+    Table current = batch.copyFrom().orElseGet(() -> ctx.offline() ? null : read(batch.table()));
+    if (recreate != Recreate.ALWAYS) {
+      try {
+        inPlace(batch, current).forEach(ctx::execute);
+        return;
+      } catch (DbNotSupportedException e) {
+        if (recreate == Recreate.NEVER) {
+          throw e;
+        }
+      }
+    }
+    if (current == null) {
+      throw new MigrationException(
+          "batch on table "
+              + batch.table()
+              + " must rebuild the table, and offline mode cannot read its current shape:"
+              + " pass it with copyFrom(table)");
+    }
+    rebuild(batch, current).statements(ddl).forEach(ctx::execute);
+  }
+
+  private List<String> inPlace(BatchAlterTable batch, Table current) {
+    List<String> statements = new ArrayList<>();
+    Table model = current;
+    for (TableChange change : batch.changes()) {
+      statements.addAll(change.inPlace(ddl, batch.table(), model));
+      model = model == null ? null : change.applyTo(model);
+    }
+    return ddl.combine(batch.table(), statements);
+  }
+
+  private TableRebuild rebuild(BatchAlterTable batch, Table source) {
+    Map<String, String> origins = new LinkedHashMap<>();
+    source.columns().forEach(c -> origins.put(c.name(), c.name()));
+    Table target = source;
+    for (TableChange change : batch.changes()) {
+      Map<String, String> renames = change.renames(target);
+      target = change.applyTo(target);
+      Map<String, String> next = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : origins.entrySet()) {
+        String name = renames.getOrDefault(e.getKey(), e.getKey());
+        if (target.column(name).isPresent()) {
+          next.put(name, e.getValue());
+        }
+      }
+      origins.clear();
+      origins.putAll(next);
+    }
+    List<SchemaObject> dependents =
+        ctx.offline() ? List.of() : introspector().dependents(ctx.tx(), source.name());
+    List<IncomingKey> incoming =
+        ctx.offline() || ddl.rebuildKeepsIncomingForeignKeys()
+            ? List.of()
+            : incomingKeys(source.name());
+    return new TableRebuild(source, target, origins, dependents, incoming);
+  }
+
+  private List<IncomingKey> incomingKeys(String table) {
+    Tx tx = ctx.tx();
+    List<IncomingKey> keys = new ArrayList<>();
+    for (String name : introspector().tableNames(tx)) {
+      if (name.equalsIgnoreCase(table)) {
+        continue;
+      }
+      for (ForeignKey fk : introspector().table(tx, name).orElseThrow().foreignKeys()) {
+        if (fk.referencedTable().equalsIgnoreCase(table)) {
+          keys.add(new IncomingKey(name, fk));
+        }
+      }
+    }
+    return keys;
+  }
+
+  private Table read(String table) {
+    return introspector()
+        .table(ctx.tx(), table)
+        .orElseThrow(() -> new MigrationException("batch on table " + table + ": no such table"));
+  }
+
+  private SchemaIntrospector introspector() {
+    return ctx.dialect().schemaIntrospector();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.plinth.db.migrate.batch;
+
+import dev.plinth.db.core.dialect.DdlRenderer;
+import dev.plinth.db.core.schema.Column;
+import dev.plinth.db.core.schema.ForeignKey;
+import dev.plinth.db.core.schema.SchemaObject;
+import dev.plinth.db.core.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The statements of one move-and-copy, SQLite's twelve-step ALTER TABLE procedure: create the copy
+ * under a temporary name, fill it with one {@code INSERT ... SELECT}, drop the original, rename the
+ * copy into its place, then re-create what the drop took along (indexes, triggers, the views that
+ * name the table, foreign keys of other tables where the backend needs that). Every statement runs
+ * in the revision's transaction, so a failure anywhere leaves the original table as it was.
+ *
+ * @param source the table as it is
+ * @param target the table as the batch wants it
+ * @param origins for each column of {@code target} that takes its values from {@code source}, the
+ *     source column's name
+ * @param dependents the views and triggers to drop before and re-create after
+ * @param incoming foreign keys of other tables that point at the table and must be re-created
+ */
+record TableRebuild(
+    Table source,
+    Table target,
+    Map<String, String> origins,
+    List<SchemaObject> dependents,
+    List<IncomingKey> incoming) {
+
+  /** Prefix of the copy's temporary name. */
+  static final String TEMP_PREFIX = "_plinth_tmp_";
+
+  /**
+   * A foreign key of another table pointing at the rebuilt table.
+   *
+   * @param table the referencing table
+   * @param foreignKey its foreign key
+   */
+  record IncomingKey(String table, ForeignKey foreignKey) {}
+
+  /** The statements, in order. */
+  List<String> statements(DdlRenderer ddl) {
+    String temp = TEMP_PREFIX + target.name();
+    List<String> sql = new ArrayList<>();
+    incoming.forEach(k -> sql.add(ddl.dropForeignKey(k.table(), k.foreignKey().name())));
+    for (int i = dependents.size() - 1; i >= 0; i--) {
+      SchemaObject o = dependents.get(i);
+      sql.add("DROP " + o.kind().toUpperCase(Locale.ROOT) + " " + ddl.quote(o.name()));
+    }
+    sql.addAll(ddl.createCopyTable(target, temp));
+    if (!origins.isEmpty()) {
+      sql.add(copy(ddl, temp));
+    }
+    sql.add(ddl.dropTable(source.name()));
+    sql.add(ddl.renameTable(temp, target.name()));
+    sql.addAll(ddl.completeCopyTable(target, temp));
+    dependents.forEach(o -> sql.add(o.sql()));
+    for (IncomingKey k : incoming) {
+      ForeignKey fk = k.foreignKey();
+      List<String> referenced = fk.referencedColumns().stream().map(c -> renamedTo(c)).toList();
+      sql.add(
+          ddl.addForeignKey(
+              k.table(),
+              new ForeignKey(
+                  fk.name(),
+                  fk.columns(),
+                  target.name(),
+                  referenced,
+                  fk.onDelete(),
+                  fk.onUpdate())));
+    }
+    return sql;
+  }
+
+  private String copy(DdlRenderer ddl, String temp) {
+    List<String> into = new ArrayList<>();
+    List<String> select = new ArrayList<>();
+    for (Column c : target.columns()) {
+      String from = origins.get(c.name());
+      if (from == null) {
+        continue;
+      }
+      into.add(ddl.quote(c.name()));
+      boolean fill =
+          !c.nullable()
+              && c.serverDefault() != null
+              && source.column(from).orElseThrow().nullable();
+      select.add(
+          fill ? "COALESCE(" + ddl.quote(from) + ", " + c.serverDefault() + ")" : ddl.quote(from));
+    }
+    return "INSERT INTO "
+        + ddl.quote(temp)
+        + " ("
+        + String.join(", ", into)
+        + ") SELECT "
+        + String.join(", ", select)
+        + " FROM "
+        + ddl.quote(source.name());
+  }
+
+  private String renamedTo(String sourceColumn) {
+    return origins.entrySet().stream()
+        .filter(e -> e.getValue().equals(sourceColumn))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(sourceColumn);
+  }
+}

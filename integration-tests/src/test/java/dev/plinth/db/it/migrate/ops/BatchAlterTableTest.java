@@ -1,0 +1,318 @@
+package dev.plinth.db.it.migrate.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.error.ReferenceException;
+import dev.plinth.db.core.schema.CheckConstraint;
+import dev.plinth.db.core.schema.Column;
+import dev.plinth.db.core.schema.ForeignKey;
+import dev.plinth.db.core.schema.Index;
+import dev.plinth.db.core.schema.SqlType;
+import dev.plinth.db.core.schema.Table;
+import dev.plinth.db.core.schema.UniqueConstraint;
+import dev.plinth.db.migrate.batch.Recreate;
+import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
+import java.util.List;
+import java.util.stream.IntStream;
+
+class BatchAlterTableTest {
+  private static final int ROWS = 100_000;
+
+  private static final Table PARENTS =
+      Table.builder("parents")
+          .column(Column.of("id", SqlType.integer()).notNull())
+          .column(Column.of("code", SqlType.varchar(20)))
+          .primaryKey("id")
+          .build();
+
+  private static final Table ITEMS =
+      Table.builder("items")
+          .column(Column.of("id", SqlType.integer()).notNull())
+          .column(Column.of("name", SqlType.varchar(50)))
+          .column(Column.of("qty", SqlType.integer()))
+          .column(Column.of("created_at", SqlType.timestamp()))
+          .column(Column.of("parent_id", SqlType.integer()))
+          .primaryKey("id")
+          .unique(UniqueConstraint.of("uq_items_name", "name"))
+          .foreignKey(ForeignKey.of("fk_items_parent", "parent_id", "parents", "id"))
+          .index(Index.of("ix_items_qty", "qty"))
+          .build();
+
+  private static final Table PARTS =
+      Table.builder("parts")
+          .column(Column.of("id", SqlType.integer()).notNull())
+          .column(Column.of("item_id", SqlType.integer()).notNull())
+          .primaryKey("id")
+          .foreignKey(ForeignKey.of("fk_parts_item", "item_id", "items", "id").onDelete("CASCADE"))
+          .build();
+
+  /** parents(1), items(rows, qty NULL on even ids) pointing at it, parts pointing at items. */
+  private static void schemaWithRows(Database db, int rows) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op().createTable(PARENTS);
+          ctx.op().createTable(ITEMS);
+          ctx.op().createTable(PARTS);
+          ctx.op().execute("INSERT INTO parents (id, code) VALUES (1, 'p')");
+          ctx.op().execute("CREATE TABLE digits (d INTEGER)");
+          ctx.op()
+              .bulkInsert(
+                  "digits", List.of("d"), IntStream.range(0, 10).mapToObj(List::of).toList());
+          ctx.op()
+              .execute(
+                  "INSERT INTO items (id, name, qty, parent_id) SELECT i, CONCAT('item', i),"
+                      + " CASE WHEN i % 2 = 0 THEN NULL ELSE i END, 1 FROM (SELECT"
+                      + " a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 1 AS i"
+                      + " FROM digits a, digits b, digits c, digits e, digits f) n WHERE i <= "
+                      + rows);
+          ctx.op().dropTable("digits");
+          ctx.op().execute("INSERT INTO parts (id, item_id) SELECT id, id FROM items");
+        });
+  }
+
+  @AllBackends
+  void designExampleWidensQtyDropsAColumnAndRenamesAnother(Database db) {
+    schemaWithRows(db, 10);
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op()
+                .batchAlterTable(
+                    "items",
+                    batch ->
+                        batch
+                            .addColumn(Column.of("note", SqlType.text()))
+                            .alterColumn(
+                                "qty", c -> c.type(SqlType.bigint()).notNull().serverDefault("0"))
+                            .dropColumn("created_at")
+                            .renameColumn("name", "title")));
+    Table items = db.schema().table("items");
+    assertThat(items.columns())
+        .extracting(Column::name)
+        .containsExactlyInAnyOrder("id", "title", "qty", "parent_id", "note");
+    Column qty = items.column("qty").orElseThrow();
+    assertThat(qty.type()).isEqualTo(SqlType.bigint());
+    assertThat(qty.nullable()).isFalse();
+    assertThat(qty.serverDefault()).contains("0");
+    assertThat(items.uniqueConstraints())
+        .containsExactly(UniqueConstraint.of("uq_items_name", "title"));
+    assertThat(items.indexes()).containsExactly(Index.of("ix_items_qty", "qty"));
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM items WHERE qty = 0")).isEqualTo(5);
+    assertThat(TestMigrations.strings(db, "SELECT title FROM items WHERE id = 3"))
+        .containsExactly("item3");
+  }
+
+  @AllBackends
+  void rebuildOfAHundredThousandRowsKeepsRowsKeysAndIndexes(Database db) {
+    schemaWithRows(db, ROWS);
+    Table before = db.schema().table("items");
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op()
+                .batchAlterTable(
+                    "items",
+                    Recreate.ALWAYS,
+                    batch -> batch.addColumn(Column.of("note", SqlType.varchar(10)))));
+    Table after = db.schema().table("items");
+    assertThat(after.columns()).hasSize(before.columns().size() + 1);
+    assertThat(after.primaryKey()).isEqualTo(before.primaryKey());
+    assertThat(after.uniqueConstraints()).isEqualTo(before.uniqueConstraints());
+    assertThat(after.foreignKeys()).isEqualTo(before.foreignKeys());
+    assertThat(after.indexes()).isEqualTo(before.indexes());
+    assertThat(db.schema().table("parts").foreignKeys()).isEqualTo(PARTS.foreignKeys());
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM items")).isEqualTo(ROWS);
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM parts")).isEqualTo(ROWS);
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM items WHERE qty IS NULL"))
+        .isEqualTo(ROWS / 2);
+    assertThatThrownBy(
+            () ->
+                db.writer().run(tx -> tx.update("INSERT INTO parts (id, item_id) VALUES (-1, -1)")))
+        .isInstanceOf(ReferenceException.class);
+  }
+
+  @AllBackends
+  void copyThatViolatesANewCheckFailsAndLeavesTheTableAsItWas(Database db) {
+    schemaWithRows(db, 20);
+    Table before = db.schema().table("items");
+    List<String> rowsBefore = TestMigrations.strings(db, "SELECT name FROM items ORDER BY id");
+    assertThatThrownBy(
+            () ->
+                TestMigrations.run(
+                    db,
+                    ctx ->
+                        ctx.op()
+                            .batchAlterTable(
+                                "items",
+                                batch ->
+                                    batch
+                                        .addColumn(Column.of("note", SqlType.text()))
+                                        .addCheckConstraint(
+                                            CheckConstraint.of("ck_items_qty", "qty < 5")))))
+        .isInstanceOf(DbException.class);
+    assertThat(db.schema().table("items")).isEqualTo(before);
+    assertThat(TestMigrations.strings(db, "SELECT name FROM items ORDER BY id"))
+        .isEqualTo(rowsBefore);
+    assertThat(db.schema().schema().tables().keySet())
+        .containsExactlyInAnyOrder("parents", "items", "parts");
+  }
+
+  @AllBackends({Backend.SQLITE, Backend.POSTGRESQL})
+  void failedRebuildLeavesNoTempTableAndTheOriginalIntact(Database db) {
+    schemaWithRows(db, 20);
+    Table before = db.schema().table("items");
+    assertThatThrownBy(
+            () ->
+                TestMigrations.run(
+                    db,
+                    ctx ->
+                        ctx.op()
+                            .batchAlterTable(
+                                "items",
+                                Recreate.ALWAYS,
+                                batch -> batch.alterColumn("qty", Column::notNull))))
+        .isInstanceOf(DbException.class);
+    assertThat(db.schema().schema().tables().keySet())
+        .containsExactlyInAnyOrder("parents", "items", "parts");
+    assertThat(db.schema().table("items")).isEqualTo(before);
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM items")).isEqualTo(20);
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void childRowsWithOnDeleteCascadeSurviveARebuildOnSqlite(Database db) {
+    schemaWithRows(db, 50);
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op()
+                .batchAlterTable(
+                    "items", batch -> batch.alterColumn("qty", c -> c.type(SqlType.bigint()))));
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM parts")).isEqualTo(50);
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM items")).isEqualTo(50);
+    assertThat(db.schema().table("parts").foreignKeys()).isEqualTo(PARTS.foreignKeys());
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void foreignKeyCheckBeforeCommitRollsBackOrphanedRowsOnSqlite(Database db) {
+    schemaWithRows(db, 5);
+    db.writer().run(tx -> tx.update("INSERT INTO parents (id, code) VALUES (2, 'q')"));
+    assertThatThrownBy(
+            () ->
+                TestMigrations.run(
+                    db,
+                    ctx -> {
+                      ctx.op()
+                          .batchAlterTable(
+                              "parents",
+                              batch ->
+                                  batch.addCheckConstraint(CheckConstraint.of("ck_id", "id > 0")));
+                      ctx.op().execute("DELETE FROM parents WHERE id = 1");
+                    }))
+        .isInstanceOf(ReferenceException.class)
+        .hasMessageContaining("items rowid 1 -> parents");
+    assertThat(TestMigrations.strings(db, "SELECT id FROM parents ORDER BY id"))
+        .containsExactly("1", "2");
+    assertThat(db.schema().table("parents").checks()).isEmpty();
+    assertThat(TestMigrations.strings(db, "PRAGMA foreign_keys")).containsExactly("1");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void triggersAndViewsOnTheTableAreRecreatedOnSqlite(Database db) {
+    schemaWithRows(db, 3);
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op().execute("CREATE TABLE audit (item_id INTEGER)");
+          ctx.op()
+              .execute(
+                  "CREATE TRIGGER trg_items_audit AFTER INSERT ON items"
+                      + " BEGIN INSERT INTO audit (item_id) VALUES (NEW.id); END");
+          ctx.op().execute("CREATE VIEW v_items AS SELECT id, qty FROM items");
+          ctx.op().execute("CREATE VIEW v_items_count AS SELECT COUNT(*) AS n FROM v_items");
+        });
+    TestMigrations.run(
+        db, ctx -> ctx.op().batchAlterTable("items", batch -> batch.dropColumn("created_at")));
+    assertThat(
+            TestMigrations.strings(
+                db,
+                "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"))
+        .containsExactly("trg_items_audit", "v_items", "v_items_count");
+    db.writer().run(tx -> tx.update("INSERT INTO items (id, name, parent_id) VALUES (99, 'x', 1)"));
+    assertThat(TestMigrations.strings(db, "SELECT item_id FROM audit")).containsExactly("99");
+    assertThat(TestMigrations.strings(db, "SELECT n FROM v_items_count")).containsExactly("4");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void notNullWithServerDefaultFillsExistingNullsOnSqlite(Database db) {
+    schemaWithRows(db, 10);
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op()
+                .batchAlterTable(
+                    "items",
+                    batch -> batch.alterColumn("qty", c -> c.notNull().serverDefault("-1"))));
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM items WHERE qty = -1")).isEqualTo(5);
+    assertThat(db.schema().table("items").column("qty").orElseThrow().nullable()).isFalse();
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void autoincrementHighWaterMarkSurvivesARebuildOnSqlite(Database db) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op()
+              .createTable(
+                  Table.builder("tickets")
+                      .column(Column.of("id", SqlType.integer()).withAutoIncrement())
+                      .column(Column.of("label", SqlType.text()))
+                      .build());
+          ctx.op().execute("INSERT INTO tickets (label) VALUES ('a'), ('b'), ('c')");
+          ctx.op().execute("DELETE FROM tickets WHERE id = 3");
+        });
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op()
+                .batchAlterTable(
+                    "tickets",
+                    batch -> batch.alterColumn("label", c -> c.notNull().serverDefault("''"))));
+    assertThat(db.schema().table("tickets").column("id").orElseThrow().autoIncrement()).isTrue();
+    long id = db.writer().call(tx -> tx.insert("INSERT INTO tickets (label) VALUES ('d')"));
+    assertThat(id).isEqualTo(4);
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void offlineRebuildNeedsCopyFromOnSqlite(Database db) {
+    assertThatThrownBy(
+            () ->
+                TestMigrations.offline(
+                    db.dialect(),
+                    ctx ->
+                        ctx.op()
+                            .batchAlterTable(
+                                "items", batch -> batch.alterColumn("qty", Column::notNull))))
+        .hasMessageContaining("copyFrom");
+    schemaWithRows(db, 4);
+    List<String> script =
+        TestMigrations.offline(
+            db.dialect(),
+            ctx ->
+                ctx.op()
+                    .batchAlterTable(
+                        "items",
+                        batch ->
+                            batch
+                                .copyFrom(ITEMS)
+                                .alterColumn("qty", c -> c.notNull().serverDefault("0"))));
+    assertThat(script.get(0)).startsWith("CREATE TABLE \"_plinth_tmp_items\"");
+    TestMigrations.run(db, ctx -> script.forEach(ctx::execute));
+    assertThat(db.schema().table("items").column("qty").orElseThrow().nullable()).isFalse();
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM items WHERE qty = 0")).isEqualTo(2);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.plinth.db.it.migrate.ops;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.migrate.MigrationContext;
+import dev.plinth.db.migrate.MigrationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs migration bodies the way the runner must: one writer transaction under {@code
+ * schemaChange()} (SQLite: foreign keys off before BEGIN, foreign_key_check before COMMIT), then
+ * the schema cache dropped.
+ */
+final class TestMigrations {
+  private TestMigrations() {}
+
+  /** Runs {@code body} as one revision on {@code db}. */
+  static void run(Database db, Consumer<MigrationContext> body) {
+    try {
+      db.writer().schemaChange().run(tx -> body.accept(new Online(tx)));
+    } finally {
+      db.schema().invalidate();
+    }
+  }
+
+  /** The number of rows {@code sql} returns. */
+  static long count(Database db, String sql) {
+    Long n = db.reader().call(tx -> tx.count(sql));
+    return n;
+  }
+
+  /** The first column of every row {@code sql} returns, as strings. */
+  static List<String> strings(Database db, String sql) {
+    List<String> rows = db.reader().call(tx -> tx.query(sql, rs -> rs.getString(1)));
+    return rows;
+  }
+
+  /** Renders {@code body} offline for {@code dialect} and returns the statements. */
+  static List<String> offline(Dialect dialect, Consumer<MigrationContext> body) {
+    Offline ctx = new Offline(dialect);
+    body.accept(ctx);
+    return ctx.statements;
+  }
+
+  private record Online(Tx tx) implements MigrationContext {
+    @Override
+    public Dialect dialect() {
+      return tx.dialect();
+    }
+
+    @Override
+    public boolean offline() {
+      return false;
+    }
+
+    @Override
+    public void execute(String sql) {
+      tx.update(sql);
+    }
+  }
+
+  private static final class Offline implements MigrationContext {
+    private final Dialect dialect;
+    private final List<String> statements = new ArrayList<>();
+
+    Offline(Dialect dialect) {
+      this.dialect = dialect;
+    }
+
+    @Override
+    public Dialect dialect() {
+      return dialect;
+    }
+
+    @Override
+    public boolean offline() {
+      return true;
+    }
+
+    @Override
+    public void execute(String sql) {
+      statements.add(sql);
+    }
+
+    @Override
+    public Tx tx() {
+      throw new MigrationException("offline: no database");
+    }
+  }
+}
