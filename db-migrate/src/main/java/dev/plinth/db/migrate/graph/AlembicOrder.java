@@ -2,6 +2,7 @@ package dev.plinth.db.migrate.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -10,9 +11,9 @@ import java.util.List;
  * the current cursor's revision unless another cursor still sits above it (then move to the first
  * such cursor); replace an emitted revision by its unvisited parents.
  *
- * <p>Alembic keeps the full ancestor set of every cursor and scans them all at every step. Here a
- * cursor sits above a revision exactly when that revision still has an unemitted child in the set,
- * so the scan only runs, as a walk over the unemitted descendants, when such a child exists.
+ * <p>Alembic scans the ancestor sets of all cursors at every step. A cursor can only sit above a
+ * revision that still has an unemitted child in the set, so here the scan only runs when such a
+ * child exists, over bit sets computed once per cursor and trimmed as the cursor walks down.
  */
 final class AlembicOrder {
 
@@ -21,9 +22,8 @@ final class AlembicOrder {
   private final int[] pendingChildren;
   private final boolean[] isCursor;
   private final List<Integer> cursors = new ArrayList<>();
+  private final List<BitSet> ancestors = new ArrayList<>();
   private final int[] stack;
-  private final int[] visitMark;
-  private int generation;
 
   private AlembicOrder(Dag dag, boolean[] todo) {
     this.dag = dag;
@@ -31,7 +31,6 @@ final class AlembicOrder {
     this.pendingChildren = new int[dag.size()];
     this.isCursor = new boolean[dag.size()];
     this.stack = new int[dag.size()];
-    this.visitMark = new int[dag.size()];
     for (int node = 0; node < dag.size(); node++) {
       if (todo[node]) {
         for (int parent : dag.normDown[node]) {
@@ -63,7 +62,7 @@ final class AlembicOrder {
     int index = 0;
     while (!cursors.isEmpty()) {
       int candidate = cursors.get(index);
-      int above = pendingChildren[candidate] == 0 ? -1 : firstCursorAbove(candidate);
+      int above = pendingChildren[candidate] == 0 ? -1 : firstCursorAbove(candidate, index);
       if (above >= 0) {
         index = above;
         continue;
@@ -92,10 +91,17 @@ final class AlembicOrder {
     isCursor[candidate] = false;
     if (added.isEmpty()) {
       cursors.remove(index);
+      ancestors.remove(index);
       return Math.max(index - 1, 0);
     }
     cursors.set(index, added.get(0));
     isCursor[added.get(0)] = true;
+    boolean plainLine = dag.normDown[candidate].length == 1;
+    if (plainLine && ancestors.get(index) != null) {
+      ancestors.get(index).clear(candidate);
+    } else {
+      ancestors.set(index, null);
+    }
     for (int parent : added.subList(1, added.size())) {
       addCursor(parent);
     }
@@ -104,28 +110,44 @@ final class AlembicOrder {
 
   private void addCursor(int node) {
     cursors.add(node);
+    ancestors.add(null);
     isCursor[node] = true;
   }
 
-  /** The position of the first cursor that descends from {@code node}, or -1. */
-  private int firstCursorAbove(int node) {
-    int best = -1;
+  /**
+   * The position of the first cursor (other than {@code index}) whose ancestors include {@code
+   * node}, or -1. Ancestor sets are computed on first use and kept while a cursor walks down a
+   * plain line, as Alembic keeps them.
+   */
+  private int firstCursorAbove(int node, int index) {
+    for (int j = 0; j < cursors.size(); j++) {
+      if (j == index) {
+        continue;
+      }
+      if (ancestors.get(j) == null) {
+        ancestors.set(j, ancestorsOf(cursors.get(j)));
+      }
+      if (ancestors.get(j).get(node)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** The revision and everything below it along normalized edges. */
+  private BitSet ancestorsOf(int revision) {
+    BitSet seen = new BitSet(dag.size());
     int top = 0;
-    stack[top++] = node;
-    visitMark[node] = ++generation;
+    seen.set(revision);
+    stack[top++] = revision;
     while (top > 0) {
-      int current = stack[--top];
-      for (int child : dag.normNext[current]) {
-        if (todo[child] && visitMark[child] != generation) {
-          visitMark[child] = generation;
-          stack[top++] = child;
-          if (isCursor[child]) {
-            int position = cursors.indexOf(child);
-            best = best < 0 ? position : Math.min(best, position);
-          }
+      for (int parent : dag.normDown[stack[--top]]) {
+        if (!seen.get(parent)) {
+          seen.set(parent);
+          stack[top++] = parent;
         }
       }
     }
-    return best;
+    return seen;
   }
 }

@@ -25,15 +25,22 @@ public final class RevisionGraph {
   private final Dag dag;
   private final RevisionLookup lookup;
   private final PlanBuilder plans;
-  private final int[] history;
+  private int[] history;
 
   private RevisionGraph(Dag dag) {
     this.dag = dag;
     this.lookup = new RevisionLookup(dag);
     this.plans = new PlanBuilder(lookup);
-    boolean[] all = new boolean[dag.size()];
-    Arrays.fill(all, true);
-    this.history = AlembicOrder.newestFirst(dag, all, lookup.realHeads);
+  }
+
+  /** Computed on first use: most callers only need heads and a plan. */
+  private synchronized int[] historyOrder() {
+    if (history == null) {
+      boolean[] all = new boolean[dag.size()];
+      Arrays.fill(all, true);
+      history = AlembicOrder.newestFirst(dag, all, lookup.realHeads);
+    }
+    return history;
   }
 
   /**
@@ -67,12 +74,12 @@ public final class RevisionGraph {
 
   /** Revisions that more than one revision follows, in declaration order. */
   public List<String> branchPoints() {
-    return ids(Arrays.stream(history).filter(r -> dag.next[r].length > 1).toArray());
+    return ids(Arrays.stream(historyOrder()).filter(r -> dag.next[r].length > 1).toArray());
   }
 
   /** Revisions with more than one down revision, in declaration order. */
   public List<String> mergePoints() {
-    return ids(Arrays.stream(history).filter(r -> dag.down[r].length > 1).toArray());
+    return ids(Arrays.stream(historyOrder()).filter(r -> dag.down[r].length > 1).toArray());
   }
 
   /** Branch labels mapped to the id of the revision that declares them, in declaration order. */
@@ -99,7 +106,7 @@ public final class RevisionGraph {
 
   /** Every revision, newest first, in the order of Alembic's {@code history} command. */
   public List<RevisionInfo> history() {
-    return Arrays.stream(history).mapToObj(dag.infos::get).toList();
+    return Arrays.stream(historyOrder()).mapToObj(dag.infos::get).toList();
   }
 
   /**

@@ -17,6 +17,8 @@ final class VersionTable {
   private final Dag dag;
   private final Set<Integer> heads;
   private final boolean[] applied;
+  private final int[] appliedChildren;
+  private Set<String> rows;
   private final int[] stack;
   private final int[] visitMark;
   private int generation;
@@ -28,13 +30,20 @@ final class VersionTable {
       heads.add(head);
     }
     this.applied = dag.closure(current, dag.normDown);
+    snapshot();
+    this.appliedChildren = new int[dag.size()];
+    for (int node : Dag.members(applied)) {
+      for (int parent : dag.normDown[node]) {
+        appliedChildren[parent]++;
+      }
+    }
     this.stack = new int[dag.size()];
     this.visitMark = new int[dag.size()];
   }
 
   /** Applies {@code revision} and returns the step with the rows before and after. */
   MigrationStep upgrade(int revision) {
-    Set<String> before = ids();
+    Set<String> before = rows;
     int[] parents = dag.normDown[revision];
     List<Integer> parentRows = new ArrayList<>();
     for (int parent : parents) {
@@ -52,22 +61,38 @@ final class VersionTable {
     heads.removeAll(parentRows);
     heads.add(revision);
     applied[revision] = true;
-    return new MigrationStep(dag.infos.get(revision), Direction.UPGRADE, before, ids());
+    for (int parent : parents) {
+      appliedChildren[parent]++;
+    }
+    return new MigrationStep(dag.infos.get(revision), Direction.UPGRADE, before, snapshot());
   }
 
   /** Reverts {@code revision} and returns the step with the rows before and after. */
   MigrationStep downgrade(int revision) {
-    Set<String> before = ids();
+    Set<String> before = rows;
     applied[revision] = false;
     heads.remove(revision);
     List<Integer> uncovered = new ArrayList<>();
     for (int parent : dag.normDown[revision]) {
-      if (!coveredByOtherRow(parent, Set.of())) {
+      appliedChildren[parent]--;
+      if (!covered(parent, dag.normDown[revision].length)) {
         uncovered.add(parent);
       }
     }
     heads.addAll(uncovered);
-    return new MigrationStep(dag.infos.get(revision), Direction.DOWNGRADE, before, ids());
+    return new MigrationStep(dag.infos.get(revision), Direction.DOWNGRADE, before, snapshot());
+  }
+
+  /**
+   * Whether {@code parent} of a reverted revision is still a row or below one. The rows are the
+   * maximal applied revisions, so for a revision with one parent an applied child of that parent
+   * proves it; parents of a merge may lie below one another and need the full walk.
+   */
+  private boolean covered(int parent, int parentCount) {
+    if (parentCount == 1) {
+      return heads.contains(parent) || appliedChildren[parent] > 0;
+    }
+    return coveredByOtherRow(parent, Set.of());
   }
 
   /** Whether {@code revision} is, or lies below, a row other than those in {@code ignored}. */
@@ -91,9 +116,14 @@ final class VersionTable {
     return false;
   }
 
-  private Set<String> ids() {
-    Set<String> ids = new LinkedHashSet<>();
-    heads.forEach(head -> ids.add(dag.id(head)));
-    return ids;
+  /** Copies the rows once per step; the next step's rows-before is the same immutable set. */
+  private Set<String> snapshot() {
+    String[] ids = new String[heads.size()];
+    int at = 0;
+    for (int head : heads) {
+      ids[at++] = dag.id(head);
+    }
+    rows = Set.of(ids);
+    return rows;
   }
 }
