@@ -51,7 +51,7 @@ final class StepRunner {
     long t0 = System.nanoTime();
     try {
       if (info.transactional()) {
-        db.writer().run(tx -> inTransaction(tx, step, script, started, t0));
+        db.writer().schemaChange().run(tx -> inTransaction(tx, step, script, started, t0));
       } else {
         RevisionContext done = autoCommitted(step, script);
         db.writer().run(tx -> finish(tx, step, script, started, t0, done));
