@@ -11,13 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Deletes archived rows from the shadow tables for good, after Nova's {@code purge_shadow_tables}:
  * rows dated before a cut-off, or every row when asked to explicitly. A row is dated by the first
- * of its {@code deleted_at}, {@code updated_at} and {@code created_at} columns that the table has;
- * rows whose date is NULL are kept. Deletion runs in batches by key, each its own transaction.
+ * of its {@code deleted_at}, {@code updated_at} and {@code created_at} that is not NULL (so live
+ * residue rows, which have no {@code deleted_at}, age by {@code updated_at}); rows with none are
+ * kept. Deletion runs in batches by key, each its own transaction.
  *
  * <pre>{@code
  * PurgeResult r = Purger.builder().database(db).before(cutoff).build().run();
@@ -60,21 +61,21 @@ public final class Purger {
     Map<String, Long> deleted = new LinkedHashMap<>();
     List<String> skipped = new ArrayList<>();
     for (Table shadow : shadows) {
-      Optional<String> dateColumn =
-          DATE_COLUMNS.stream().filter(c -> shadow.column(c).isPresent()).findFirst();
-      if ((before != null && dateColumn.isEmpty()) || shadow.primaryKey().size() != 1) {
+      List<String> dateColumns =
+          DATE_COLUMNS.stream().filter(c -> shadow.column(c).isPresent()).toList();
+      if ((before != null && dateColumns.isEmpty()) || shadow.primaryKey().size() != 1) {
         skipped.add(shadow.name());
         continue;
       }
-      deleted.put(shadow.name(), purge(shadow, dateColumn.orElse(null)));
+      deleted.put(shadow.name(), purge(shadow, dateColumns));
     }
     return new PurgeResult(deleted, skipped);
   }
 
-  private long purge(Table shadow, String dateColumn) {
+  private long purge(Table shadow, List<String> dateColumns) {
     long total = 0;
     while (true) {
-      int n = db.writer().call(tx -> purgeBatch(tx, shadow, dateColumn));
+      int n = db.writer().call(tx -> purgeBatch(tx, shadow, dateColumns));
       total += n;
       if (n < batchSize) {
         return total;
@@ -82,10 +83,10 @@ public final class Purger {
     }
   }
 
-  private int purgeBatch(Tx tx, Table shadow, String dateColumn) {
+  private int purgeBatch(Tx tx, Table shadow, List<String> dateColumns) {
     Dialect d = tx.dialect();
     String key = d.quote(shadow.primaryKey().get(0));
-    String where = before == null ? "1 = 1" : d.quote(dateColumn) + " < ?";
+    String where = before == null ? "1 = 1" : rowDate(d, dateColumns) + " < ?";
     Object[] args =
         before == null ? new Object[0] : new Object[] {DeletedRowFilter.utcTimestamp(before)};
     List<Object> keys =
@@ -104,6 +105,13 @@ public final class Purger {
             args);
     return tx.updateIn(
         "DELETE FROM " + d.quote(shadow.name()) + " WHERE " + key + " IN (<in>)", keys);
+  }
+
+  private static String rowDate(Dialect d, List<String> dateColumns) {
+    if (dateColumns.size() == 1) {
+      return d.quote(dateColumns.get(0));
+    }
+    return dateColumns.stream().map(d::quote).collect(Collectors.joining(", ", "COALESCE(", ")"));
   }
 
   /** Collects a {@link Purger}'s settings; {@link #build()} checks them. */
