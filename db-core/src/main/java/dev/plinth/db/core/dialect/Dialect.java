@@ -27,6 +27,14 @@ public interface Dialect {
    */
   String quote(String identifier);
 
+  /**
+   * The clause appended to a SELECT to write-lock the rows it returns until the transaction ends:
+   * {@code " FOR UPDATE"}, or empty where a write transaction already excludes every other writer.
+   */
+  default String lockRowsClause() {
+    return " FOR UPDATE";
+  }
+
   /** Whether DDL statements take part in transactions (and roll back with them). */
   boolean transactionalDdl();
 

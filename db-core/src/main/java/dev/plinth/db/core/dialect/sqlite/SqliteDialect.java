@@ -40,6 +40,12 @@ public final class SqliteDialect implements Dialect {
     return Identifiers.quote(identifier, '"', 1024);
   }
 
+  /** Empty: SQLite has no row locks, and its immediate transactions already exclude writers. */
+  @Override
+  public String lockRowsClause() {
+    return "";
+  }
+
   @Override
   public boolean transactionalDdl() {
     return true;

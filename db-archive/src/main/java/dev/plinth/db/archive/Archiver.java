@@ -1,0 +1,253 @@
+package dev.plinth.db.archive;
+
+import dev.plinth.db.archive.internal.ArchivePlan;
+import dev.plinth.db.archive.internal.BatchMover;
+import dev.plinth.db.archive.internal.DeletedRowFilter;
+import dev.plinth.db.archive.internal.TableGraph;
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.schema.Schema;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves soft-deleted rows ({@code deleted <> 0}, optionally {@code deleted_at} before a cut-off)
+ * into their {@code shadow_<table>} tables, after Nova's {@code archive_deleted_rows}.
+ *
+ * <pre>{@code
+ * ArchiveResult r = Archiver.builder().database(db).maxRows(1000).before(cutoff).build().run();
+ * }</pre>
+ *
+ * <p>Tables are walked children first. Each batch is one transaction that copies a set of rows with
+ * {@code INSERT ... SELECT} and deletes exactly that set, together with every row that references
+ * one of them (reported as residue), so the run can be killed at any moment and re-run without
+ * losing or duplicating a row. Progress through a table is by key (keyset), so memory does not grow
+ * with the table. A run archives at most {@code maxRows} soft-deleted rows unless it is {@code
+ * untilComplete}. Tables whose shadow table is missing or has drifted are refused and left
+ * untouched; the others are archived, and the refusal is then thrown.
+ */
+public final class Archiver {
+  private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
+
+  private final Database db;
+  private final int maxRows;
+  private final Instant before;
+  private final boolean untilComplete;
+  private final Duration sleep;
+  private final List<String> tables;
+  private final boolean dryRun;
+  private final Consumer<ArchiveBatch> listener;
+
+  private Archiver(Builder b) {
+    this.db = b.db;
+    this.maxRows = b.maxRows;
+    this.before = b.before;
+    this.untilComplete = b.untilComplete;
+    this.sleep = b.sleep;
+    this.tables = List.copyOf(b.tables);
+    this.dryRun = b.dryRun;
+    this.listener = b.listener;
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the archive.
+   *
+   * @return the rows archived per table, the residue, and whether rows remain for another run
+   * @throws ArchiveException if a table was refused; {@link ArchiveException#result()} then holds
+   *     what was done with the other tables
+   * @throws dev.plinth.db.core.error.DbException if a statement fails; batches already committed
+   *     stay committed and the failing one is rolled back whole
+   */
+  public ArchiveResult run() {
+    Schema schema = db.reader().call(tx -> db.schema().readAll(tx));
+    ArchivePlan plan =
+        ArchivePlan.of(
+            schema,
+            tables,
+            before != null,
+            (s, t) -> ShadowTables.drift(s, t).map(ShadowDrift::describe));
+    BatchMover mover = new BatchMover(plan.graph(), DeletedRowFilter.of(db.dialect(), before));
+    plan.refused().forEach((t, why) -> LOG.warn("{}", why));
+    ArchiveResult result = dryRun ? dryRun(plan, mover) : archive(plan, mover);
+    if (!plan.refused().isEmpty()) {
+      throw new ArchiveException(String.join("\n", plan.refused().values()), result);
+    }
+    return result;
+  }
+
+  private ArchiveResult archive(ArchivePlan plan, BatchMover mover) {
+    Run run = new Run(untilComplete ? Long.MAX_VALUE : maxRows);
+    for (String table : plan.tables()) {
+      Object after = null;
+      while (run.budgetLeft() > 0) {
+        int limit = (int) Math.min(maxRows, run.budgetLeft());
+        Object from = after;
+        long start = System.nanoTime();
+        BatchMover.Batch batch = db.writer().call(tx -> mover.move(tx, table, from, limit));
+        if (batch.selected() == 0) {
+          break;
+        }
+        run.record(table, batch, System.nanoTime() - start);
+        after = batch.lastKey();
+        if (batch.selected() < limit) {
+          break;
+        }
+        pause();
+      }
+    }
+    boolean remain =
+        run.budgetLeft() == 0
+            && db.reader().call(tx -> plan.tables().stream().anyMatch(t -> mover.hasRows(tx, t)));
+    return new ArchiveResult(run.archived, run.residue, plan.refused(), remain, false);
+  }
+
+  private ArchiveResult dryRun(ArchivePlan plan, BatchMover mover) {
+    long budget = untilComplete ? Long.MAX_VALUE : maxRows;
+    Map<String, Long> wouldArchive = new LinkedHashMap<>();
+    boolean remain = false;
+    for (String table : plan.tables()) {
+      long count = db.reader().call(tx -> mover.count(tx, table));
+      long taken = Math.min(count, budget);
+      if (taken > 0) {
+        wouldArchive.put(table, taken);
+      }
+      budget -= taken;
+      remain |= taken < count;
+    }
+    return new ArchiveResult(wouldArchive, Map.of(), plan.refused(), remain, true);
+  }
+
+  private void pause() {
+    if (sleep.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(sleep.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ArchiveException("interrupted between archive batches; committed batches stay");
+    }
+  }
+
+  /** The counts of a run in progress. */
+  private final class Run {
+    private final long budget;
+    private long total;
+    private final Map<String, Long> archived = new LinkedHashMap<>();
+    private final Map<String, Long> residue = new LinkedHashMap<>();
+
+    Run(long budget) {
+      this.budget = budget;
+    }
+
+    long budgetLeft() {
+      return budget - total;
+    }
+
+    void record(String table, BatchMover.Batch batch, long nanos) {
+      total += batch.archived();
+      archived.merge(table, (long) batch.archived(), Long::sum);
+      batch.residue().forEach((t, n) -> residue.merge(t, (long) n, Long::sum));
+      int extra = batch.residue().values().stream().mapToInt(Integer::intValue).sum();
+      LOG.debug("{}: archived {} rows and {} residue rows", table, batch.archived(), extra);
+      listener.accept(new ArchiveBatch(table, batch.archived(), extra, nanos, total, budget));
+    }
+  }
+
+  /** Collects an {@link Archiver}'s settings; {@link #build()} checks them. */
+  public static final class Builder {
+    private Database db;
+    private int maxRows = 1000;
+    private Instant before;
+    private boolean untilComplete;
+    private Duration sleep = Duration.ZERO;
+    private List<String> tables = List.of();
+    private boolean dryRun;
+    private Consumer<ArchiveBatch> listener = batch -> {};
+
+    private Builder() {}
+
+    /** The database to archive (required). */
+    public Builder database(Database db) {
+      this.db = db;
+      return this;
+    }
+
+    /** Rows per batch, and per run unless {@link #untilComplete(boolean)}; default 1000. */
+    public Builder maxRows(int maxRows) {
+      this.maxRows = maxRows;
+      return this;
+    }
+
+    /** Archives only rows whose {@code deleted_at} is before {@code before}; default: all. */
+    public Builder before(Instant before) {
+      this.before = before;
+      return this;
+    }
+
+    /** Keeps going, batch after batch, until nothing is left to archive; default false. */
+    public Builder untilComplete(boolean untilComplete) {
+      this.untilComplete = untilComplete;
+      return this;
+    }
+
+    /** Pauses between batches to spare the database; default zero. */
+    public Builder sleep(Duration sleep) {
+      this.sleep = sleep;
+      return this;
+    }
+
+    /** Archives only these tables (and the residue below them); default every table. */
+    public Builder tables(List<String> tables) {
+      this.tables = List.copyOf(tables);
+      return this;
+    }
+
+    /** Counts what would be archived without writing anything; default false. */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /** Called after every committed batch, on the archiving thread (for progress). */
+    public Builder listener(Consumer<ArchiveBatch> listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Checks the settings and builds the archiver.
+     *
+     * @throws IllegalArgumentException naming the setting at fault: no database, {@code maxRows}
+     *     below 1, a negative {@code sleep}, or a table the database does not have
+     * @throws dev.plinth.db.core.error.DbException if the table names cannot be read
+     */
+    public Archiver build() {
+      if (db == null) {
+        throw new IllegalArgumentException("database: give the Database to archive");
+      }
+      if (maxRows < 1) {
+        throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+      }
+      if (sleep.isNegative()) {
+        throw new IllegalArgumentException("sleep must not be negative, got " + sleep);
+      }
+      if (!tables.isEmpty()) {
+        Schema schema = db.reader().call(tx -> db.schema().readAll(tx));
+        ArchivePlan.requireKnown(TableGraph.of(schema), tables);
+      }
+      return new Archiver(this);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.plinth.db.archive.cli;
+
+import dev.plinth.db.archive.ArchiveException;
+import dev.plinth.db.archive.ArchiveResult;
+import dev.plinth.db.archive.Archiver;
+import dev.plinth.db.core.Database;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code archive}: moves soft-deleted rows into the shadow tables. */
+@Command(
+    name = "archive",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Moves soft-deleted rows (deleted <> 0) into their shadow_<table> tables, children before"
+          + " parents; live rows that reference a moved row move with it and are reported as"
+          + " residue. Each batch is one transaction, so the command can be killed at any moment"
+          + " and run again.",
+      "Exit codes: 0 nothing left to archive, 1 failure or a refused table, 2 bad usage,"
+          + " 3 the row budget ran out and rows remain (run again)."
+    })
+final class ArchiveCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+  @Mixin private GlobalOptions global;
+
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "Rows per batch, and soft-deleted rows per run unless --until-complete"
+              + " (default: ${DEFAULT-VALUE}). Residue rows are not counted.")
+  private int maxRows;
+
+  @Option(
+      names = "--before",
+      paramLabel = "DATE",
+      converter = DateConverter.class,
+      description =
+          "Archive only rows with deleted_at before DATE: YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (UTC)"
+              + " or ISO-8601 with offset.")
+  private Instant before;
+
+  @Option(
+      names = "--until-complete",
+      description = "Run batch after batch until nothing is left to archive.")
+  private boolean untilComplete;
+
+  @Option(
+      names = "--sleep",
+      paramLabel = "MS",
+      defaultValue = "0",
+      description = "Pause between batches, in milliseconds (default: ${DEFAULT-VALUE}).")
+  private long sleepMillis;
+
+  @Option(
+      names = "--tables",
+      paramLabel = "TABLE",
+      split = ",",
+      description =
+          "Archive only these tables (comma-separated); default: every soft-deletable one.")
+  private List<String> tables = List.of();
+
+  @Option(names = "--dry-run", description = "Count what would be archived; change nothing.")
+  private boolean dryRun;
+
+  @Override
+  public Integer call() {
+    if (maxRows < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-rows must be at least 1, got " + maxRows);
+    }
+    if (sleepMillis < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--sleep must not be negative, got " + sleepMillis);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = new Progress(err, System.console() != null);
+    try (Database db = global.open()) {
+      Archiver archiver = build(db, progress);
+      try {
+        ArchiveResult result = archiver.run();
+        progress.finish();
+        print(result);
+        return result.rowsRemain() ? Main.ROWS_REMAIN : 0;
+      } catch (ArchiveException e) {
+        progress.finish();
+        e.result().ifPresent(this::print);
+        err.println("error: " + e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  private Archiver build(Database db, Progress progress) {
+    try {
+      return Archiver.builder()
+          .database(db)
+          .maxRows(maxRows)
+          .before(before)
+          .untilComplete(untilComplete)
+          .sleep(Duration.ofMillis(sleepMillis))
+          .tables(tables)
+          .dryRun(dryRun)
+          .listener(progress)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--tables: " + e.getMessage(), e);
+    }
+  }
+
+  private void print(ArchiveResult r) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (global.format() == GlobalOptions.Format.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("archived", r.archived());
+      json.put("residue", r.residue());
+      json.put("refused", r.refused());
+      json.put("totalArchived", r.totalArchived());
+      json.put("totalResidue", r.totalResidue());
+      json.put("rowsRemain", r.rowsRemain());
+      json.put("dryRun", r.dryRun());
+      out.println(Json.of(json));
+    } else {
+      String verb = r.dryRun() ? "would archive" : "archived";
+      r.archived().forEach((t, n) -> out.println(t + ": " + verb + " " + n));
+      r.residue().forEach((t, n) -> out.println(t + ": residue " + n));
+      out.println(
+          "total: "
+              + verb
+              + " "
+              + r.totalArchived()
+              + ", residue "
+              + r.totalResidue()
+              + (r.rowsRemain() ? "; rows remain, run again" : "; nothing left"));
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.plinth.db.archive.cli;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.DatabaseConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options every command takes: where the database is and how to print results. */
+final class GlobalOptions {
+  /** How results are printed on stdout. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec spec;
+
+  @Option(
+      names = "--url",
+      paramLabel = "JDBC_URL",
+      description = "JDBC URL of the database; overrides database.connection of --config.")
+  private String url;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Properties file with database.* options (database.connection, pool and retry"
+              + " settings). PLINTH_DATABASE_* environment variables override it.")
+  private Path config;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  private Format format;
+
+  /** The chosen output format. */
+  Format format() {
+    return format;
+  }
+
+  /**
+   * Opens the database from {@code --config}, the environment and {@code --url}, in that order.
+   *
+   * @throws ParameterException if no URL is given anywhere or the configuration is invalid
+   */
+  Database open() {
+    DatabaseConfig.Builder b = DatabaseConfig.builder();
+    try {
+      if (config != null) {
+        b.propertiesFile(config);
+      }
+      b.environment(System.getenv());
+      if (url != null) {
+        b.connection(url);
+      }
+      return Database.builder().config(b.build()).build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "bad database settings (--url/--config): " + e.getMessage(), e);
+    }
+  }
+}

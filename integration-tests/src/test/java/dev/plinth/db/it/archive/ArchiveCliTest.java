@@ -1,0 +1,105 @@
+package dev.plinth.db.it.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.db.archive.cli.Main;
+import dev.plinth.db.core.Database;
+import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The CLI run in-process through picocli: exit codes, messages and output formats. */
+class ArchiveCliTest {
+
+  /** Exit code, stdout and stderr of one run. */
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        Main.commandLine()
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @AllBackends
+  void unknownTableIsBadUsageNamingTheTable(TestDatabase tdb, Database db) {
+    NovaSchema.create(db);
+    Run r = run("archive", "--url", tdb.url(), "--tables", "instances,no_such_table");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--tables").contains("unknown table no_such_table");
+  }
+
+  @Test
+  void negativeMaxRowsIsBadUsage() {
+    Run r = run("archive", "--url", "jdbc:sqlite::memory:", "--max-rows", "-5");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--max-rows must be at least 1, got -5");
+  }
+
+  @Test
+  void unparseableDateIsBadUsageNamingOptionAndValue() {
+    Run r = run("archive", "--url", "jdbc:sqlite::memory:", "--before", "last tuesday");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--before").contains("'last tuesday' is not a date");
+    Run purge = run("purge", "--url", "jdbc:sqlite::memory:", "--before", "2024-13-45");
+    assertThat(purge.exit()).isEqualTo(2);
+    assertThat(purge.err()).contains("--before").contains("2024-13-45");
+  }
+
+  @Test
+  void purgeWithoutBeforeOrAllIsBadUsage() {
+    Run r = run("purge", "--url", "jdbc:sqlite::memory:");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--before").contains("--all");
+  }
+
+  @Test
+  void everyCommandExplainsItselfWithHelp() {
+    assertThat(run("--help").out()).contains("Exit codes");
+    assertThat(run("archive", "--help").out()).contains("--max-rows").contains("residue");
+    assertThat(run("purge", "--help").out()).contains("--all");
+    assertThat(run("shadow", "create", "--help").out()).contains("primary key");
+    assertThat(run("shadow", "check", "--help").out()).contains("column by column");
+  }
+
+  @AllBackends
+  void budgetUsedUpExitsThreeAndJsonCarriesTheCounts(TestDatabase tdb, Database db) {
+    NovaSchema.create(db);
+    NovaData.populate(db, 50, 12);
+    Run first = run("archive", "--url", tdb.url(), "--max-rows", "5", "--format", "json");
+    assertThat(first.exit()).as(first.err()).isEqualTo(3);
+    assertThat(first.out()).contains("\"totalArchived\":5").contains("\"rowsRemain\":true");
+    assertThat(first.err()).contains("archived ").contains("rows/s");
+
+    Run rest = run("archive", "--url", tdb.url(), "--until-complete");
+    assertThat(rest.exit()).as(rest.err()).isZero();
+    assertThat(rest.out()).contains("instances: archived").contains("nothing left");
+    assertThat(ArchiveChecks.softDeletedLeft(db)).isZero();
+  }
+
+  @AllBackends
+  void shadowCheckExitsOneOnDriftAndCreateRepairsMissingTables(TestDatabase tdb, Database db) {
+    NovaSchema.create(db);
+    assertThat(run("shadow", "check", "--url", tdb.url()).exit()).isZero();
+    db.writer().run(tx -> tx.update("DROP TABLE shadow_instance_faults"));
+    db.writer().run(tx -> tx.update("ALTER TABLE networks ADD cidr VARCHAR(43)"));
+
+    Run check = run("shadow", "check", "--url", tdb.url());
+    assertThat(check.exit()).isEqualTo(1);
+    assertThat(check.out()).contains("shadow_instance_faults is missing").contains("networks.cidr");
+
+    Run create = run("shadow", "create", "--url", tdb.url(), "--format", "json");
+    assertThat(create.exit()).isZero();
+    assertThat(create.out())
+        .isEqualToIgnoringNewLines("{\"created\":[\"shadow_instance_faults\"]}");
+    Run archive = run("archive", "--url", tdb.url());
+    assertThat(archive.exit()).isEqualTo(1);
+    assertThat(archive.err()).contains("table networks refused").contains("networks.cidr");
+  }
+}

@@ -1,0 +1,135 @@
+package dev.plinth.db.it.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.db.archive.ArchiveResult;
+import dev.plinth.db.archive.Archiver;
+import dev.plinth.db.core.Database;
+import dev.plinth.db.testing.AllBackends;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+class ArchiverTest {
+
+  @AllBackends
+  void archivingUntilCompleteKeepsEveryRowAndEveryReference(Database db) {
+    NovaSchema.create(db);
+    NovaData.populate(db, 300, 1);
+    Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
+    Map<String, Long> mainBefore = ArchiveChecks.counts(db, "");
+
+    ArchiveResult r = Archiver.builder().database(db).maxRows(50).untilComplete(true).build().run();
+
+    assertThat(ArchiveChecks.allRows(db)).isEqualTo(before);
+    assertThat(ArchiveChecks.softDeletedLeft(db)).isZero();
+    ArchiveChecks.assertReferencesHold(db);
+    assertThat(r.rowsRemain()).isFalse();
+    assertThat(r.archived()).doesNotContainKey("services");
+    assertThat(ArchiveChecks.counts(db, "").get("services")).isEqualTo(mainBefore.get("services"));
+    assertThat(r.totalResidue())
+        .as("residue is exactly the live rows that left with a parent")
+        .isPositive()
+        .isEqualTo(ArchiveChecks.liveRowsInShadows(db));
+    Map<String, Long> shadows = ArchiveChecks.counts(db, "shadow_");
+    shadows.forEach(
+        (t, n) ->
+            assertThat(n)
+                .as("rows in shadow_%s", t)
+                .isEqualTo(r.archived().getOrDefault(t, 0L) + r.residue().getOrDefault(t, 0L)));
+  }
+
+  @AllBackends
+  void oneRunNeverArchivesMoreThanMaxRowsAndSaysRowsRemain(Database db) {
+    NovaSchema.create(db);
+    NovaData.populate(db, 200, 2);
+    long deletedBefore = ArchiveChecks.softDeletedLeft(db);
+
+    ArchiveResult r = Archiver.builder().database(db).maxRows(37).build().run();
+
+    assertThat(r.totalArchived()).isEqualTo(37);
+    assertThat(r.rowsRemain()).isTrue();
+    assertThat(ArchiveChecks.softDeletedLeft(db)).isEqualTo(deletedBefore - 37);
+    ArchiveChecks.assertReferencesHold(db);
+  }
+
+  @AllBackends
+  void childrenLeaveBeforeTheirParents(Database db) {
+    NovaSchema.create(db);
+    NovaData.populate(db, 100, 3);
+
+    ArchiveResult r = Archiver.builder().database(db).maxRows(10_000).build().run();
+
+    List<String> order = List.copyOf(r.archived().keySet());
+    assertThat(order.indexOf("instance_actions_events"))
+        .isLessThan(order.indexOf("instance_actions"));
+    assertThat(order.indexOf("instance_actions")).isLessThan(order.indexOf("instances"));
+    assertThat(order.indexOf("instance_faults")).isLessThan(order.indexOf("instances"));
+    assertThat(r.rowsRemain()).isFalse();
+  }
+
+  @AllBackends
+  void selfReferencingTableMovesDeletedNodesWithTheirSubtrees(Database db) {
+    NovaSchema.create(db);
+    db.writer()
+        .run(
+            tx -> {
+              String sql =
+                  "INSERT INTO networks (id, parent_id, label, deleted) VALUES (?, ?, ?, ?)";
+              tx.update(sql, 1, null, "root", 0);
+              tx.update(sql, 2, 1, "deleted inner", 2);
+              tx.update(sql, 3, 2, "live under deleted", 0);
+              tx.update(sql, 4, 3, "deleted grandchild", 4);
+              tx.update(sql, 5, 1, "live sibling", 0);
+              tx.update(sql, 6, 4, "live leaf", 0);
+            });
+
+    ArchiveResult r = Archiver.builder().database(db).maxRows(1).untilComplete(true).build().run();
+
+    assertThat(ids(db, "networks")).containsExactly(1L, 5L);
+    assertThat(ids(db, "shadow_networks")).containsExactly(2L, 3L, 4L, 6L);
+    // Node 4 is soft-deleted but leaves as part of node 2's subtree, before the keyset reaches it.
+    assertThat(r.archived()).containsEntry("networks", 1L);
+    assertThat(r.residue()).containsEntry("networks", 3L);
+    assertThat(r.rowsRemain()).isFalse();
+  }
+
+  @AllBackends
+  void beforeArchivesOnlyRowsDeletedEarlier(Database db) {
+    NovaSchema.create(db);
+    NovaData.populate(db, 200, 4);
+    Instant cutoff = NovaData.OLD.plusDays(1).toInstant(ZoneOffset.UTC);
+
+    Archiver.builder().database(db).before(cutoff).untilComplete(true).build().run();
+
+    Timestamp old = Timestamp.valueOf(NovaData.OLD);
+    String sql = "SELECT 1 FROM instances WHERE deleted <> 0 AND deleted_at ";
+    long recentLeft = db.reader().call(tx -> tx.count(sql + "> ?", old));
+    long oldLeft = db.reader().call(tx -> tx.count(sql + "<= ?", old));
+    assertThat(recentLeft).isPositive();
+    assertThat(oldLeft).isZero();
+    ArchiveChecks.assertReferencesHold(db);
+  }
+
+  @AllBackends
+  void dryRunCountsWithoutMovingAnything(Database db) {
+    NovaSchema.create(db);
+    NovaData.populate(db, 100, 5);
+    Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
+    long deleted = ArchiveChecks.softDeletedLeft(db);
+
+    ArchiveResult r = Archiver.builder().database(db).dryRun(true).maxRows(1_000_000).build().run();
+
+    assertThat(r.dryRun()).isTrue();
+    assertThat(r.totalArchived()).isEqualTo(deleted);
+    assertThat(ArchiveChecks.counts(db, "shadow_").values()).allMatch(n -> n == 0);
+    assertThat(ArchiveChecks.allRows(db)).isEqualTo(before);
+  }
+
+  private static List<Long> ids(Database db, String table) {
+    return db.reader()
+        .call(tx -> tx.query("SELECT id FROM " + table + " ORDER BY id", rs -> rs.getLong(1)));
+  }
+}
