@@ -40,7 +40,11 @@ public final class SqliteDialect implements Dialect {
     return Identifiers.quote(identifier, '"', 1024);
   }
 
-  /** Empty: SQLite has no row locks, and its immediate transactions already exclude writers. */
+  /**
+   * Empty: SQLite has no row locks. A deferred transaction that read rows and then writes fails
+   * with SQLITE_BUSY_SNAPSHOT if another writer committed in between, so what it read cannot change
+   * under it; the failure is a {@code DeadlockException} and the transaction is retried.
+   */
   @Override
   public String lockRowsClause() {
     return "";
