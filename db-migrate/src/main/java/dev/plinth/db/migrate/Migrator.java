@@ -206,7 +206,7 @@ public final class Migrator implements AutoCloseable {
     }
 
     private String historyTable() {
-      return versionTable.replaceFirst("_version$", "") + "_history";
+      return MigrationRunner.historyTableFor(versionTable);
     }
 
     /**

@@ -70,6 +70,14 @@ public final class MigrationRunner {
   }
 
   /**
+   * The history table's name for a version table: {@code plinth_version} → {@code plinth_history},
+   * {@code app_version} → {@code app_history}, any other name {@code <name>_history}.
+   */
+  public static String historyTableFor(String versionTable) {
+    return versionTable.replaceFirst("_version$", "") + "_history";
+  }
+
+  /**
    * Upgrades to {@code target} after checking that no applied script was edited.
    *
    * @throws ChecksumMismatchException if an applied script was edited; nothing has run
