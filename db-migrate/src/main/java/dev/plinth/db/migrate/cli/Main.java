@@ -34,11 +34,22 @@ import picocli.CommandLine.Spec;
           + " graph or target, 3 migration lock not acquired in time."
     },
     subcommands = {
+      InitCommand.class,
+      RevisionCommand.class,
+      MergeCommand.class,
       UpgradeCommand.class,
       DowngradeCommand.class,
+      StampCommand.class,
+      RepairCommand.class,
       CurrentCommand.class,
       HeadsCommand.class,
-      BasesCommand.class
+      BasesCommand.class,
+      BranchesCommand.class,
+      HistoryCommand.class,
+      ShowCommand.class,
+      CheckCommand.class,
+      ValidateCommand.class,
+      GraphCommand.class
     })
 public final class Main implements Callable<Integer> {
 
@@ -99,7 +110,15 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
+    quietPoolLogging();
     System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  /** Progress lines name revisions; the connection pool's start and stop lines are noise here. */
+  private static void quietPoolLogging() {
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.com.zaxxer.hikari",
+        System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn"));
   }
 
   /** Without a command: prints the usage to stderr and fails as bad usage. */

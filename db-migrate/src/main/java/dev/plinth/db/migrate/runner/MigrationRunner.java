@@ -156,6 +156,23 @@ public final class MigrationRunner {
     return repaired;
   }
 
+  /**
+   * Checks that no applied script was edited since it was applied. Takes no lock; a database never
+   * migrated has nothing to check.
+   *
+   * @throws ChecksumMismatchException for the first edited script, the others suppressed
+   */
+  public void verifyChecksums() {
+    db.reader()
+        .run(
+            tx -> {
+              List<String> tables = tableNames(tx);
+              if (tables.contains(versions.name()) && tables.contains(history.name())) {
+                checksums.verify(versions.read(tx), history.recordedChecksums(tx));
+              }
+            });
+  }
+
   /** The version table's rows; empty when it does not exist yet. Takes no lock. */
   public Set<String> current() {
     return db.reader()
