@@ -2,7 +2,9 @@ package dev.plinth.db.migrate;
 
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.schema.Schema;
 import dev.plinth.db.migrate.graph.RevisionGraph;
+import dev.plinth.db.migrate.phase.OnlineUpgrade;
 import dev.plinth.db.migrate.runner.MigrationRunner;
 import dev.plinth.db.migrate.source.Location;
 import dev.plinth.db.migrate.source.MigrationScript;
@@ -13,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,6 +39,7 @@ public final class Migrator implements AutoCloseable {
   private final boolean ownsDatabase;
   private final RevisionGraph graph;
   private final MigrationRunner runner;
+  private final OnlineUpgrade online;
 
   private Migrator(Builder b, List<MigrationScript> scripts, Database db, boolean ownsDatabase) {
     this.db = db;
@@ -45,8 +51,10 @@ public final class Migrator implements AutoCloseable {
       infos.add(script.info());
     }
     this.graph = RevisionGraph.of(infos);
+    this.online = new OnlineUpgrade(db, graph, b.dataMigrations(), Optional.ofNullable(b.models));
     this.runner =
-        new MigrationRunner(db, graph, byId, b.versionTable, b.historyTable(), b.lockTimeout);
+        new MigrationRunner(
+            db, graph, byId, b.versionTable, b.historyTable(), b.lockTimeout, online.guard());
   }
 
   /** Starts a builder. */
@@ -62,9 +70,48 @@ public final class Migrator implements AutoCloseable {
    * @throws RevisionFailedException if a revision fails; the message says what stayed applied
    * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
    * @throws InvalidGraphException if the target cannot be resolved
+   * @throws PhaseRefusedException if a contract revision is refused (see {@link #upgrade(String,
+   *     Phase)}); the revisions before it stay applied
    */
   public MigrationResult upgrade(String target) {
-    return runner.upgrade(target);
+    return runner.upgrade(target, online.shaper(Optional.empty()));
+  }
+
+  /**
+   * Runs one phase of an online upgrade towards {@code target}. {@link Phase#EXPAND} runs only the
+   * pending revisions tagged {@code expand}, and refuses, before anything runs, when one of them
+   * needs a pending revision that is not. {@link Phase#CONTRACT} runs every pending revision, and
+   * refuses before anything runs when a contract revision has a pending expand revision below it or
+   * a registered {@link OnlineDataMigration} still finds rows. In every upgrade, a contract
+   * revision that would drop a table or column the registered models declare is refused.
+   *
+   * @throws PhaseRefusedException naming the refused revision and why
+   * @throws ChecksumMismatchException if an applied script was edited; nothing has run
+   * @throws RevisionFailedException if a revision fails; the message says what stayed applied
+   * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
+   * @throws InvalidGraphException if the target cannot be resolved
+   */
+  public MigrationResult upgrade(String target, Phase phase) {
+    return runner.upgrade(target, online.shaper(Optional.of(phase)));
+  }
+
+  /**
+   * Runs the registered online data migrations: one batch of {@code maxCount} rows when given, else
+   * batches of 50 until nothing is left. Each call of a migration commits on its own; one that
+   * throws is logged and the others go on.
+   *
+   * @throws IllegalArgumentException if {@code maxCount} is given and below 1
+   */
+  public OnlineMigrationReport runOnlineDataMigrations(OptionalInt maxCount) {
+    return online.dataMigrations().run(maxCount);
+  }
+
+  /**
+   * The names of the registered online data migrations that still find rows to migrate; asking
+   * changes nothing.
+   */
+  public List<String> pendingOnlineDataMigrations() {
+    return online.dataMigrations().pending();
   }
 
   /**
@@ -146,8 +193,29 @@ public final class Migrator implements AutoCloseable {
     private ClassLoader classLoader = Migrator.class.getClassLoader();
     private String versionTable = "plinth_version";
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private final List<OnlineDataMigration> dataMigrations = new ArrayList<>();
+    private Schema models;
 
     private Builder() {}
+
+    /**
+     * Registers online data migrations, run in this order within a batch, before those listed in
+     * {@code META-INF/services/dev.plinth.db.migrate.OnlineDataMigration} (loaded when {@link
+     * #locations} are given, like Java migrations).
+     */
+    public Builder onlineDataMigrations(OnlineDataMigration... migrations) {
+      this.dataMigrations.addAll(List.of(migrations));
+      return this;
+    }
+
+    /**
+     * Registers the service's models: contract revisions that would drop one of their tables or
+     * columns are refused.
+     */
+    public Builder models(Schema models) {
+      this.models = Objects.requireNonNull(models, "models");
+      return this;
+    }
 
     /** Migrates {@code db}, which the caller keeps and closes. */
     public Builder database(Database db) {
@@ -203,6 +271,14 @@ public final class Migrator implements AutoCloseable {
     public Builder lockTimeout(Duration timeout) {
       this.lockTimeout = timeout;
       return this;
+    }
+
+    private List<OnlineDataMigration> dataMigrations() {
+      List<OnlineDataMigration> all = new ArrayList<>(dataMigrations);
+      if (!locations.isEmpty()) {
+        ServiceLoader.load(OnlineDataMigration.class, classLoader).forEach(all::add);
+      }
+      return all;
     }
 
     private String historyTable() {
