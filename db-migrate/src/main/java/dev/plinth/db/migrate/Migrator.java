@@ -3,6 +3,7 @@ package dev.plinth.db.migrate;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.schema.Schema;
+import dev.plinth.db.migrate.adopt.Adopter;
 import dev.plinth.db.migrate.graph.RevisionGraph;
 import dev.plinth.db.migrate.phase.OnlineUpgrade;
 import dev.plinth.db.migrate.runner.MigrationRunner;
@@ -40,6 +41,7 @@ public final class Migrator implements AutoCloseable {
   private final RevisionGraph graph;
   private final MigrationRunner runner;
   private final OnlineUpgrade online;
+  private final Optional<Adopter> adopter;
 
   private Migrator(Builder b, List<MigrationScript> scripts, Database db, boolean ownsDatabase) {
     this.db = db;
@@ -51,6 +53,7 @@ public final class Migrator implements AutoCloseable {
       infos.add(script.info());
     }
     this.graph = RevisionGraph.of(infos);
+    this.adopter = Optional.ofNullable(b.adoption).map(m -> new Adopter(db, m, b.classLoader));
     this.online = new OnlineUpgrade(db, graph, b.dataMigrations(), Optional.ofNullable(b.models));
     this.runner =
         new MigrationRunner(
@@ -74,6 +77,7 @@ public final class Migrator implements AutoCloseable {
    *     Phase)}); the revisions before it stay applied
    */
   public MigrationResult upgrade(String target) {
+    adoptIfForeign();
     return runner.upgrade(target, online.shaper(Optional.empty()));
   }
 
@@ -92,7 +96,36 @@ public final class Migrator implements AutoCloseable {
    * @throws InvalidGraphException if the target cannot be resolved
    */
   public MigrationResult upgrade(String target, Phase phase) {
+    adoptIfForeign();
     return runner.upgrade(target, online.shaper(Optional.of(phase)));
+  }
+
+  /**
+   * Takes over a database that Alembic, Flyway or sqlalchemy-migrate managed, through the {@link
+   * Builder#adoption mapping}: runs sqlalchemy-migrate's pending numbered legacy scripts, maps the
+   * tool's version to Plinth revisions and writes them to the version table, recorded in the
+   * history as an adoption. Upgrades do this themselves first when a mapping is set, the version
+   * table is empty and another tool's version is found.
+   *
+   * @return the version table before (empty) and after
+   * @throws MigrationException if no mapping was set, no other tool's version is found, the version
+   *     has no mapping, a legacy script fails, or the version table is already populated
+   * @throws InvalidGraphException if the mapping names an unknown revision
+   * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
+   */
+  public MigrationResult adopt() {
+    Adopter a =
+        adopter.orElseThrow(
+            () -> new MigrationException("cannot adopt: no adoption mapping was given"));
+    return runner.adopt(a::takeOver);
+  }
+
+  private void adoptIfForeign() {
+    if (adopter.isPresent()
+        && runner.current().isEmpty()
+        && adopter.get().foreignVersionPresent()) {
+      adopt();
+    }
   }
 
   /**
@@ -195,6 +228,7 @@ public final class Migrator implements AutoCloseable {
     private Duration lockTimeout = Duration.ofMinutes(5);
     private final List<OnlineDataMigration> dataMigrations = new ArrayList<>();
     private Schema models;
+    private AdoptionMapping adoption;
 
     private Builder() {}
 
@@ -205,6 +239,12 @@ public final class Migrator implements AutoCloseable {
      */
     public Builder onlineDataMigrations(OnlineDataMigration... migrations) {
       this.dataMigrations.addAll(List.of(migrations));
+      return this;
+    }
+
+    /** Maps another tool's versions to Plinth revisions, for {@link Migrator#adopt()}. */
+    public Builder adoption(AdoptionMapping mapping) {
+      this.adoption = Objects.requireNonNull(mapping, "mapping");
       return this;
     }
 
