@@ -243,9 +243,8 @@ public final class Migrator implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Registers online data migrations, run in this order within a batch, before those listed in
-     * {@code META-INF/services/dev.plinth.db.migrate.OnlineDataMigration} (loaded when {@link
-     * #locations} are given, like Java migrations).
+     * Registers online data migrations, run in this order within a batch, before those the class
+     * loader lists in {@code META-INF/services/dev.plinth.db.migrate.OnlineDataMigration}.
      */
     public Builder onlineDataMigrations(OnlineDataMigration... migrations) {
       this.dataMigrations.addAll(List.of(migrations));
@@ -325,9 +324,7 @@ public final class Migrator implements AutoCloseable {
 
     private List<OnlineDataMigration> dataMigrations() {
       List<OnlineDataMigration> all = new ArrayList<>(dataMigrations);
-      if (!locations.isEmpty()) {
-        ServiceLoader.load(OnlineDataMigration.class, classLoader).forEach(all::add);
-      }
+      ServiceLoader.load(OnlineDataMigration.class, classLoader).forEach(all::add);
       return all;
     }
 
