@@ -2,7 +2,10 @@ package dev.plinth.db.migrate;
 
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.schema.Schema;
+import dev.plinth.db.migrate.adopt.Adopter;
 import dev.plinth.db.migrate.graph.RevisionGraph;
+import dev.plinth.db.migrate.phase.OnlineUpgrade;
 import dev.plinth.db.migrate.runner.MigrationRunner;
 import dev.plinth.db.migrate.source.Location;
 import dev.plinth.db.migrate.source.MigrationScript;
@@ -13,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,6 +40,8 @@ public final class Migrator implements AutoCloseable {
   private final boolean ownsDatabase;
   private final RevisionGraph graph;
   private final MigrationRunner runner;
+  private final OnlineUpgrade online;
+  private final Optional<Adopter> adopter;
 
   private Migrator(Builder b, List<MigrationScript> scripts, Database db, boolean ownsDatabase) {
     this.db = db;
@@ -45,8 +53,11 @@ public final class Migrator implements AutoCloseable {
       infos.add(script.info());
     }
     this.graph = RevisionGraph.of(infos);
+    this.adopter = Optional.ofNullable(b.adoption).map(m -> new Adopter(db, m, b.classLoader));
+    this.online = new OnlineUpgrade(db, graph, b.dataMigrations(), Optional.ofNullable(b.models));
     this.runner =
-        new MigrationRunner(db, graph, byId, b.versionTable, b.historyTable(), b.lockTimeout);
+        new MigrationRunner(
+            db, graph, byId, b.versionTable, b.historyTable(), b.lockTimeout, online.guard());
   }
 
   /** Starts a builder. */
@@ -62,9 +73,78 @@ public final class Migrator implements AutoCloseable {
    * @throws RevisionFailedException if a revision fails; the message says what stayed applied
    * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
    * @throws InvalidGraphException if the target cannot be resolved
+   * @throws PhaseRefusedException if a contract revision is refused (see {@link #upgrade(String,
+   *     Phase)}); the revisions before it stay applied
    */
   public MigrationResult upgrade(String target) {
-    return runner.upgrade(target);
+    adoptIfForeign();
+    return runner.upgrade(target, online.shaper(Optional.empty()));
+  }
+
+  /**
+   * Runs one phase of an online upgrade towards {@code target}. {@link Phase#EXPAND} runs only the
+   * pending revisions tagged {@code expand}, and refuses, before anything runs, when one of them
+   * needs a pending revision that is not. {@link Phase#CONTRACT} runs every pending revision, and
+   * refuses before anything runs when a contract revision has a pending expand revision below it or
+   * a registered {@link OnlineDataMigration} still finds rows. In every upgrade, a contract
+   * revision that would drop a table or column the registered models declare is refused.
+   *
+   * @throws PhaseRefusedException naming the refused revision and why
+   * @throws ChecksumMismatchException if an applied script was edited; nothing has run
+   * @throws RevisionFailedException if a revision fails; the message says what stayed applied
+   * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
+   * @throws InvalidGraphException if the target cannot be resolved
+   */
+  public MigrationResult upgrade(String target, Phase phase) {
+    adoptIfForeign();
+    return runner.upgrade(target, online.shaper(Optional.of(phase)));
+  }
+
+  /**
+   * Takes over a database that Alembic, Flyway or sqlalchemy-migrate managed, through the {@link
+   * Builder#adoption mapping}: runs sqlalchemy-migrate's pending numbered legacy scripts, maps the
+   * tool's version to Plinth revisions and writes them to the version table, recorded in the
+   * history as an adoption. Upgrades do this themselves first when a mapping is set, the version
+   * table is empty and another tool's version is found.
+   *
+   * @return the version table before (empty) and after
+   * @throws MigrationException if no mapping was set, no other tool's version is found, the version
+   *     has no mapping, a legacy script fails, or the version table is already populated
+   * @throws InvalidGraphException if the mapping names an unknown revision
+   * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
+   */
+  public MigrationResult adopt() {
+    Adopter a =
+        adopter.orElseThrow(
+            () -> new MigrationException("cannot adopt: no adoption mapping was given"));
+    return runner.adopt(a::takeOver);
+  }
+
+  private void adoptIfForeign() {
+    if (adopter.isPresent()
+        && runner.current().isEmpty()
+        && adopter.get().foreignVersionPresent()) {
+      adopt();
+    }
+  }
+
+  /**
+   * Runs the registered online data migrations: one batch of {@code maxCount} rows when given, else
+   * batches of 50 until nothing is left. Each call of a migration commits on its own; one that
+   * throws is logged and the others go on.
+   *
+   * @throws IllegalArgumentException if {@code maxCount} is given and below 1
+   */
+  public OnlineMigrationReport runOnlineDataMigrations(OptionalInt maxCount) {
+    return online.dataMigrations().run(maxCount);
+  }
+
+  /**
+   * The names of the registered online data migrations that still find rows to migrate; asking
+   * changes nothing.
+   */
+  public List<String> pendingOnlineDataMigrations() {
+    return online.dataMigrations().pending();
   }
 
   /**
@@ -156,8 +236,35 @@ public final class Migrator implements AutoCloseable {
     private ClassLoader classLoader = Migrator.class.getClassLoader();
     private String versionTable = "plinth_version";
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private final List<OnlineDataMigration> dataMigrations = new ArrayList<>();
+    private Schema models;
+    private AdoptionMapping adoption;
 
     private Builder() {}
+
+    /**
+     * Registers online data migrations, run in this order within a batch, before those the class
+     * loader lists in {@code META-INF/services/dev.plinth.db.migrate.OnlineDataMigration}.
+     */
+    public Builder onlineDataMigrations(OnlineDataMigration... migrations) {
+      this.dataMigrations.addAll(List.of(migrations));
+      return this;
+    }
+
+    /** Maps another tool's versions to Plinth revisions, for {@link Migrator#adopt()}. */
+    public Builder adoption(AdoptionMapping mapping) {
+      this.adoption = Objects.requireNonNull(mapping, "mapping");
+      return this;
+    }
+
+    /**
+     * Registers the service's models: contract revisions that would drop one of their tables or
+     * columns are refused.
+     */
+    public Builder models(Schema models) {
+      this.models = Objects.requireNonNull(models, "models");
+      return this;
+    }
 
     /** Migrates {@code db}, which the caller keeps and closes. */
     public Builder database(Database db) {
@@ -213,6 +320,12 @@ public final class Migrator implements AutoCloseable {
     public Builder lockTimeout(Duration timeout) {
       this.lockTimeout = timeout;
       return this;
+    }
+
+    private List<OnlineDataMigration> dataMigrations() {
+      List<OnlineDataMigration> all = new ArrayList<>(dataMigrations);
+      ServiceLoader.load(OnlineDataMigration.class, classLoader).forEach(all::add);
+      return all;
     }
 
     private String historyTable() {

@@ -49,7 +49,9 @@ import picocli.CommandLine.Spec;
       ShowCommand.class,
       CheckCommand.class,
       ValidateCommand.class,
-      GraphCommand.class
+      GraphCommand.class,
+      OnlineDataMigrationsCommand.class,
+      AdoptCommand.class
     })
 public final class Main implements Callable<Integer> {
 

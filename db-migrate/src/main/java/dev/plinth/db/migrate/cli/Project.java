@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The revisions and the database that the global options name: sources are loaded and the graph is
@@ -155,11 +156,22 @@ final class Project {
    * @throws UsageException if no database was named
    */
   Migrator migrator() {
-    return Migrator.builder()
-        .config(databaseConfig())
-        .scripts(scripts())
-        .versionTable(versionTable())
-        .lockTimeout(options.lockTimeout == null ? Duration.ofMinutes(5) : options.lockTimeout)
-        .build();
+    return migrator(b -> {});
+  }
+
+  /**
+   * Opens a migrator as {@link #migrator()} does, with command-specific settings added.
+   *
+   * @throws UsageException if no database was named
+   */
+  Migrator migrator(Consumer<Migrator.Builder> settings) {
+    Migrator.Builder b =
+        Migrator.builder()
+            .config(databaseConfig())
+            .scripts(scripts())
+            .versionTable(versionTable())
+            .lockTimeout(options.lockTimeout == null ? Duration.ofMinutes(5) : options.lockTimeout);
+    settings.accept(b);
+    return b.build();
   }
 }

@@ -2,11 +2,13 @@ package dev.plinth.db.migrate.cli;
 
 import dev.plinth.db.migrate.MigrationResult;
 import dev.plinth.db.migrate.Migrator;
+import dev.plinth.db.migrate.Phase;
 import dev.plinth.db.migrate.graph.MigrationPlan;
 import dev.plinth.db.migrate.graph.RevisionGraph;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code upgrade TARGET}: runs, plans or renders an upgrade, as {@code alembic upgrade}. */
 @Command(
@@ -22,24 +24,49 @@ import picocli.CommandLine.Command;
     })
 final class UpgradeCommand extends MoveCommand {
 
+  @Option(
+      names = "--phase",
+      paramLabel = "PHASE",
+      description =
+          "Online upgrade: expand runs only the pending expand revisions; contract runs the rest,"
+              + " refused while an expand revision below a contract one is pending or an online"
+              + " data migration has rows left. Not with --plan or --sql.")
+  String phase;
+
   @Override
   protected MigrationPlan plan(RevisionGraph graph, Set<String> from, String to) {
+    refusePhase("--sql");
     return graph.upgrade(from, to);
   }
 
   @Override
   protected List<String> plan(Migrator migrator, String target) {
+    refusePhase("--plan");
     return migrator.planUpgrade(target);
   }
 
   @Override
   protected MigrationResult migrate(Migrator migrator, String target) {
-    return migrator.upgrade(target);
+    if (phase == null) {
+      return migrator.upgrade(target);
+    }
+    try {
+      return migrator.upgrade(target, Phase.parse(phase));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--phase: " + e.getMessage(), e);
+    }
+  }
+
+  private void refusePhase(String option) {
+    if (phase != null) {
+      throw new UsageException("--phase cannot be combined with " + option);
+    }
   }
 
   /** Without a range, the script starts from an empty database, as Alembic's does. */
   @Override
   protected MigrationPlan sqlPlanWithoutRange(RevisionGraph graph, String target) {
+    refusePhase("--sql");
     return graph.upgrade(Set.of(), target);
   }
 }

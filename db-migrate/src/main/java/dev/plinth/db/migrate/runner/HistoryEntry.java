@@ -31,7 +31,9 @@ record HistoryEntry(
     /** The version table was set without running anything. */
     STAMP,
     /** An applied revision's checksum was re-recorded after a deliberate edit. */
-    REPAIR;
+    REPAIR,
+    /** The version table was set from another tool's version when Plinth took the database over. */
+    ADOPT;
 
     /** The value stored in the {@code direction} column. */
     public String column() {

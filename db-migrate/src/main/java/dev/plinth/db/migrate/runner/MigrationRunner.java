@@ -5,6 +5,7 @@ import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.AppliedRevision;
 import dev.plinth.db.migrate.ChecksumMismatchException;
+import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.MigrationResult;
 import dev.plinth.db.migrate.graph.MigrationPlan;
 import dev.plinth.db.migrate.graph.MigrationStep;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ public final class MigrationRunner {
   private final Duration lockTimeout;
   private final StepRunner steps;
   private final AppliedChecksums checksums;
+  private final StepGuard guard;
 
   /**
    * Creates a runner.
@@ -51,6 +55,7 @@ public final class MigrationRunner {
    * @param versionTable the version table's name
    * @param historyTable the history table's name
    * @param lockTimeout how long to wait for another migrator
+   * @param guard admits each step just before it runs
    */
   public MigrationRunner(
       Database db,
@@ -58,7 +63,8 @@ public final class MigrationRunner {
       Map<String, MigrationScript> scripts,
       String versionTable,
       String historyTable,
-      Duration lockTimeout) {
+      Duration lockTimeout,
+      StepGuard guard) {
     this.db = db;
     this.graph = graph;
     this.scripts = Map.copyOf(scripts);
@@ -67,6 +73,7 @@ public final class MigrationRunner {
     this.lockTimeout = lockTimeout;
     this.steps = new StepRunner(db, versions, history);
     this.checksums = new AppliedChecksums(graph, this.scripts);
+    this.guard = guard;
   }
 
   /**
@@ -78,18 +85,55 @@ public final class MigrationRunner {
   }
 
   /**
-   * Upgrades to {@code target} after checking that no applied script was edited.
+   * Upgrades to {@code target} after checking that no applied script was edited, running the plan
+   * as {@code shaper} narrows or refuses it.
    *
    * @throws ChecksumMismatchException if an applied script was edited; nothing has run
    * @throws dev.plinth.db.migrate.RevisionFailedException if a revision fails
    * @throws dev.plinth.db.migrate.MigrationLockTimeoutException if another migrator holds the lock
    * @throws dev.plinth.db.migrate.InvalidGraphException if the target cannot be resolved
+   * @throws dev.plinth.db.migrate.PhaseRefusedException if a phase rule refuses a revision
    */
-  public MigrationResult upgrade(String target) {
+  public MigrationResult upgrade(String target, PlanShaper shaper) {
     return locked(
         current -> {
           checksums.verify(current, db.reader().call(history::recordedChecksums));
-          return run(graph.upgrade(current, target), current);
+          return run(shaper.shape(current, graph.upgrade(current, target)), current);
+        });
+  }
+
+  /**
+   * Takes over a database another tool managed: under the lock, with the version table still empty,
+   * {@code takeOver} runs whatever must run first and returns the Plinth heads the database now
+   * stands at; they are written to the version table and recorded in the history as an adoption.
+   *
+   * @throws dev.plinth.db.migrate.MigrationException if the version table already holds rows
+   * @throws dev.plinth.db.migrate.MigrationLockTimeoutException if another migrator holds the lock
+   * @throws dev.plinth.db.migrate.InvalidGraphException if a returned head is not a revision
+   */
+  public MigrationResult adopt(Supplier<Set<String>> takeOver) {
+    return locked(
+        current -> {
+          if (!current.isEmpty()) {
+            throw new MigrationException(
+                "cannot adopt: version table "
+                    + versions.name()
+                    + " already holds "
+                    + current
+                    + "; the database is managed by Plinth already (use upgrade, or stamp to"
+                    + " correct it)");
+          }
+          Set<String> heads = new TreeSet<>();
+          takeOver.get().forEach(head -> heads.add(graph.revision(head).id()));
+          Instant started = Instant.now();
+          db.writer()
+              .run(
+                  tx -> {
+                    versions.change(tx, current, heads);
+                    heads.forEach(head -> record(tx, head, Action.ADOPT, null, started));
+                  });
+          LOG.info("adopted the database at {}", heads);
+          return new MigrationResult(List.of(), current, heads);
         });
   }
 
@@ -213,7 +257,7 @@ public final class MigrationRunner {
     LOG.info("{} revision(s) to run from {}: {}", plan.steps().size(), current, plan.revisionIds());
     List<AppliedRevision> applied = new ArrayList<>();
     for (MigrationStep step : plan.steps()) {
-      applied.add(steps.run(step, scripts.get(step.revision().id())));
+      applied.add(steps.run(step, guard.admit(step, scripts.get(step.revision().id()))));
     }
     return new MigrationResult(
         applied, current, plan.steps().get(plan.steps().size() - 1).headsAfter());

@@ -4,6 +4,7 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.tx.DdlStatements;
 import dev.plinth.db.migrate.AppliedRevision;
+import dev.plinth.db.migrate.PhaseRefusedException;
 import dev.plinth.db.migrate.RevisionFailedException;
 import dev.plinth.db.migrate.RevisionInfo;
 import dev.plinth.db.migrate.graph.Direction;
@@ -58,6 +59,10 @@ final class StepRunner {
       }
     } catch (RevisionFailedException e) {
       recordFailure(step, script, started, t0, e);
+      if (e.getCause() instanceof PhaseRefusedException refused
+          && e.committedStatements().isEmpty()) {
+        throw refused;
+      }
       throw e;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
