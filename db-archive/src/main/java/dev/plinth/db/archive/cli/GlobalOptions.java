@@ -8,7 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options every command takes: where the database is and how to print results. */
+/**
+ * The options every command takes: where the database is and how to print results. They may stand
+ * before the command ({@code plinth-archive --url URL archive}) or after it, as with
+ * plinth-migrate; a value given after the command wins.
+ */
 final class GlobalOptions {
   /** How results are printed on stdout. */
   enum Format {
@@ -36,13 +40,13 @@ final class GlobalOptions {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output on stdout: ${COMPLETION-CANDIDATES} (default: text).")
   private Format format;
 
   /** The chosen output format. */
   Format format() {
-    return format;
+    Format f = format != null ? format : beforeCommand().format;
+    return f == null ? Format.text : f;
   }
 
   /**
@@ -53,17 +57,27 @@ final class GlobalOptions {
   Database open() {
     DatabaseConfig.Builder b = DatabaseConfig.builder();
     try {
-      if (config != null) {
-        b.propertiesFile(config);
+      Path configFile = config != null ? config : beforeCommand().config;
+      String jdbcUrl = url != null ? url : beforeCommand().url;
+      if (configFile != null) {
+        b.propertiesFile(configFile);
       }
       b.environment(System.getenv());
-      if (url != null) {
-        b.connection(url);
+      if (jdbcUrl != null) {
+        b.connection(jdbcUrl);
       }
       return Database.builder().config(b.build()).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
           spec.commandLine(), "bad database settings (--url/--config): " + e.getMessage(), e);
     }
+  }
+
+  /** The same options as given before the command name, on the top-level command. */
+  private GlobalOptions beforeCommand() {
+    CommandSpec top = spec.root().mixins().get("global");
+    return top == null || top.userObject() == this
+        ? new GlobalOptions()
+        : (GlobalOptions) top.userObject();
   }
 }

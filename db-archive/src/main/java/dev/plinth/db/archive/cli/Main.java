@@ -4,6 +4,7 @@ import dev.plinth.db.core.UrlSanitizer;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +28,8 @@ public final class Main implements Runnable {
   static final int ROWS_REMAIN = 3;
 
   @Spec private CommandSpec spec;
+
+  @Mixin private GlobalOptions global;
 
   /** Creates the command; picocli instantiates it. */
   public Main() {}

@@ -77,7 +77,7 @@ class ArchiveCliTest {
     assertThat(first.out()).contains("\"totalArchived\":5").contains("\"rowsRemain\":true");
     assertThat(first.err()).contains("archived ").contains("rows/s");
 
-    Run rest = run("archive", "--url", tdb.url(), "--until-complete");
+    Run rest = run("--url", tdb.url(), "archive", "--until-complete");
     assertThat(rest.exit()).as(rest.err()).isZero();
     assertThat(rest.out()).contains("instances: archived").contains("nothing left");
     assertThat(ArchiveChecks.softDeletedLeft(db)).isZero();
@@ -94,7 +94,7 @@ class ArchiveCliTest {
     assertThat(check.exit()).isEqualTo(1);
     assertThat(check.out()).contains("shadow_instance_faults is missing").contains("networks.cidr");
 
-    Run create = run("shadow", "create", "--url", tdb.url(), "--format", "json");
+    Run create = run("--format", "json", "--url", tdb.url(), "shadow", "create");
     assertThat(create.exit()).isZero();
     assertThat(create.out())
         .isEqualToIgnoringNewLines("{\"created\":[\"shadow_instance_faults\"]}");
