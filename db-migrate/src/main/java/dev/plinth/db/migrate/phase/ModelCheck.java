@@ -9,6 +9,7 @@ import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.PhaseRefusedException;
 import dev.plinth.db.migrate.RevisionInfo;
+import dev.plinth.db.migrate.runner.OfflineContext;
 import dev.plinth.db.migrate.source.MigrationScript;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ final class ModelCheck {
    * @throws PhaseRefusedException naming the revision and what it would drop
    */
   void beforeRunning(Database db, MigrationScript script) {
-    RecordingContext offline = new RecordingContext(db.dialect());
+    OfflineContext offline = new OfflineContext(script.info(), db.dialect());
     try {
       script.upgrade(offline);
     } catch (MigrationException e) {

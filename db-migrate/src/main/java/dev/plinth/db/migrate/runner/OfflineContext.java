@@ -13,12 +13,17 @@ import java.util.List;
  * recorded instead of run, the operations API renders for the backend without reading the database,
  * and there is no transaction to query.
  */
-final class OfflineContext implements MigrationContext {
+public final class OfflineContext implements MigrationContext {
   private final RevisionInfo revision;
   private final Dialect dialect;
   private final List<String> statements = new ArrayList<>();
 
-  OfflineContext(RevisionInfo revision, Dialect dialect) {
+  /**
+   * Creates a context that records what {@code revision} renders for {@code dialect}.
+   *
+   * @param revision named in the error when the revision asks for a transaction
+   */
+  public OfflineContext(RevisionInfo revision, Dialect dialect) {
     this.revision = revision;
     this.dialect = dialect;
   }
@@ -54,7 +59,7 @@ final class OfflineContext implements MigrationContext {
   }
 
   /** The recorded statements, in order. */
-  List<String> statements() {
+  public List<String> statements() {
     return List.copyOf(statements);
   }
 }
