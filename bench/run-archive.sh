@@ -50,8 +50,14 @@ grow_pool() {
 }
 restore_pool() {
   if [[ -n $saved_pool ]]; then
-    my "SET GLOBAL innodb_buffer_pool_size = $saved_pool"
+    # InnoDB aborts a shrink while the pages of a just-finished big transaction are still busy
+    # (ERROR 1221): try again for up to a minute.
+    for _ in $(seq 30); do
+      my "SET GLOBAL innodb_buffer_pool_size = $saved_pool" 2> /dev/null && break
+      sleep 2
+    done
     wait_for_resize
+    [[ $(my 'SELECT @@innodb_buffer_pool_size') == "$saved_pool" ]] || return 1
     echo "== innodb_buffer_pool_size back to $(my 'SELECT @@innodb_buffer_pool_size')" >&2
     saved_pool=""
   fi
