@@ -16,6 +16,20 @@ import dev.plinth.db.migrate.batch.BatchAlterTable;
  * a foreign key to {@code items}, so the rebuilt table has an incoming foreign key.
  */
 final class BatchFixture {
+  /** How the unique {@code name} values run against the row order. */
+  enum Keys {
+    /** {@code item1}, {@code item2}, ...: the copy fills the unique index almost in order. */
+    SEQUENTIAL("'item' || i"),
+    /** 32 random hex digits, as a UUID column: the copy fills the unique index at random. */
+    RANDOM("lower(hex(randomblob(16)))");
+
+    private final String expression;
+
+    Keys(String expression) {
+      this.expression = expression;
+    }
+  }
+
   /** Items per part row. */
   static final int ITEMS_PER_PART = 10;
 
@@ -55,11 +69,11 @@ final class BatchFixture {
   }
 
   /**
-   * Creates both tables in {@code db} and fills them: {@code rows} items with no NULL {@code qty}
-   * (Alembic's copy would fail on one: it does not fill NULLs with the new default), and one part
-   * per {@link #ITEMS_PER_PART} items.
+   * Creates both tables in {@code db} and fills them: {@code rows} items with names made as {@code
+   * keys} says and no NULL {@code qty} (Alembic's copy would fail on one: it does not fill NULLs
+   * with the new default), and one part per {@link #ITEMS_PER_PART} items.
    */
-  static void create(Database db, int rows) {
+  static void create(Database db, int rows, Keys keys) {
     db.writer()
         .schemaChange()
         .run(
@@ -70,7 +84,9 @@ final class BatchFixture {
               tx.update(
                   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
                       + " INSERT INTO items (id, name, qty, created_at, description)"
-                      + " SELECT i, 'item' || i, i % 1000,"
+                      + " SELECT i, "
+                      + keys.expression
+                      + ", i % 1000,"
                       + " datetime(1700000000 + i, 'unixepoch'), 'description of item ' || i"
                       + " FROM n",
                   rows);

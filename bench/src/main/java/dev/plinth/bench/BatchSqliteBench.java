@@ -25,7 +25,8 @@ import java.util.Properties;
  * copy of one prepared database file, one process per run. Commands:
  *
  * <ul>
- *   <li>{@code prepare FILE ROWS}: builds the database the runs start from;
+ *   <li>{@code prepare FILE ROWS sequential|random}: builds the database the runs start from, its
+ *       unique names in row order or in random order ({@link BatchFixture.Keys});
  *   <li>{@code plinth FILE}, {@code handwritten FILE}: applies the batch and prints one JSON line:
  *       wall time around the operation only (connection already open, commit included), the
  *       process's CPU time in it, the SQLite version and settings the run saw, and the Java heap
@@ -45,12 +46,17 @@ public final class BatchSqliteBench {
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
       throw new IllegalArgumentException(
-          "usage: BatchSqliteBench prepare FILE ROWS | plinth FILE | handwritten FILE"
+          "usage: BatchSqliteBench prepare FILE ROWS sequential|random | plinth FILE"
+              + " | handwritten FILE"
               + " | describe FILE");
     }
     Path file = Path.of(args[1]);
     switch (args[0]) {
-      case "prepare" -> prepare(file, Integer.parseInt(args[2]));
+      case "prepare" ->
+          prepare(
+              file,
+              Integer.parseInt(args[2]),
+              BatchFixture.Keys.valueOf(args[3].toUpperCase(Locale.ROOT)));
       case "plinth" -> plinth(file);
       case "handwritten" -> handWritten(file);
       case "describe" -> {
@@ -62,11 +68,11 @@ public final class BatchSqliteBench {
     }
   }
 
-  private static void prepare(Path file, int rows) throws IOException {
+  private static void prepare(Path file, int rows, BatchFixture.Keys keys) throws IOException {
     Files.deleteIfExists(file);
     // Closing the last connection checkpoints the WAL into the file, so a plain copy is complete.
     try (Database db = open(file)) {
-      BatchFixture.create(db, rows);
+      BatchFixture.create(db, rows, keys);
     }
   }
 
