@@ -117,7 +117,8 @@ public interface Dialect {
   }
 
   /**
-   * What must happen around a transaction that rebuilds tables; nothing by default.
+   * What must happen around a transaction that rebuilds tables; nothing by default. Called once per
+   * such transaction, so that a guard may keep what it has to restore afterwards.
    *
    * @see dev.plinth.db.core.TransactionScope#schemaChange()
    */

@@ -7,8 +7,8 @@ import java.sql.SQLException;
  * What a backend needs around a transaction that rebuilds tables: SQLite must switch foreign-key
  * enforcement off before the transaction begins (it cannot change inside one), check every foreign
  * key itself before committing, and switch enforcement back on afterwards. Obtained from {@link
- * Dialect#schemaChangeGuard()}; {@link dev.plinth.db.core.TransactionScope#schemaChange()} calls it
- * around a writer transaction.
+ * Dialect#schemaChangeGuard()}, one per transaction; {@link
+ * dev.plinth.db.core.TransactionScope#schemaChange()} calls it around a writer transaction.
  */
 public interface SchemaChangeGuard {
 

@@ -88,7 +88,10 @@ public final class TransactionRunner {
     SchemaChangeGuard guard =
         spec.schemaChange() ? dialect.schemaChangeGuard() : SchemaChangeGuard.NONE;
     Connection c =
-        open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer, spec.schemaChange());
+        open(
+            spec.mode() == TransactionMode.ASYNC_READER ? reader : writer,
+            spec.schemaChange(),
+            guard);
     Active active = new Active(spec.mode(), new JdbcTx(c, dialect, mappers, log, afterDdl));
     current.set(active);
     try {
@@ -144,14 +147,14 @@ public final class TransactionRunner {
     }
   }
 
-  private Connection open(DataSource pool, boolean schemaChange) {
+  private Connection open(DataSource pool, boolean schemaChange, SchemaChangeGuard guard) {
     try {
       Connection c = pool.getConnection();
       try {
         if (schemaChange) {
           // The guard's settings only take effect outside a transaction.
           c.setAutoCommit(true);
-          dialect.schemaChangeGuard().beforeBegin(c);
+          guard.beforeBegin(c);
         }
         c.setAutoCommit(false);
         return c;

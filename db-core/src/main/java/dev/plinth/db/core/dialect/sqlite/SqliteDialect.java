@@ -27,7 +27,6 @@ import org.sqlite.Function;
 public final class SqliteDialect implements Dialect {
   private final SchemaIntrospector introspector = new SqliteSchemaIntrospector();
   private final DdlRenderer ddl = new SqliteDdlRenderer(this, Integer.MAX_VALUE);
-  private final SchemaChangeGuard guard = new SqliteSchemaChangeGuard();
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
   @Override
@@ -114,7 +113,7 @@ public final class SqliteDialect implements Dialect {
 
   @Override
   public SchemaChangeGuard schemaChangeGuard() {
-    return guard;
+    return new SqliteSchemaChangeGuard();
   }
 
   @Override

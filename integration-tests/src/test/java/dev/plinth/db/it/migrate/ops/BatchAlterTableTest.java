@@ -16,6 +16,7 @@ import dev.plinth.db.core.schema.UniqueConstraint;
 import dev.plinth.db.migrate.batch.Recreate;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -259,6 +260,42 @@ class BatchAlterTableTest {
                     batch -> batch.alterColumn("qty", c -> c.notNull().serverDefault("-1"))));
     assertThat(TestMigrations.count(db, "SELECT 1 FROM items WHERE qty = -1")).isEqualTo(5);
     assertThat(db.schema().table("items").column("qty").orElseThrow().nullable()).isFalse();
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void rebuildRunsWithA64MibPageCacheAndRestoresTheConnectionsOnSqlite(Database db) {
+    schemaWithRows(db, 10);
+    db.writer().run(tx -> tx.update("PRAGMA cache_size = -3000"));
+    assertThat(cacheSizeDuringARebuild(db)).isEqualTo("-65536");
+    assertThat(cacheSize(db)).isEqualTo("-3000");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void rebuildKeepsALargerPageCacheOnSqlite(Database db) {
+    schemaWithRows(db, 10);
+    db.writer().run(tx -> tx.update("PRAGMA cache_size = 40000"));
+    assertThat(cacheSizeDuringARebuild(db)).isEqualTo("40000");
+    assertThat(cacheSize(db)).isEqualTo("40000");
+  }
+
+  /** The cache size a rebuild of {@code items} runs with; the writer pool reuses one connection. */
+  private static String cacheSizeDuringARebuild(Database db) {
+    List<String> during = new ArrayList<>();
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op()
+              .batchAlterTable(
+                  "items", batch -> batch.alterColumn("qty", c -> c.type(SqlType.bigint())));
+          during.add(ctx.tx().queryOne("PRAGMA cache_size", rs -> rs.getString(1)).orElseThrow());
+        });
+    return during.get(0);
+  }
+
+  private static String cacheSize(Database db) {
+    return db.writer()
+        .call(tx -> tx.queryOne("PRAGMA cache_size", rs -> rs.getString(1)))
+        .orElseThrow();
   }
 
   @AllBackends(Backend.SQLITE)
