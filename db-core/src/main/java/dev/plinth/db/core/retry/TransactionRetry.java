@@ -1,6 +1,7 @@
 package dev.plinth.db.core.retry;
 
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
@@ -53,17 +54,18 @@ public final class TransactionRetry {
    */
   public Policy policy(Predicate<? super Throwable> retryIf, String what) {
     if (maxRetries == 0) {
-      return new Policy(Failsafe.none());
+      return new Policy(Failsafe.none(), failure -> false);
     }
+    Predicate<Throwable> retriable =
+        failure ->
+            failure instanceof DeadlockException
+                || failure instanceof DbConnectionException
+                || always.test(failure)
+                || retryIf.test(failure);
     RetryPolicy<Object> policy =
         RetryPolicy.builder()
             .handleIf(
-                (Object result, Throwable failure) ->
-                    failure != null
-                        && (failure instanceof DeadlockException
-                            || failure instanceof DbConnectionException
-                            || always.test(failure)
-                            || retryIf.test(failure)))
+                (Object result, Throwable failure) -> failure != null && retriable.test(failure))
             .withMaxRetries(maxRetries)
             .withDelayFn(ctx -> delay(ctx.getAttemptCount(), ctx.getLastException()))
             .onRetryScheduled(
@@ -76,7 +78,7 @@ public final class TransactionRetry {
                         e.getDelay().toMillis(),
                         e.getLastException().toString()))
             .build();
-    return new Policy(Failsafe.with(policy));
+    return new Policy(Failsafe.with(policy), retriable);
   }
 
   /** The pause before retry number {@code attempts} (1-based). */
@@ -96,12 +98,19 @@ public final class TransactionRetry {
     return Duration.ofMillis(millis);
   }
 
-  /** The retry policy of one kind of transaction, from {@link TransactionRetry#policy}. */
+  /**
+   * The retry policy of one kind of transaction, from {@link TransactionRetry#policy}. The first
+   * attempt runs directly, so a transaction that succeeds costs nothing here; only a retriable
+   * failure hands over to Failsafe, which sees that failure as its first attempt, so the schedule,
+   * the attempt numbers and the log lines are those of a policy that ran from the start.
+   */
   public static final class Policy {
     private final FailsafeExecutor<Object> executor;
+    private final Predicate<Throwable> retriable;
 
-    private Policy(FailsafeExecutor<Object> executor) {
+    private Policy(FailsafeExecutor<Object> executor, Predicate<Throwable> retriable) {
       this.executor = executor;
+      this.retriable = retriable;
     }
 
     /**
@@ -109,7 +118,32 @@ public final class TransactionRetry {
      * are used up.
      */
     public <T> T run(CheckedSupplier<T> attempt) {
-      return executor.get(attempt);
+      try {
+        return attempt.get();
+      } catch (Throwable first) {
+        if (!retriable.test(first)) {
+          throw unchecked(first);
+        }
+        boolean[] replayed = {false};
+        return executor.get(
+            () -> {
+              if (!replayed[0]) {
+                replayed[0] = true;
+                throw first;
+              }
+              return attempt.get();
+            });
+      }
+    }
+
+    private static RuntimeException unchecked(Throwable t) {
+      if (t instanceof RuntimeException r) {
+        return r;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      return new FailsafeException(t);
     }
   }
 }
