@@ -99,6 +99,16 @@ public final class Migrator implements AutoCloseable {
     return runner.repair();
   }
 
+  /**
+   * Checks that no applied SQL script was edited since it was applied, as {@link #upgrade} does
+   * before it runs anything.
+   *
+   * @throws ChecksumMismatchException naming the first edited file and revision
+   */
+  public void verifyChecksums() {
+    runner.verifyChecksums();
+  }
+
   /** The version table's rows: the applied heads; empty for a database never migrated. */
   public Set<String> current() {
     return runner.current();
@@ -206,7 +216,7 @@ public final class Migrator implements AutoCloseable {
     }
 
     private String historyTable() {
-      return versionTable.replaceFirst("_version$", "") + "_history";
+      return MigrationRunner.historyTableFor(versionTable);
     }
 
     /**

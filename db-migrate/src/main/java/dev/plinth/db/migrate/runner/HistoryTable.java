@@ -1,6 +1,7 @@
 package dev.plinth.db.migrate.runner;
 
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
@@ -52,16 +53,24 @@ final class HistoryTable {
    */
   void record(Tx tx, HistoryEntry entry) {
     tx.update(
-        "INSERT INTO "
-            + tx.dialect().quote(name)
-            + " (revision, direction, checksum, started_at, duration_ms, outcome)"
-            + " VALUES (?, ?, ?, ?, ?, ?)",
+        insertSql(tx.dialect()),
         entry.revision(),
         entry.action().column(),
         entry.checksum().orElse(null),
         Timestamp.from(entry.startedAt()),
         entry.durationMillis(),
         entry.outcome().column());
+  }
+
+  /**
+   * Appends one row; six bind values: revision, direction, checksum, started_at, duration_ms,
+   * outcome.
+   */
+  String insertSql(Dialect dialect) {
+    return "INSERT INTO "
+        + dialect.quote(name)
+        + " (revision, direction, checksum, started_at, duration_ms, outcome)"
+        + " VALUES (?, ?, ?, ?, ?, ?)";
   }
 
   /**

@@ -70,6 +70,14 @@ public final class MigrationRunner {
   }
 
   /**
+   * The history table's name for a version table: {@code plinth_version} → {@code plinth_history},
+   * {@code app_version} → {@code app_history}, any other name {@code <name>_history}.
+   */
+  public static String historyTableFor(String versionTable) {
+    return versionTable.replaceFirst("_version$", "") + "_history";
+  }
+
+  /**
    * Upgrades to {@code target} after checking that no applied script was edited.
    *
    * @throws ChecksumMismatchException if an applied script was edited; nothing has run
@@ -146,6 +154,23 @@ public final class MigrationRunner {
           return new MigrationResult(List.of(), current, current);
         });
     return repaired;
+  }
+
+  /**
+   * Checks that no applied script was edited since it was applied. Takes no lock; a database never
+   * migrated has nothing to check.
+   *
+   * @throws ChecksumMismatchException for the first edited script, the others suppressed
+   */
+  public void verifyChecksums() {
+    db.reader()
+        .run(
+            tx -> {
+              List<String> tables = tableNames(tx);
+              if (tables.contains(versions.name()) && tables.contains(history.name())) {
+                checksums.verify(versions.read(tx), history.recordedChecksums(tx));
+              }
+            });
   }
 
   /** The version table's rows; empty when it does not exist yet. Takes no lock. */

@@ -1,11 +1,11 @@
 package dev.plinth.db.migrate.runner;
 
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.MigrationException;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -57,13 +57,8 @@ final class VersionTable {
    *     changed it
    */
   void change(Tx tx, Set<String> before, Set<String> after) {
-    String table = tx.dialect().quote(name);
-    Set<String> removed = new HashSet<>(before);
-    removed.removeAll(after);
-    Set<String> added = new HashSet<>(after);
-    added.removeAll(before);
-    for (String revision : removed) {
-      if (tx.update("DELETE FROM " + table + " WHERE version_num = ?", revision) != 1) {
+    for (String revision : removed(before, after)) {
+      if (tx.update(deleteSql(tx.dialect()), revision) != 1) {
         throw new MigrationException(
             "version table "
                 + name
@@ -76,9 +71,26 @@ final class VersionTable {
                 + "): another migrator changed it; run again");
       }
     }
-    for (String revision : added) {
-      tx.update("INSERT INTO " + table + " (version_num) VALUES (?)", revision);
+    for (String revision : removed(after, before)) {
+      tx.update(insertSql(tx.dialect()), revision);
     }
+  }
+
+  /** The rows of {@code from} that are not in {@code to}, sorted: deleted by a change. */
+  static Set<String> removed(Set<String> from, Set<String> to) {
+    Set<String> removed = new TreeSet<>(from);
+    removed.removeAll(to);
+    return removed;
+  }
+
+  /** Deletes one row; one bind value, the revision. */
+  String deleteSql(Dialect dialect) {
+    return "DELETE FROM " + dialect.quote(name) + " WHERE version_num = ?";
+  }
+
+  /** Inserts one row; one bind value, the revision. */
+  String insertSql(Dialect dialect) {
+    return "INSERT INTO " + dialect.quote(name) + " (version_num) VALUES (?)";
   }
 
   /**

@@ -50,4 +50,24 @@ public final class StatementSplitter {
   public List<SqlStatement> split(String sql, String origin, int firstLine) {
     return new SplitRun(syntax, sql, origin, firstLine).run();
   }
+
+  /**
+   * One statement as the backend's command-line client reads it back from a script: followed by
+   * {@code ;}, or, where the client has a {@code DELIMITER} directive (mysql) and the statement
+   * holds a {@code ;} itself (a routine body), between {@code DELIMITER} lines. PostgreSQL
+   * dollar-quoted bodies and SQLite trigger bodies need nothing more: their clients track them.
+   *
+   * @param sql a statement without its delimiter, as {@link #split(String)} returns it
+   * @return the statement with its delimiter, possibly on several lines
+   */
+  public String scriptStatement(String sql) {
+    String body = sql.strip();
+    if (syntax.delimiterDirective() && body.contains(";")) {
+      String delimiter = body.contains("//") ? "$$" : "//";
+      return "DELIMITER " + delimiter + "\n" + body + "\n" + delimiter + "\nDELIMITER ;";
+    }
+    String lastLine = body.substring(body.lastIndexOf('\n') + 1);
+    // a trailing line comment would swallow a delimiter put on the same line
+    return body + (lastLine.contains("--") || lastLine.contains("#") ? "\n;" : ";");
+  }
 }

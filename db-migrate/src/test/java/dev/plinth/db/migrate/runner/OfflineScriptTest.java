@@ -1,0 +1,75 @@
+package dev.plinth.db.migrate.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.db.core.dialect.Dialects;
+import dev.plinth.db.migrate.MigrationContext;
+import dev.plinth.db.migrate.MigrationException;
+import dev.plinth.db.migrate.RevisionInfo;
+import dev.plinth.db.migrate.graph.RevisionGraph;
+import dev.plinth.db.migrate.source.MigrationScript;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Offline rendering of revisions that are not SQL files. */
+class OfflineScriptTest {
+
+  @Test
+  void revisionThatQueriesOfflineFailsNamingItsOrigin() {
+    MigrationScript script = script("q1", true, ctx -> ctx.tx().update("DELETE FROM t"));
+    assertThatThrownBy(() -> render(script))
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("Query.java: revision q1 uses tx()");
+  }
+
+  @Test
+  void nonTransactionalRevisionRunsOutsideItsBookkeepingTransaction() {
+    MigrationScript script =
+        script("n1", false, ctx -> ctx.execute("CREATE INDEX CONCURRENTLY i ON t (a)"));
+    assertThat(render(script))
+        .containsSubsequence(
+            "CREATE INDEX CONCURRENTLY i ON t (a);",
+            "BEGIN;",
+            "INSERT INTO \"plinth_version\" (version_num) VALUES ('n1');",
+            "NULL, CURRENT_TIMESTAMP, 0, 'success');",
+            "COMMIT;");
+  }
+
+  private static String render(MigrationScript script) {
+    RevisionGraph graph = RevisionGraph.of(List.of(script.info()));
+    return new OfflineScript(
+            Dialects.forName("postgresql"), Map.of(script.info().id(), script), "plinth_version")
+        .render(graph.upgrade(Set.of(), "heads"));
+  }
+
+  private static MigrationScript script(
+      String id, boolean transactional, Consumer<MigrationContext> upgrade) {
+    RevisionInfo info =
+        new RevisionInfo(
+            id, List.of(), List.of(), List.of(), Optional.empty(), "", "Query.java", transactional);
+    return new MigrationScript() {
+      @Override
+      public RevisionInfo info() {
+        return info;
+      }
+
+      @Override
+      public void upgrade(MigrationContext ctx) {
+        upgrade.accept(ctx);
+      }
+
+      @Override
+      public void downgrade(MigrationContext ctx) {}
+
+      @Override
+      public Optional<String> checksum() {
+        return Optional.empty();
+      }
+    };
+  }
+}
