@@ -6,6 +6,10 @@ upgrade: each round runs every contender on every backend once, in a rotating or
 database (a new SQLite file; a PostgreSQL database created before and dropped after the run), and
 checks afterwards that the last revision's table holds its three rows. heads: runs each command
 in turn. Only the contender's process is timed (fork to exit), never the set-up around it.
+
+The contender "raw" is the floor: the same statements and a one-row version-table UPDATE per
+revision, one transaction each, replayed by the database's own command-line client (psql;
+sqlite3 in WAL mode, Plinth's journal mode), so no migration tool could do the same work faster.
 """
 
 import argparse
@@ -53,9 +57,35 @@ def sqlite_count(path, table):
         c.close()
 
 
+def raw_script(plinth_dir, wal):
+    """The replay of the chain for the raw contender: its statements, one transaction each."""
+    out = ["PRAGMA journal_mode=WAL;"] if wal else []
+    out.append("CREATE TABLE raw_version (version_num VARCHAR(32) PRIMARY KEY);")
+    out.append("INSERT INTO raw_version VALUES ('base');")
+    before = "base"
+    for path in sorted(os.listdir(plinth_dir)):
+        text = open(os.path.join(plinth_dir, path), encoding="utf-8").read()
+        revision = text.split("-- revision:", 1)[1].split("\n", 1)[0].strip()
+        upgrade = text.split("-- +upgrade\n", 1)[1].split("-- +downgrade", 1)[0].strip()
+        out += ["BEGIN;", upgrade,
+                f"UPDATE raw_version SET version_num = '{revision}' WHERE version_num = '{before}';",
+                "COMMIT;"]
+        before = revision
+    return "\n".join(out) + "\n"
+
+
 def upgrade_command(contender, backend, target, args):
     """The command line of one contender on one backend's fresh database."""
     pg = f"{args.pg_host}:{args.pg_port}/{PG_DB}"
+    if contender == "raw":
+        script = os.path.join(args.out, f"raw-{backend}.sql")
+        if not os.path.exists(script):
+            with open(script, "w") as f:
+                f.write(raw_script(os.path.join(args.dir, "plinth"), backend == "sqlite"))
+        if backend == "sqlite":
+            return ["sh", "-c", f'sqlite3 "{target}" < "{script}" > /dev/null']
+        return ["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-h", args.pg_host, "-p", args.pg_port,
+                "-U", args.pg_user, "-d", PG_DB, "-f", script]
     if contender == "alembic":
         url = f"sqlite:///{target}" if backend == "sqlite" else f"postgresql://{args.pg_user}@{pg}"
         return [
@@ -67,6 +97,9 @@ def upgrade_command(contender, backend, target, args):
         return ["java", "-cp", args.bench_jar, "dev.plinth.bench.migrate.FlywayUpgrade", url,
                 os.path.join(args.dir, "flyway")]
     plinth = os.path.join(args.dir, "plinth")
+    if contender == "plinth-tuned":
+        return ["java", *args.tuned_jvm_options.split(), "-jar", args.plinth_cli, "--url", url,
+                "--locations", f"filesystem:{plinth}", "upgrade", "heads"]
     if args.plinth_cli:
         return ["java", "-jar", args.plinth_cli, "--url", url, "--locations", f"filesystem:{plinth}",
                 "upgrade", "heads"]
@@ -133,22 +166,68 @@ def run_heads(args):
     return times, loads
 
 
+def report(args):
+    """Prints the tables of run-migrate.sh from the JSON files in --out."""
+    out = args.out
+    up = json.load(open(os.path.join(out, "upgrade.json")))
+    med = up["medians"]
+    print(f"\n1. upgrade heads, {args.revisions}-revision chain, whole process, median of "
+          f"{len(next(iter(up['runs'].values())))} interleaved rounds "
+          f"(load average {min(up['load_per_round']):.1f}-{max(up['load_per_round']):.1f})\n")
+    print("| contender | sqlite s | postgresql s | sqlite / alembic | postgresql / alembic |")
+    print("|---|---|---|---|---|")
+    for c in args.contenders.split(","):
+        cells = []
+        for b in ("sqlite", "postgresql"):
+            cells.append(f"{med[c + '/' + b]:.2f}" if c + "/" + b in med else "-")
+        ratios = []
+        for b in ("sqlite", "postgresql"):
+            k, a = c + "/" + b, "alembic/" + b
+            ratios.append(f"{med[k] / med[a]:.2f}" if k in med and a in med else "-")
+        print(f"| {c} | {' | '.join(cells)} | {' | '.join(ratios)} |")
+
+    jmh = {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"] for r in json.load(open(os.path.join(out, "graph-jmh.json")))}
+    py = json.load(open(os.path.join(out, "graph-alembic.json")))
+    print(f"\n2. revision graph, {py['revisions']} revisions ({py['heads']} heads), in-process; "
+          f"same plan as Alembic: {py['same_plan_as_plinth']}\n")
+    print("| operation | Plinth ms (JMH, ± 99.9 %) | Alembic ms | Plinth / Alembic |")
+    print("|---|---|---|---|")
+    for name, key in (("heads", "heads_s"), ("headsAndPlan", "heads_and_plan_s")):
+        m = jmh[name]
+        print(f"| {name} | {m['score']:.1f} ± {float(m['scoreError']):.1f} | {py[key] * 1000:.0f} "
+              f"| {m['score'] / (py[key] * 1000):.3f} |")
+
+    hd = json.load(open(os.path.join(out, "heads.json")))
+    print(f"\n3. `heads` on {args.revisions} files, whole process, median of "
+          f"{len(next(iter(hd['runs'].values())))} interleaved runs "
+          f"(load average {min(hd['load_per_round']):.1f}-{max(hd['load_per_round']):.1f})\n")
+    print("| command | median s | min s | / alembic |")
+    print("|---|---|---|---|")
+    for name, runs in hd["runs"].items():
+        print(f"| {name} | {statistics.median(runs):.2f} | {min(runs):.2f} "
+              f"| {statistics.median(runs) / hd['medians']['alembic']:.2f} |")
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=["upgrade", "heads"])
+    p.add_argument("mode", choices=["upgrade", "heads", "report"])
     p.add_argument("--out", required=True, help="where the log and the JSON results go")
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--dir", help="the generated chain (plinth/, flyway/, alembic/)")
     p.add_argument("--revisions", type=int, default=1000)
-    p.add_argument("--contenders", default="plinth,alembic,flyway")
+    p.add_argument("--contenders", default="plinth,alembic,flyway,raw")
     p.add_argument("--backends", default="sqlite,postgresql")
     p.add_argument("--bench-jar")
     p.add_argument("--plinth-cli", help="the CLI jar; without it Plinth runs through its Java API")
+    p.add_argument("--tuned-jvm-options", default="", help="JVM options of plinth-tuned")
     p.add_argument("--pg-host", default="127.0.0.1")
     p.add_argument("--pg-port", default="5432")
     p.add_argument("--pg-user", default="postgres")
     p.add_argument("--command", action="append", default=[], help="heads: NAME=SHELL COMMAND")
     args = p.parse_args()
+    if args.mode == "report":
+        report(args)
+        return
     times, loads = run_upgrade(args) if args.mode == "upgrade" else run_heads(args)
     result = {
         "runs": {"/".join(k) if isinstance(k, tuple) else k: v for k, v in times.items()},
