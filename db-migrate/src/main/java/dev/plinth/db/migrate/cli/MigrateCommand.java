@@ -101,6 +101,9 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   private static String describe(Throwable e) {
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.toString() : message;
+    // one line, whatever the driver put in its message (PostgreSQL adds "\n  Position: 13")
+    return (message == null || message.isBlank() ? e.toString() : message)
+        .strip()
+        .replaceAll("\\s*\\R\\s*", " ");
   }
 }

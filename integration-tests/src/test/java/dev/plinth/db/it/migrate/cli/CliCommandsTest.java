@@ -1,0 +1,68 @@
+package dev.plinth.db.it.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.migrate.runner.MigrationLock;
+import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI against a real database on every backend. */
+class CliCommandsTest {
+  @TempDir Path dir;
+
+  @AllBackends
+  void upgradeCurrentDowngradeAndStamp(TestDatabase tdb, Database db) throws IOException {
+    CliProject cli = threeRevisions(tdb);
+    assertThat(cli.run("current", "--format", "json").out().strip()).isEqualTo("[]");
+    assertThat(cli.run("upgrade", "heads", "--plan", "--format", "json").out().strip())
+        .isEqualTo("[\"aa01\",\"bb02\",\"cc03\"]");
+
+    CliProject.Result up = cli.run("upgrade", "heads");
+    assertThat(up.exitCode()).as(up.err()).isZero();
+    assertThat(up.out().lines()).containsExactly("aa01", "bb02", "cc03");
+    assertThat(cli.run("current", "--format", "json").out().strip()).isEqualTo("[\"cc03\"]");
+    assertThat(cli.run("check").exitCode()).isZero();
+    assertThat(CliProject.tableExists(db, "t3")).isTrue();
+
+    CliProject.Result down = cli.run("downgrade", "aa01");
+    assertThat(down.exitCode()).as(down.err()).isZero();
+    assertThat(down.out().lines()).containsExactly("cc03", "bb02");
+    assertThat(CliProject.versionRows(db)).containsExactly("aa01");
+    assertThat(CliProject.tableExists(db, "t3")).isFalse();
+    CliProject.Result behind = cli.run("check");
+    assertThat(behind.exitCode()).isEqualTo(1);
+    assertThat(behind.err()).contains("upgrade heads");
+
+    assertThat(cli.run("stamp", "heads").exitCode()).isZero();
+    assertThat(CliProject.versionRows(db)).containsExactly("cc03");
+    assertThat(CliProject.tableExists(db, "t3")).as("stamp runs nothing").isFalse();
+    assertThat(cli.run("stamp", "base").exitCode()).isZero();
+    assertThat(CliProject.versionRows(db)).isEmpty();
+  }
+
+  @AllBackends
+  void lockHeldByAnotherMigratorExitsWithThree(TestDatabase tdb, Database db) throws IOException {
+    CliProject cli = threeRevisions(tdb);
+    try (MigrationLock held =
+        MigrationLock.acquire(db, "plinth_migrate_plinth_version", Duration.ZERO)) {
+      CliProject.Result locked = cli.run("upgrade", "heads", "--lock-timeout", "1s");
+      assertThat(locked.exitCode()).isEqualTo(3);
+      assertThat(locked.err()).contains("not acquired within PT1S").hasLineCount(1);
+    }
+    assertThat(CliProject.versionRows(db)).isEmpty();
+    assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+  }
+
+  private CliProject threeRevisions(TestDatabase tdb) throws IOException {
+    CliProject cli = new CliProject(dir, tdb);
+    cli.revision("1.sql", "aa01", "", "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
+    cli.revision("2.sql", "bb02", "aa01", "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
+    cli.revision("3.sql", "cc03", "bb02", "CREATE TABLE t3 (id INTEGER);", "DROP TABLE t3;");
+    return cli;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.plinth.db.it.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
+import dev.plinth.db.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The malformed inputs of issue 3, each through {@code plinth-migrate upgrade heads} on a database
+ * already at revision {@code aa01}: the documented exit code, one stderr line naming the file and
+ * the revision, and the version table left as it was. Graph and file errors (exit 2) are found
+ * before anything connects; SQL errors and edited applied files (exit 1) after.
+ */
+class MalformedInputTest {
+  @TempDir Path dir;
+
+  @AllBackends
+  void badHeaderExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
+    CliProject cli = appliedBase(tdb);
+    Files.writeString(
+        dir.resolve("bad.sql"),
+        "-- revision: bb02\n-- down_revision: aa01\n-- phase: sideways\n\n-- +upgrade\nSELECT 1;\n");
+    expect(cli, db, "heads", 2, "bad.sql", "sideways");
+  }
+
+  @AllBackends
+  void unknownDownRevisionExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
+    CliProject cli = appliedBase(tdb);
+    cli.revision("orphan.sql", "bb02", "zz99", "SELECT 1;", "");
+    expect(cli, db, "heads", 2, "orphan.sql", "bb02", "zz99");
+  }
+
+  @AllBackends
+  void cycleExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
+    CliProject cli = appliedBase(tdb);
+    cli.revision("b.sql", "bb02", "cc03", "SELECT 1;", "");
+    cli.revision("c.sql", "cc03", "bb02", "SELECT 1;", "");
+    expect(cli, db, "heads", 2, "b.sql", "bb02", "cc03");
+  }
+
+  @AllBackends
+  void duplicateIdExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
+    CliProject cli = appliedBase(tdb);
+    cli.revision("copy.sql", "aa01", "", "SELECT 1;", "");
+    expect(cli, db, "heads", 2, "copy.sql", "aa01");
+  }
+
+  @AllBackends
+  void ambiguousPrefixExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
+    CliProject cli = appliedBase(tdb);
+    cli.revision("b1.sql", "bb01", "aa01", "SELECT 1;", "");
+    cli.revision("b2.sql", "bb02", "aa01", "SELECT 1;", "");
+    expect(cli, db, "bb", 2, "b1.sql", "bb01", "bb02");
+  }
+
+  @AllBackends
+  void sqlErrorInTheMiddleOfARevisionExitsWithOne(TestDatabase tdb, Database db)
+      throws IOException {
+    CliProject cli = appliedBase(tdb);
+    cli.revision(
+        "broken.sql",
+        "bb02",
+        "aa01",
+        "CREATE TABLE half (id INTEGER);\nINSERT INTO no_such_table (id) VALUES (1);\n"
+            + "CREATE TABLE never (id INTEGER);",
+        "DROP TABLE half;");
+    expect(cli, db, "heads", 1, "broken.sql", "bb02", "statement 2");
+    assertThat(CliProject.tableExists(db, "never")).isFalse();
+    // MySQL commits DDL implicitly: the table before the failure stays, as documented.
+    assertThat(CliProject.tableExists(db, "half")).isEqualTo(tdb.backend() == Backend.MYSQL);
+  }
+
+  @AllBackends
+  void editedAppliedFileExitsWithOne(TestDatabase tdb, Database db) throws IOException {
+    CliProject cli = appliedBase(tdb);
+    Path base = dir.resolve("base.sql");
+    Files.writeString(base, Files.readString(base).replace("base_t", "base_edited"));
+    cli.revision("next.sql", "bb02", "aa01", "CREATE TABLE next_t (id INTEGER);", "");
+    expect(cli, db, "heads", 1, "base.sql", "aa01", "was edited");
+    assertThat(CliProject.tableExists(db, "next_t")).isFalse();
+    assertThat(cli.run("validate").exitCode()).isEqualTo(1);
+  }
+
+  private CliProject appliedBase(TestDatabase tdb) throws IOException {
+    CliProject cli = new CliProject(dir, tdb);
+    cli.revision("base.sql", "aa01", "", "CREATE TABLE base_t (id INTEGER);", "DROP TABLE base_t;");
+    CliProject.Result up = cli.run("upgrade", "heads");
+    assertThat(up.exitCode()).as(up.err()).isZero();
+    return cli;
+  }
+
+  private static void expect(
+      CliProject cli, Database db, String target, int code, String... named) {
+    CliProject.Result run = cli.run("upgrade", target);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(code);
+    assertThat(run.err()).startsWith("error: ").hasLineCount(1).doesNotContain("\tat ");
+    assertThat(run.err()).contains(named);
+    assertThat(CliProject.versionRows(db)).containsExactly("aa01");
+  }
+}
