@@ -3,7 +3,7 @@
 # and Flyway 13 upgrading a chain of SQL migrations on SQLite and PostgreSQL; Plinth's and Alembic's
 # revision graph on a generated 10,000-revision DAG; `heads` from the command line.
 # Run from the repository root: bench/run-migrate.sh
-# Environment: ROUNDS (interleaved upgrade rounds, default 3), HEADS_ROUNDS (default 10),
+# Environment: ROUNDS (interleaved upgrade rounds, default 5), HEADS_ROUNDS (default 10),
 # REVISIONS (chain length, default 1000), DAG_REVISIONS (default 10000), PGHOST/PGPORT/PGUSER
 # (default 127.0.0.1:5432, postgres; the script creates and drops database plinth_migbench),
 # JMH_ARGS (extra JMH options for GraphBench).
@@ -50,9 +50,9 @@ java -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog
   -jar "$cli" --url "jdbc:sqlite:$work/short.db" --locations "filesystem:$work/short/plinth" \
   upgrade heads >/dev/null
 
-echo "== 1. upgrade: ${ROUNDS:-3} interleaved rounds" >&2
+echo "== 1. upgrade: ${ROUNDS:-5} interleaved rounds" >&2
 contenders=plinth,plinth-tuned,alembic,flyway,raw
-$py bench/alembic/harness.py upgrade --out "$out" --rounds "${ROUNDS:-3}" --dir "$work/chain" \
+$py bench/alembic/harness.py upgrade --out "$out" --rounds "${ROUNDS:-5}" --dir "$work/chain" \
   --revisions "$revisions" --contenders "$contenders" --bench-jar "$jar" --plinth-cli "$cli" \
   --tuned-jvm-options "$tuned" "${pg[@]}" >/dev/null
 
