@@ -52,28 +52,44 @@ final class VersionTable {
 
   /**
    * Replaces the rows {@code before} by {@code after}, checking that the table held {@code before}.
+   * When one row moves (the usual step of a plan) that is one {@code UPDATE} that must hit it;
+   * otherwise a {@code DELETE} that must hit its row per removed revision, then an {@code INSERT}
+   * per added one.
    *
    * @throws MigrationException if the table did not hold the expected rows: another migrator
    *     changed it
    */
   void change(Tx tx, Set<String> before, Set<String> after) {
-    for (String revision : removed(before, after)) {
+    Set<String> removed = removed(before, after);
+    Set<String> added = removed(after, before);
+    if (removed.size() == 1 && added.size() == 1) {
+      String from = removed.iterator().next();
+      if (tx.update(updateSql(tx.dialect()), added.iterator().next(), from) != 1) {
+        throw changedByOther(tx, from, before);
+      }
+      return;
+    }
+    for (String revision : removed) {
       if (tx.update(deleteSql(tx.dialect()), revision) != 1) {
-        throw new MigrationException(
-            "version table "
-                + name
-                + " no longer holds "
-                + revision
-                + " (expected "
-                + before
-                + ", found "
-                + read(tx)
-                + "): another migrator changed it; run again");
+        throw changedByOther(tx, revision, before);
       }
     }
-    for (String revision : removed(after, before)) {
+    for (String revision : added) {
       tx.update(insertSql(tx.dialect()), revision);
     }
+  }
+
+  private MigrationException changedByOther(Tx tx, String missing, Set<String> expected) {
+    return new MigrationException(
+        "version table "
+            + name
+            + " no longer holds "
+            + missing
+            + " (expected "
+            + expected
+            + ", found "
+            + read(tx)
+            + "): another migrator changed it; run again");
   }
 
   /** The rows of {@code from} that are not in {@code to}, sorted: deleted by a change. */
@@ -86,6 +102,11 @@ final class VersionTable {
   /** Deletes one row; one bind value, the revision. */
   String deleteSql(Dialect dialect) {
     return "DELETE FROM " + dialect.quote(name) + " WHERE version_num = ?";
+  }
+
+  /** Moves one row; two bind values, the new revision and the old one. */
+  private String updateSql(Dialect dialect) {
+    return "UPDATE " + dialect.quote(name) + " SET version_num = ? WHERE version_num = ?";
   }
 
   /** Inserts one row; one bind value, the revision. */
