@@ -87,11 +87,7 @@ public final class TransactionRunner {
     Active outer = current.get();
     SchemaChangeGuard guard =
         spec.schemaChange() ? dialect.schemaChangeGuard() : SchemaChangeGuard.NONE;
-    Connection c =
-        open(
-            spec.mode() == TransactionMode.ASYNC_READER ? reader : writer,
-            spec.schemaChange(),
-            guard);
+    Connection c = open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer, guard);
     Active active = new Active(spec.mode(), new JdbcTx(c, dialect, mappers, log, afterDdl));
     current.set(active);
     try {
@@ -111,7 +107,7 @@ public final class TransactionRunner {
       throw e;
     } finally {
       active.tx.close();
-      if (spec.schemaChange()) {
+      if (guard != SchemaChangeGuard.NONE) {
         restore(c, guard);
       }
       closeQuietly(c);
@@ -147,11 +143,11 @@ public final class TransactionRunner {
     }
   }
 
-  private Connection open(DataSource pool, boolean schemaChange, SchemaChangeGuard guard) {
+  private Connection open(DataSource pool, SchemaChangeGuard guard) {
     try {
       Connection c = pool.getConnection();
       try {
-        if (schemaChange) {
+        if (guard != SchemaChangeGuard.NONE) {
           // The guard's settings only take effect outside a transaction.
           c.setAutoCommit(true);
           guard.beforeBegin(c);
