@@ -4,9 +4,10 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.migrate.MigrationContext;
-import dev.plinth.db.migrate.MigrationException;
-import java.util.ArrayList;
+import dev.plinth.db.migrate.RevisionInfo;
+import dev.plinth.db.migrate.runner.OfflineContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +16,17 @@ import java.util.function.Consumer;
  * the schema cache dropped.
  */
 final class TestMigrations {
+  private static final RevisionInfo RENDERED =
+      new RevisionInfo(
+          "ops_test",
+          List.of(),
+          List.of(),
+          List.of(),
+          Optional.empty(),
+          "",
+          "TestMigrations",
+          true);
+
   private TestMigrations() {}
 
   /** Runs {@code body} as one revision on {@code db}. */
@@ -40,9 +52,9 @@ final class TestMigrations {
 
   /** Renders {@code body} offline for {@code dialect} and returns the statements. */
   static List<String> offline(Dialect dialect, Consumer<MigrationContext> body) {
-    Offline ctx = new Offline(dialect);
+    OfflineContext ctx = new OfflineContext(RENDERED, dialect);
     body.accept(ctx);
-    return ctx.statements;
+    return ctx.statements();
   }
 
   private record Online(Tx tx) implements MigrationContext {
@@ -59,35 +71,6 @@ final class TestMigrations {
     @Override
     public void execute(String sql) {
       tx.update(sql);
-    }
-  }
-
-  private static final class Offline implements MigrationContext {
-    private final Dialect dialect;
-    private final List<String> statements = new ArrayList<>();
-
-    Offline(Dialect dialect) {
-      this.dialect = dialect;
-    }
-
-    @Override
-    public Dialect dialect() {
-      return dialect;
-    }
-
-    @Override
-    public boolean offline() {
-      return true;
-    }
-
-    @Override
-    public void execute(String sql) {
-      statements.add(sql);
-    }
-
-    @Override
-    public Tx tx() {
-      throw new MigrationException("offline: no database");
     }
   }
 }
