@@ -59,7 +59,7 @@ public interface DdlRenderer {
   String dropColumn(String table, String column);
 
   /**
-   * The statements that turn column {@code from} of {@code table} into {@code to}: type,
+   * The statements that turn column {@code from} of {@code table} into {@code to}: type, collation,
    * nullability, default and name.
    *
    * @throws dev.plinth.db.core.error.DbNotSupportedException if the backend cannot make the change

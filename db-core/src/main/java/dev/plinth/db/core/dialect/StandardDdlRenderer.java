@@ -9,13 +9,17 @@ import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Standard-SQL DDL with the few points where backends differ left to subclasses: type names, how an
- * auto-increment column is declared, and the ALTER forms a backend spells its own way.
+ * auto-increment column is declared, how a collation is named, and the ALTER forms a backend spells
+ * its own way.
  */
 public abstract class StandardDdlRenderer implements DdlRenderer {
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_]+");
+
   private final Dialect dialect;
 
   /**
@@ -182,10 +186,34 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
     return alter(table) + "DROP CONSTRAINT " + quote(name);
   }
 
-  /** The column as it appears in CREATE TABLE: name, type, auto-increment, NOT NULL, default. */
+  /**
+   * {@code collation} as it follows COLLATE: by default a plain name ({@code NOCASE}, {@code
+   * utf8mb4_bin}) that needs no quotes.
+   *
+   * @throws IllegalArgumentException if the name is not a plain word of letters, digits and
+   *     underscores
+   */
+  protected String collationName(String collation) {
+    if (!PLAIN_NAME.matcher(collation).matches()) {
+      throw new IllegalArgumentException(
+          "collation name '" + collation + "' must be letters, digits and underscores");
+    }
+    return collation;
+  }
+
+  /** {@code type}, and its COLLATE clause when {@code collation} is not null. */
+  protected final String typeWithCollation(SqlType type, String collation) {
+    String name = typeName(type);
+    return collation == null ? name : name + " COLLATE " + collationName(collation);
+  }
+
+  /**
+   * The column as it appears in CREATE TABLE: name, type, collation, auto-increment, NOT NULL,
+   * default.
+   */
   protected final String columnDefinition(Column c) {
     StringBuilder sql = new StringBuilder(quote(c.name())).append(' ');
-    sql.append(typeName(c.type()));
+    sql.append(typeWithCollation(c.type(), c.collation()));
     if (c.autoIncrement()) {
       sql.append(' ').append(autoIncrementClause());
     }

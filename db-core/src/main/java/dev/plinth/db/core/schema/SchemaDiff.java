@@ -12,10 +12,12 @@ import java.util.function.Function;
  * The differences between a schema declared by models and one read from a database, in words, one
  * line per difference: {@code column items.qty: type BIGINT in models, INTEGER in database}.
  *
- * <p>Types, defaults and check expressions are compared in their normal forms. Unique constraints
- * and unique indexes are compared together as unique keys (MySQL cannot tell them apart), by their
- * columns; names of unique keys, foreign keys and checks are compared only where both sides have
- * one, since backends name unnamed constraints each in their own way.
+ * <p>Types, defaults and check expressions are compared in their normal forms, collation names
+ * without regard to case. Tables read back name a column's collation only where it is not the
+ * database's default, so models name one only where it matters. Unique constraints and unique
+ * indexes are compared together as unique keys (MySQL cannot tell them apart), by their columns;
+ * names of unique keys, foreign keys and checks are compared only where both sides have one, since
+ * backends name unnamed constraints each in their own way.
  *
  * @param differences one sentence per difference; empty when the schemas match
  */
@@ -145,6 +147,15 @@ public record SchemaDiff(List<String> differences) {
       if (!Objects.equals(md, dd)) {
         out.add(what + ": default " + orNone(md) + " in models, " + orNone(dd) + " in database");
       }
+      if (!sameCollation(m.collation(), d.collation())) {
+        out.add(
+            what
+                + ": collation "
+                + orNone(m.collation())
+                + " in models, "
+                + orNone(d.collation())
+                + " in database");
+      }
       if (m.autoIncrement() != d.autoIncrement()) {
         out.add(
             what
@@ -197,6 +208,11 @@ public record SchemaDiff(List<String> differences) {
 
     private static String checkKey(CheckConstraint c) {
       return c.name() != null ? c.name() : SqlText.normalizeExpression(c.expression());
+    }
+
+    /** Backends match collation names without regard to case ({@code NOCASE}, {@code nocase}). */
+    private static boolean sameCollation(String m, String d) {
+      return m == null ? d == null : m.equalsIgnoreCase(d);
     }
 
     private static String nullability(Column c) {

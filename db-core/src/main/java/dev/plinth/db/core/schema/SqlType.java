@@ -199,6 +199,14 @@ public record SqlType(Kind kind, int length, int scale, String name) {
     }
   }
 
+  /**
+   * Whether values of this type are text that a collation applies to: VARCHAR, TEXT, and any {@link
+   * Kind#OTHER} type, which may be a backend's own string type.
+   */
+  boolean holdsText() {
+    return kind == Kind.VARCHAR || kind == Kind.TEXT || kind == Kind.OTHER;
+  }
+
   private static SqlType of(Kind kind) {
     return new SqlType(kind, 0, 0, kind.name());
   }

@@ -90,6 +90,37 @@ class SchemaDiffTest {
   }
 
   @Test
+  void collationsAreComparedWithoutRegardToCaseAndNoneIsTheDefault() {
+    Table models =
+        items()
+            .column(Column.of("code", SqlType.text()).collation("NOCASE"))
+            .column(Column.of("label", SqlType.text()).collation("C"))
+            .column(Column.of("note", SqlType.text()))
+            .build();
+    Table database =
+        items()
+            .column(Column.of("code", SqlType.text()).collation("nocase"))
+            .column(Column.of("label", SqlType.text()))
+            .column(Column.of("note", SqlType.text()).collation("utf8mb4_bin"))
+            .build();
+
+    assertThat(models.diff(database).differences())
+        .containsExactly(
+            "column items.label: collation C in models, none in database",
+            "column items.note: collation none in models, utf8mb4_bin in database");
+  }
+
+  @Test
+  void aNewTypeKeepsTheCollationOnlyWhereItHoldsText() {
+    Column code = Column.of("code", SqlType.varchar(10)).collation("C").notNull();
+
+    assertThat(code.type(SqlType.text()).collation()).isEqualTo("C");
+    assertThat(code.type(SqlType.parse("citext")).collation()).isEqualTo("C");
+    assertThat(code.type(SqlType.integer()).collation()).isNull();
+    assertThat(code.named("label").allowNull().serverDefault("'x'").collation()).isEqualTo("C");
+  }
+
+  @Test
   void schemaDiffNamesTablesMissingOnEitherSide() {
     Schema models = Schema.of(List.of(items().build()));
     Schema database =

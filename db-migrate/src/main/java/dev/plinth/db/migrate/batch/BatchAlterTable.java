@@ -68,8 +68,9 @@ public final class BatchAlterTable {
 
   /**
    * Alters {@code column}: {@code change} turns its current definition into the new one ({@code c
-   * -> c.type(SqlType.bigint()).notNull().serverDefault("0")}). Made NOT NULL with a default, rows
-   * holding NULL get the default.
+   * -> c.type(SqlType.bigint()).notNull().serverDefault("0")}, {@code c -> c.collation("NOCASE")}).
+   * What {@code change} leaves alone, the collation included, stays as it is. Made NOT NULL with a
+   * default, rows holding NULL get the default.
    */
   public BatchAlterTable alterColumn(String column, UnaryOperator<Column> change) {
     return with(new TableChange.AlterColumn(column, change));

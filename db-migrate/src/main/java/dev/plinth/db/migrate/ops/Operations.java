@@ -166,8 +166,8 @@ public final class Operations {
   /**
    * Applies the changes {@code changes} adds to the batch at once: in place where the backend can
    * and {@code recreate} allows, otherwise by one move-and-copy of the table inside the revision's
-   * transaction that keeps its rows, indexes, constraints, incoming foreign keys, triggers and the
-   * views that use it.
+   * transaction that keeps its rows, its columns' types, defaults, collations and auto-increment,
+   * its indexes, constraints, incoming foreign keys, triggers and the views that use it.
    *
    * @throws dev.plinth.db.core.error.DbNotSupportedException if {@code recreate} is NEVER and a
    *     change cannot be made in place

@@ -74,8 +74,8 @@ public sealed interface TableChange {
   }
 
   /**
-   * Changes a column's type, nullability or default. Making a column NOT NULL while giving it a
-   * default first fills the rows that hold NULL with that default.
+   * Changes a column's type, nullability, default, collation or name. Making a column NOT NULL
+   * while giving it a default first fills the rows that hold NULL with that default.
    */
   record AlterColumn(String column, UnaryOperator<Column> change) implements TableChange {
     @Override

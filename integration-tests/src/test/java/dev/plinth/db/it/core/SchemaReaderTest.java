@@ -14,6 +14,7 @@ import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
 import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
 import java.util.List;
 import java.util.Map;
 
@@ -162,6 +163,67 @@ class SchemaReaderTest {
         .containsExactly("uq_widgets_code");
     assertThat(read.indexes()).containsExactly(Index.of("ix_widgets_weight", "weight"));
     assertThat(read.column("flag").orElseThrow().type()).isEqualTo(SqlType.bool());
+  }
+
+  @AllBackends
+  void collationsReadBackOnlyWhereTheyAreNotTheDefault(Database db) {
+    Map<String, String> ddl =
+        Map.of(
+            "sqlite",
+            "CREATE TABLE labels (a TEXT, b TEXT COLLATE BINARY,"
+                + " c TEXT NOT NULL CHECK (c COLLATE RTRIM <> '') COLLATE NOCASE,"
+                + " d TEXT DEFAULT 'x COLLATE y' COLLATE \"RTRIM\")",
+            "postgresql",
+            "CREATE TABLE labels (a text, b text COLLATE \"default\","
+                + " c text NOT NULL COLLATE \"C\" CHECK (c COLLATE \"POSIX\" <> ''),"
+                + " d text DEFAULT 'x' COLLATE \"POSIX\")",
+            "mysql",
+            "CREATE TABLE labels (a TEXT, b TEXT,"
+                + " c TEXT NOT NULL COLLATE utf8mb4_bin CHECK (c COLLATE utf8mb4_unicode_ci <> ''),"
+                + " d TEXT COLLATE utf8mb4_unicode_ci)");
+    Map<String, List<String>> collations =
+        Map.of(
+            "sqlite", List.of("NOCASE", "RTRIM"),
+            "postgresql", List.of("C", "POSIX"),
+            "mysql", List.of("utf8mb4_bin", "utf8mb4_unicode_ci"));
+    String backend = db.dialect().name();
+    db.writer().run(tx -> tx.update(ddl.get(backend)));
+    Table labels = db.schema().table("labels");
+
+    assertThat(labels.columns())
+        .extracting(Column::collation)
+        .containsExactly(
+            null, null, collations.get(backend).get(0), collations.get(backend).get(1));
+    Table withoutCollations =
+        Table.builder("labels")
+            .column(Column.of("a", SqlType.text()))
+            .column(Column.of("b", SqlType.text()))
+            .column(Column.of("c", SqlType.text()).notNull())
+            .column(Column.of("d", SqlType.text()))
+            .build();
+    assertThat(withoutCollations.diff(labels).differences())
+        .filteredOn(line -> line.contains("collation"))
+        .containsExactly(
+            "column labels.c: collation none in models, "
+                + collations.get(backend).get(0)
+                + " in database",
+            "column labels.d: collation none in models, "
+                + collations.get(backend).get(1)
+                + " in database");
+  }
+
+  @AllBackends(Backend.MYSQL)
+  void tableCollationReadsBackOnEveryTextColumnOnMysql(Database db) {
+    db.writer()
+        .run(
+            tx ->
+                tx.update(
+                    "CREATE TABLE labels (a TEXT, b INT, c TEXT COLLATE utf8mb4_unicode_ci)"
+                        + " COLLATE utf8mb4_bin"));
+
+    assertThat(db.schema().table("labels").columns())
+        .extracting(Column::collation)
+        .containsExactly("utf8mb4_bin", null, "utf8mb4_unicode_ci");
   }
 
   @AllBackends

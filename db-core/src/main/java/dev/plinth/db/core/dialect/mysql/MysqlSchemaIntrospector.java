@@ -22,6 +22,10 @@ import java.util.Set;
  * no difference between a unique constraint and a unique index, so every unique key is reported as
  * a unique constraint; the index MySQL creates by itself for a foreign key (named after it) is left
  * out. Checks come from {@code CHECK_CONSTRAINTS}, by its MariaDB {@code TABLE_NAME} column.
+ *
+ * <p>A column's collation is reported where it is not the database's default collation, rather than
+ * the table's: the CREATE TABLE that Plinth renders names no table collation, so a column whose
+ * collation came from a table-level {@code COLLATE} needs its own to survive a rebuild.
  */
 final class MysqlSchemaIntrospector implements SchemaIntrospector {
   private static final String BY_TABLE = " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?";
@@ -57,7 +61,8 @@ final class MysqlSchemaIntrospector implements SchemaIntrospector {
 
   private static List<Column> readColumns(Tx tx, String name) {
     return tx.query(
-        "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
+        "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA,"
+            + " CASE WHEN COLLATION_NAME <> @@collation_database THEN COLLATION_NAME END"
             + " FROM information_schema.COLUMNS"
             + BY_TABLE
             + " ORDER BY ORDINAL_POSITION",
@@ -68,7 +73,8 @@ final class MysqlSchemaIntrospector implements SchemaIntrospector {
               SqlType.parse(rs.getString(2)),
               rs.getString(3).equals("YES"),
               "NULL".equalsIgnoreCase(defaultSql) ? null : defaultSql,
-              rs.getString(5).toLowerCase(Locale.ROOT).contains("auto_increment"));
+              rs.getString(5).toLowerCase(Locale.ROOT).contains("auto_increment"),
+              rs.getString(6));
         },
         name);
   }

@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Reads PostgreSQL tables of {@code current_schema()} from {@code pg_catalog}. Identity and {@code
- * serial} columns are reported as auto-increment without a default; indexes that back a primary
- * key, unique or exclusion constraint are left out.
+ * serial} columns are reported as auto-increment without a default; a column's collation only where
+ * it is not its type's default (the database's, for the built-in string types); indexes that back a
+ * primary key, unique or exclusion constraint are left out.
  */
 final class PostgresSchemaIntrospector implements SchemaIntrospector {
   private static final String TABLES =
@@ -48,9 +49,12 @@ final class PostgresSchemaIntrospector implements SchemaIntrospector {
   private static List<Column> readColumns(Tx tx, long oid) {
     return tx.query(
         "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-            + " pg_get_expr(d.adbin, d.adrelid), a.attidentity"
+            + " pg_get_expr(d.adbin, d.adrelid), a.attidentity, co.collname"
             + " FROM pg_attribute a LEFT JOIN pg_attrdef d"
             + " ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " JOIN pg_type t ON t.oid = a.atttypid"
+            + " LEFT JOIN pg_collation co"
+            + " ON co.oid = a.attcollation AND a.attcollation <> t.typcollation"
             + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
         rs -> {
           String defaultSql = rs.getString(4);
@@ -61,7 +65,8 @@ final class PostgresSchemaIntrospector implements SchemaIntrospector {
               SqlType.parse(rs.getString(2)),
               !rs.getBoolean(3),
               serial ? null : defaultSql,
-              serial || identity);
+              serial || identity,
+              rs.getString(6));
         },
         oid);
   }

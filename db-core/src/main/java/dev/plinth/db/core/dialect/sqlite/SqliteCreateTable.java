@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * What SQLite's PRAGMAs do not tell about a table, taken from its CREATE TABLE text in {@code
- * sqlite_master}: constraint names, CHECK expressions and AUTOINCREMENT columns. The text is split
- * into its top-level definitions, respecting quotes and parentheses.
+ * sqlite_master}: constraint names, CHECK expressions, AUTOINCREMENT columns and the columns'
+ * COLLATE clauses. The text is split into its top-level definitions, respecting quotes and
+ * parentheses.
  */
 final class SqliteCreateTable {
   private static final String IDENT = "(\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+\\]|[\\w$]+)";
@@ -32,6 +33,7 @@ final class SqliteCreateTable {
   private final Map<String, String> constraintNames = new HashMap<>();
   private final List<CheckConstraint> checks = new ArrayList<>();
   private final Set<String> autoIncrement = new HashSet<>();
+  private final Map<String, String> collations = new HashMap<>();
 
   private SqliteCreateTable() {}
 
@@ -56,6 +58,14 @@ final class SqliteCreateTable {
     return autoIncrement.contains(column.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * The collation {@code column} was declared with, unless it is none or SQLite's default {@code
+   * BINARY}.
+   */
+  Optional<String> collation(String column) {
+    return Optional.ofNullable(collations.get(column.toLowerCase(Locale.ROOT)));
+  }
+
   /** The name of the UNIQUE constraint over {@code columns}, if it was named. */
   Optional<String> uniqueName(List<String> columns) {
     return Optional.ofNullable(constraintNames.get("unique" + key(columns)));
@@ -71,8 +81,12 @@ final class SqliteCreateTable {
     findChecks(def);
     if (!TABLE_CONSTRAINT.matcher(def).matches()) {
       Matcher column = LEADING_IDENT.matcher(def);
-      if (column.matches() && AUTOINCREMENT.matcher(def).find()) {
-        autoIncrement.add(unquote(column.group(1)).toLowerCase(Locale.ROOT));
+      if (column.matches()) {
+        String name = unquote(column.group(1)).toLowerCase(Locale.ROOT);
+        if (AUTOINCREMENT.matcher(def).find()) {
+          autoIncrement.add(name);
+        }
+        collate(def).ifPresent(collation -> collations.put(name, collation));
       }
       return;
     }
@@ -86,6 +100,22 @@ final class SqliteCreateTable {
         constraintNames.put(kind + key(columns), unquote(named.group(1)));
       }
     }
+  }
+
+  /**
+   * The name after a COLLATE outside quotes and parentheses (those inside belong to a CHECK or a
+   * DEFAULT expression), unless it is SQLite's default BINARY.
+   */
+  private static Optional<String> collate(String def) {
+    List<String> words =
+        splitTopLevel(def.replaceAll("\\s", " "), ' ').stream().filter(w -> !w.isEmpty()).toList();
+    for (int i = 0; i + 1 < words.size(); i++) {
+      if (words.get(i).equalsIgnoreCase("collate")) {
+        String collation = unquote(words.get(i + 1));
+        return collation.equalsIgnoreCase("binary") ? Optional.empty() : Optional.of(collation);
+      }
+    }
+    return Optional.empty();
   }
 
   private void findChecks(String def) {

@@ -77,7 +77,10 @@ final class SqliteDdlRenderer extends StandardDdlRenderer {
   public List<String> alterColumn(String table, Column from, Column to) {
     if (!from.equals(to.named(from.name()))) {
       throw rebuildNeeded(
-          "change the type, nullability or default of column " + table + "." + from.name());
+          "change the type, nullability, default or collation of column "
+              + table
+              + "."
+              + from.name());
     }
     return from.name().equals(to.name())
         ? List.of()

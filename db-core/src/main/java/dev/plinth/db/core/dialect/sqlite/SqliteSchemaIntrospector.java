@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 /**
  * Reads SQLite tables with the table-valued PRAGMA functions ({@code pragma_table_info}, {@code
  * pragma_index_list}, {@code pragma_index_info}, {@code pragma_foreign_key_list}) and, for what
- * they leave out (constraint names, CHECK clauses, AUTOINCREMENT), the CREATE TABLE text in {@code
- * sqlite_master}. Indexes of origin {@code pk} are the primary key's and are skipped; those of
- * origin {@code u} are reported as unique constraints.
+ * they leave out (constraint names, CHECK clauses, AUTOINCREMENT, collations), the CREATE TABLE
+ * text in {@code sqlite_master}. Indexes of origin {@code pk} are the primary key's and are
+ * skipped; those of origin {@code u} are reported as unique constraints.
  */
 final class SqliteSchemaIntrospector implements SchemaIntrospector {
 
@@ -61,7 +61,8 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
                   SqlType.parse(rs.getString(2)),
                   rs.getInt(3) == 0,
                   rs.getString(4),
-                  parsed.autoIncrement(column));
+                  parsed.autoIncrement(column),
+                  parsed.collation(column).orElse(null));
             },
             name)
         .forEach(table::column);
