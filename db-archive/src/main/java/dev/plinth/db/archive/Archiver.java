@@ -5,7 +5,10 @@ import dev.plinth.db.archive.internal.BatchMover;
 import dev.plinth.db.archive.internal.DeletedRowFilter;
 import dev.plinth.db.archive.internal.TableGraph;
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,6 +45,7 @@ public final class Archiver {
   private final Duration sleep;
   private final List<String> tables;
   private final boolean dryRun;
+  private final boolean synchronousCommit;
   private final Consumer<ArchiveBatch> listener;
 
   private Archiver(Builder b) {
@@ -52,6 +56,7 @@ public final class Archiver {
     this.sleep = b.sleep;
     this.tables = List.copyOf(b.tables);
     this.dryRun = b.dryRun;
+    this.synchronousCommit = b.synchronousCommit;
     this.listener = b.listener;
   }
 
@@ -77,13 +82,24 @@ public final class Archiver {
             tables,
             before != null,
             (s, t) -> ShadowTables.drift(s, t).map(ShadowDrift::describe));
-    BatchMover mover = new BatchMover(plan.graph(), DeletedRowFilter.of(db.dialect(), before));
+    boolean lockedRangesHold = db.reader().call(Archiver::lockedRangesHold);
+    BatchMover mover =
+        new BatchMover(plan.graph(), DeletedRowFilter.of(db.dialect(), before), lockedRangesHold);
     plan.refused().forEach((t, why) -> LOG.warn("{}", why));
     ArchiveResult result = dryRun ? dryRun(plan, mover) : archive(plan, mover);
     if (!plan.refused().isEmpty()) {
       throw new ArchiveException(String.join("\n", plan.refused().values()), result);
     }
     return result;
+  }
+
+  /** Whether the transactions run at REPEATABLE READ or above (see {@link BatchMover}). */
+  private static boolean lockedRangesHold(Tx tx) {
+    try {
+      return tx.connection().getTransactionIsolation() >= Connection.TRANSACTION_REPEATABLE_READ;
+    } catch (SQLException e) {
+      throw tx.dialect().translate(e);
+    }
   }
 
   private ArchiveResult archive(ArchivePlan plan, BatchMover mover) {
@@ -94,7 +110,15 @@ public final class Archiver {
         int limit = (int) Math.min(maxRows, run.budgetLeft());
         Object from = after;
         long start = System.nanoTime();
-        BatchMover.Batch batch = db.writer().call(tx -> mover.move(tx, table, from, limit));
+        BatchMover.Batch batch =
+            db.writer()
+                .call(
+                    tx -> {
+                      if (!synchronousCommit) {
+                        tx.dialect().relaxedCommitStatement().ifPresent(tx::update);
+                      }
+                      return mover.move(tx, table, from, limit);
+                    });
         if (batch.selected() == 0) {
           break;
         }
@@ -174,6 +198,7 @@ public final class Archiver {
     private Duration sleep = Duration.ZERO;
     private List<String> tables = List.of();
     private boolean dryRun;
+    private boolean synchronousCommit;
     private Consumer<ArchiveBatch> listener = batch -> {};
 
     private Builder() {}
@@ -217,6 +242,18 @@ public final class Archiver {
     /** Counts what would be archived without writing anything; default false. */
     public Builder dryRun(boolean dryRun) {
       this.dryRun = dryRun;
+      return this;
+    }
+
+    /**
+     * Waits for every batch's commit to reach the disk; default false. By default a batch's commit
+     * returns before its log record is flushed where the backend allows this per transaction
+     * (PostgreSQL's {@code synchronous_commit = off}): a server crash can then undo the last
+     * batches reported as moved, whole, so their rows are back in the main table, none lost or
+     * duplicated, and the next run moves them again.
+     */
+    public Builder synchronousCommit(boolean synchronousCommit) {
+      this.synchronousCommit = synchronousCommit;
       return this;
     }
 

@@ -75,6 +75,14 @@ final class ArchiveCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Count what would be archived; change nothing.")
   private boolean dryRun;
 
+  @Option(
+      names = "--synchronous-commit",
+      description =
+          "Wait for every batch's commit to reach the disk. By default, on PostgreSQL, a batch's"
+              + " commit does not wait (synchronous_commit=off): a server crash may then undo the"
+              + " last batches, whole, and the next run moves their rows again.")
+  private boolean synchronousCommit;
+
   @Override
   public Integer call() {
     if (maxRows < 1) {
@@ -113,6 +121,7 @@ final class ArchiveCommand implements Callable<Integer> {
           .sleep(Duration.ofMillis(sleepMillis))
           .tables(tables)
           .dryRun(dryRun)
+          .synchronousCommit(synchronousCommit)
           .listener(progress)
           .build();
     } catch (IllegalArgumentException e) {

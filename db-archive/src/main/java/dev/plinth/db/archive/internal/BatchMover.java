@@ -4,36 +4,45 @@ import dev.plinth.db.archive.ArchiveException;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.schema.Column;
-import dev.plinth.db.core.schema.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Moves one batch of a table's soft-deleted rows, with the rows that reference them, into the
  * shadow tables, inside the caller's transaction. The batch is chosen by keyset (the next {@code
- * limit} keys above the last one seen, never OFFSET), then locked and checked again; every table of
- * the family then gets one {@code INSERT INTO shadow_t ... SELECT ... WHERE key IN (...)} and a
- * {@code DELETE ... WHERE key IN (...)} of the same key set, children before parents. Because all
- * of it is one transaction, a crash leaves either the whole batch moved or none of it.
+ * limit} keys above the last one seen, never OFFSET) and write-locked as it is read; the rows that
+ * reference it are then collected, locked too, and every table of the family gets an {@code INSERT
+ * INTO shadow_t ... SELECT} and a {@code DELETE} of the same rows, children before parents. The
+ * batch's own rows are addressed by their key range, which the lock keeps exactly as read; residue
+ * rows by their keys. Where the backend can ({@link Dialect#dataModifyingWith()}), copy and delete
+ * are one statement, and a table that nothing references moves its whole batch, keyset step
+ * included, in that one statement. Because all of it is one transaction, a crash leaves either the
+ * whole batch moved or none of it.
  */
 public final class BatchMover {
   private final TableGraph graph;
   private final DeletedRowFilter filter;
+  private final boolean lockedRangesHold;
 
   /**
    * A mover over {@code graph} that picks rows with {@code filter}.
    *
    * @param graph the main tables and their foreign keys
    * @param filter which rows count as archivable
+   * @param lockedRangesHold whether rows read with a lock make their whole key range stable until
+   *     the transaction ends, so that no other row can come to match the filter inside it (true at
+   *     REPEATABLE READ and above: InnoDB's next-key locks, a snapshot elsewhere); otherwise the
+   *     batch's rows are addressed by their keys
    */
-  public BatchMover(TableGraph graph, DeletedRowFilter filter) {
+  public BatchMover(TableGraph graph, DeletedRowFilter filter, boolean lockedRangesHold) {
     this.graph = graph;
     this.filter = filter;
+    this.lockedRangesHold = lockedRangesHold;
   }
 
   /**
@@ -60,25 +69,35 @@ public final class BatchMover {
    * @throws dev.plinth.db.core.error.DbException if a statement fails
    */
   public Batch move(Tx tx, String root, Object afterKey, int limit) {
-    List<Object> keys = nextKeys(tx, root, afterKey, limit);
-    if (keys.isEmpty()) {
+    if (tx.dialect().dataModifyingWith() && graph.children(root).isEmpty()) {
+      return moveUnreferenced(tx, root, afterKey, limit);
+    }
+    List<Map<String, Object>> parents =
+        RowFamily.lockNext(tx, graph, root, filter, afterKey, limit);
+    if (parents.isEmpty()) {
       return new Batch(0, null, 0, Map.of());
     }
-    String key = primaryKey(root);
-    List<Map<String, Object>> parents = RowFamily.readRows(tx, graph, root, key, keys, filter);
+    Object lastKey = parents.get(parents.size() - 1).get(primaryKey(root));
     RowFamily family = RowFamily.collect(tx, graph, root, parents);
+    boolean byRange =
+        lockedRangesHold && graph.children(root).stream().noneMatch(TableGraph.Link::selfReference);
     Map<String, Integer> residue = new LinkedHashMap<>();
     for (String table : graph.childFirstOrder()) {
-      Set<Object> moving = family.rows(table).keySet();
-      if (!moving.isEmpty()) {
+      int moving = family.rows(table).size();
+      if (moving == 0) {
+        continue;
+      }
+      if (table.equals(root) && byRange) {
+        moveRange(tx, root, afterKey, lastKey, parents.size());
+      } else {
         moveRows(tx, table, family);
-        int extra = moving.size() - (table.equals(root) ? parents.size() : 0);
-        if (extra > 0) {
-          residue.put(table, extra);
-        }
+      }
+      int extra = moving - (table.equals(root) ? parents.size() : 0);
+      if (extra > 0) {
+        residue.put(table, extra);
       }
     }
-    return new Batch(keys.size(), keys.get(keys.size() - 1), parents.size(), residue);
+    return new Batch(parents.size(), lastKey, parents.size(), residue);
   }
 
   /**
@@ -87,7 +106,8 @@ public final class BatchMover {
    * @throws dev.plinth.db.core.error.DbException if the query fails
    */
   public boolean hasRows(Tx tx, String root) {
-    return !nextKeys(tx, root, null, 1).isEmpty();
+    return tx.queryOne(keysetSql(tx.dialect(), root, false, 1), rs -> true, filter.argArray())
+        .isPresent();
   }
 
   /**
@@ -100,48 +120,148 @@ public final class BatchMover {
         "SELECT 1 FROM " + tx.dialect().quote(root) + " WHERE " + filter.sql(), filter.argArray());
   }
 
-  private List<Object> nextKeys(Tx tx, String root, Object afterKey, int limit) {
+  /**
+   * One statement that picks the next batch of a table nothing references, moves it and returns how
+   * many keys it picked, the highest of them, and how many rows moved (fewer if a row stopped
+   * matching the filter meanwhile: the delete checks it again on the row's latest version).
+   */
+  private Batch moveUnreferenced(Tx tx, String table, Object afterKey, int limit) {
     Dialect d = tx.dialect();
-    String key = d.quote(primaryKey(root));
+    String key = d.quote(primaryKey(table));
+    String picked = key + " IN (SELECT " + key + " FROM batch) AND " + filter.sql();
+    String sql =
+        "WITH batch AS ("
+            + keysetSql(d, table, afterKey != null, limit)
+            + "), "
+            + moved(d, table, picked)
+            + ", copied AS ("
+            + copyFrom(d, table, "moved")
+            + ") SELECT (SELECT COUNT(*) FROM batch), (SELECT MAX("
+            + key
+            + ") FROM batch), (SELECT COUNT(*) FROM moved)";
     List<Object> args = new ArrayList<>(filter.args());
-    StringBuilder sql = new StringBuilder("SELECT ").append(key);
-    sql.append(" FROM ").append(d.quote(root)).append(" WHERE ").append(filter.sql());
     if (afterKey != null) {
-      sql.append(" AND ").append(key).append(" > ?");
       args.add(afterKey);
     }
-    sql.append(" ORDER BY ").append(key).append(" LIMIT ").append(limit);
-    return tx.query(sql.toString(), rs -> RowFamily.normalize(rs.getObject(1)), args.toArray());
+    args.addAll(filter.args());
+    return tx.queryOne(
+            sql,
+            rs ->
+                new Batch(
+                    rs.getInt(1), RowFamily.normalize(rs.getObject(2)), rs.getInt(3), Map.of()),
+            args.toArray())
+        .orElseThrow();
   }
 
-  private void moveRows(Tx tx, String table, RowFamily family) {
-    Dialect d = tx.dialect();
-    Table t = graph.table(table).orElseThrow();
-    String columns =
-        t.columns().stream().map(Column::name).map(d::quote).collect(Collectors.joining(", "));
-    String key = d.quote(t.primaryKey().get(0));
-    Set<Object> keys = family.rows(table).keySet();
-    int copied =
-        tx.updateIn(
-            "INSERT INTO "
-                + d.quote(ShadowModel.shadowName(table))
-                + " ("
-                + columns
-                + ") SELECT "
-                + columns
-                + " FROM "
-                + d.quote(table)
-                + " WHERE "
-                + key
-                + " IN (<in>)",
-            keys);
-    expect(table, "copied", keys.size(), copied);
-    int deleted = 0;
-    for (List<Object> level : deletionLevels(table, family.rows(table))) {
-      deleted +=
-          tx.updateIn("DELETE FROM " + d.quote(table) + " WHERE " + key + " IN (<in>)", level);
+  /** {@code SELECT key FROM table WHERE filter [AND key > ?] ORDER BY key LIMIT limit}. */
+  private String keysetSql(Dialect d, String table, boolean after, int limit) {
+    String key = d.quote(primaryKey(table));
+    return "SELECT "
+        + key
+        + " FROM "
+        + d.quote(table)
+        + " WHERE "
+        + filter.sql()
+        + (after ? " AND " + key + " > ?" : "")
+        + " ORDER BY "
+        + key
+        + " LIMIT "
+        + limit;
+  }
+
+  /**
+   * Moves the batch's own rows of {@code table}: the rows matching the filter with a key in {@code
+   * (afterKey, lastKey]}, which the batch has locked, so exactly {@code expected} of them.
+   */
+  private void moveRange(Tx tx, String table, Object afterKey, Object lastKey, int expected) {
+    String key = tx.dialect().quote(primaryKey(table));
+    List<Object> args = new ArrayList<>(filter.args());
+    StringBuilder where = new StringBuilder(filter.sql());
+    if (afterKey != null) {
+      where.append(" AND ").append(key).append(" > ?");
+      args.add(afterKey);
     }
-    expect(table, "deleted", keys.size(), deleted);
+    where.append(" AND ").append(key).append(" <= ?");
+    args.add(lastKey);
+    Object[] bind = args.toArray();
+    move(tx, table, where.toString(), expected, (sql, n) -> tx.update(sql, bind), List.of(0));
+  }
+
+  /** Moves the rows of {@code table} in {@code family} by their keys, in deletion order. */
+  private void moveRows(Tx tx, String table, RowFamily family) {
+    String where = tx.dialect().quote(primaryKey(table)) + " IN (<in>)";
+    Map<Object, Map<String, Object>> rows = family.rows(table);
+    List<List<Object>> levels = deletionLevels(table, rows);
+    List<Object> keys = new ArrayList<>(rows.keySet());
+    move(
+        tx,
+        table,
+        where,
+        keys.size(),
+        (sql, level) -> tx.updateIn(sql, level < 0 ? keys : levels.get(level)),
+        IntStream.range(0, levels.size()).boxed().toList());
+  }
+
+  /** Runs a statement for one group of rows ({@code -1}: all of them) and counts the rows. */
+  private interface Step {
+    int run(String sql, int group);
+  }
+
+  /**
+   * Copies and deletes the rows of {@code table} matching {@code where}, group by group, and checks
+   * that exactly {@code expected} rows were copied and deleted: one statement per group where the
+   * backend can delete and copy at once, else one copy of all groups and a delete per group.
+   */
+  private void move(
+      Tx tx, String table, String where, int expected, Step step, List<Integer> groups) {
+    Dialect d = tx.dialect();
+    if (d.dataModifyingWith()) {
+      String sql = "WITH " + moved(d, table, where) + " " + copyFrom(d, table, "moved");
+      int moved = 0;
+      for (int group : groups) {
+        moved += step.run(sql, group);
+      }
+      expect(table, "moved", expected, moved);
+      return;
+    }
+    String copy = copyFrom(d, table, d.quote(table) + " WHERE " + where);
+    expect(table, "copied", expected, step.run(copy, -1));
+    int deleted = 0;
+    for (int group : groups) {
+      deleted += step.run("DELETE FROM " + d.quote(table) + " WHERE " + where, group);
+    }
+    expect(table, "deleted", expected, deleted);
+  }
+
+  /** {@code moved AS (DELETE FROM table WHERE where RETURNING columns)}. */
+  private String moved(Dialect d, String table, String where) {
+    return "moved AS (DELETE FROM "
+        + d.quote(table)
+        + " WHERE "
+        + where
+        + " RETURNING "
+        + columnList(d, table)
+        + ")";
+  }
+
+  /** {@code INSERT INTO shadow_table (columns) SELECT columns FROM source}. */
+  private String copyFrom(Dialect d, String table, String source) {
+    String columns = columnList(d, table);
+    return "INSERT INTO "
+        + d.quote(ShadowModel.shadowName(table))
+        + " ("
+        + columns
+        + ") SELECT "
+        + columns
+        + " FROM "
+        + source;
+  }
+
+  private String columnList(Dialect d, String table) {
+    return graph.table(table).orElseThrow().columns().stream()
+        .map(Column::name)
+        .map(d::quote)
+        .collect(Collectors.joining(", "));
   }
 
   /**

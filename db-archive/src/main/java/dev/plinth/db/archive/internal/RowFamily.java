@@ -1,6 +1,8 @@
 package dev.plinth.db.archive.internal;
 
 import dev.plinth.db.core.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +46,7 @@ final class RowFamily {
           continue;
         }
         List<Map<String, Object>> found =
-            readRows(tx, graph, link.child(), link.childColumn(), values, null);
+            readRows(tx, graph, link.child(), link.childColumn(), values);
         List<Map<String, Object>> fresh = family.addNew(link.child(), found);
         if (!fresh.isEmpty()) {
           todo.add(new Pending(link.child(), fresh));
@@ -55,38 +57,50 @@ final class RowFamily {
   }
 
   /**
-   * Reads, write-locked, the rows of {@code table} whose {@code column} is one of {@code values}
-   * and that match {@code filter} (if not null): the key and every column another row refers to.
+   * Reads, write-locked, the next {@code limit} rows of {@code table} that match {@code filter}, by
+   * key, above {@code afterKey} ({@code null}: from the first): the key and every column another
+   * row refers to.
    */
-  static List<Map<String, Object>> readRows(
-      Tx tx,
-      TableGraph graph,
-      String table,
-      String column,
-      List<?> values,
-      DeletedRowFilter filter) {
-    List<String> columns = new ArrayList<>(columnsToRead(graph, table));
+  static List<Map<String, Object>> lockNext(
+      Tx tx, TableGraph graph, String table, DeletedRowFilter filter, Object afterKey, int limit) {
+    List<String> columns = columnsToRead(graph, table);
+    String key = tx.dialect().quote(columns.get(0));
+    List<Object> args = new ArrayList<>(filter.args());
+    StringBuilder sql = select(tx, table, columns).append(filter.sql());
+    if (afterKey != null) {
+      sql.append(" AND ").append(key).append(" > ?");
+      args.add(afterKey);
+    }
+    sql.append(" ORDER BY ").append(key).append(" LIMIT ").append(limit);
+    sql.append(tx.dialect().lockRowsClause());
+    return tx.query(sql.toString(), rs -> row(rs, columns), args.toArray());
+  }
+
+  /**
+   * Reads, write-locked, the rows of {@code table} whose {@code column} is one of {@code values}:
+   * the key and every column another row refers to.
+   */
+  private static List<Map<String, Object>> readRows(
+      Tx tx, TableGraph graph, String table, String column, List<?> values) {
+    List<String> columns = columnsToRead(graph, table);
+    StringBuilder sql = select(tx, table, columns);
+    sql.append(tx.dialect().quote(column)).append(" IN (<in>)");
+    sql.append(tx.dialect().lockRowsClause());
+    return tx.queryIn(sql.toString(), values, rs -> row(rs, columns));
+  }
+
+  private static StringBuilder select(Tx tx, String table, List<String> columns) {
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(columns.stream().map(tx.dialect()::quote).collect(Collectors.joining(", ")));
-    sql.append(" FROM ").append(tx.dialect().quote(table));
-    sql.append(" WHERE ").append(tx.dialect().quote(column)).append(" IN (<in>)");
-    Object[] args = new Object[0];
-    if (filter != null) {
-      sql.append(" AND ").append(filter.sql());
-      args = filter.argArray();
+    return sql.append(" FROM ").append(tx.dialect().quote(table)).append(" WHERE ");
+  }
+
+  private static Map<String, Object> row(ResultSet rs, List<String> columns) throws SQLException {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      row.put(columns.get(i), normalize(rs.getObject(i + 1)));
     }
-    sql.append(tx.dialect().lockRowsClause());
-    return tx.queryIn(
-        sql.toString(),
-        values,
-        rs -> {
-          Map<String, Object> row = new LinkedHashMap<>();
-          for (int i = 0; i < columns.size(); i++) {
-            row.put(columns.get(i), normalize(rs.getObject(i + 1)));
-          }
-          return row;
-        },
-        args);
+    return row;
   }
 
   /** The tables that have rows in this family. */
@@ -120,7 +134,7 @@ final class RowFamily {
     return fresh;
   }
 
-  private static Set<String> columnsToRead(TableGraph graph, String table) {
+  private static List<String> columnsToRead(TableGraph graph, String table) {
     Set<String> columns = new LinkedHashSet<>();
     columns.add(graph.table(table).orElseThrow().primaryKey().get(0));
     for (TableGraph.Link link : graph.children(table)) {
@@ -129,7 +143,7 @@ final class RowFamily {
         columns.add(link.childColumn());
       }
     }
-    return columns;
+    return List.copyOf(columns);
   }
 
   private static List<Object> distinctValues(List<Map<String, Object>> rows, String column) {

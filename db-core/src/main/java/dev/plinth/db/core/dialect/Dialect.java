@@ -7,6 +7,7 @@ import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -37,6 +38,25 @@ public interface Dialect {
 
   /** Whether DDL statements take part in transactions (and roll back with them). */
   boolean transactionalDdl();
+
+  /**
+   * Whether a {@code WITH} clause may hold a {@code DELETE ... RETURNING} whose rows feed an {@code
+   * INSERT} of the same statement, so that rows move from one table to another in one statement and
+   * one pass (PostgreSQL).
+   */
+  default boolean dataModifyingWith() {
+    return false;
+  }
+
+  /**
+   * A statement that lets the current transaction's commit return before its log record is on disk,
+   * for work that is safe to redo: after a server crash such a transaction is still either whole or
+   * absent, only possibly absent although its commit returned. Empty where the backend has no
+   * per-transaction setting for it.
+   */
+  default Optional<String> relaxedCommitStatement() {
+    return Optional.empty();
+  }
 
   /** The most bind parameters one statement may carry on this backend. */
   int maxBindParameters();

@@ -62,7 +62,10 @@ class ArchiveCliTest {
   @Test
   void everyCommandExplainsItselfWithHelp() {
     assertThat(run("--help").out()).contains("Exit codes");
-    assertThat(run("archive", "--help").out()).contains("--max-rows").contains("residue");
+    assertThat(run("archive", "--help").out())
+        .contains("--max-rows")
+        .contains("residue")
+        .contains("--synchronous-commit");
     assertThat(run("purge", "--help").out()).contains("--all");
     assertThat(run("shadow", "create", "--help").out()).contains("primary key");
     assertThat(run("shadow", "check", "--help").out()).contains("column by column");
@@ -77,7 +80,7 @@ class ArchiveCliTest {
     assertThat(first.out()).contains("\"totalArchived\":5").contains("\"rowsRemain\":true");
     assertThat(first.err()).contains("archived ").contains("rows/s");
 
-    Run rest = run("--url", tdb.url(), "archive", "--until-complete");
+    Run rest = run("--url", tdb.url(), "archive", "--until-complete", "--synchronous-commit");
     assertThat(rest.exit()).as(rest.err()).isZero();
     assertThat(rest.out()).contains("instances: archived").contains("nothing left");
     assertThat(ArchiveChecks.softDeletedLeft(db)).isZero();

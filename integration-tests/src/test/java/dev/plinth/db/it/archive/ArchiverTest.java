@@ -6,11 +6,17 @@ import dev.plinth.db.archive.ArchiveResult;
 import dev.plinth.db.archive.Archiver;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.TestDatabase;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 class ArchiverTest {
 
@@ -39,6 +45,77 @@ class ArchiverTest {
             assertThat(n)
                 .as("rows in shadow_%s", t)
                 .isEqualTo(r.archived().getOrDefault(t, 0L) + r.residue().getOrDefault(t, 0L)));
+  }
+
+  @AllBackends
+  void rowsSoftDeletedWhileBatchesRunAreMovedWholeOrLeftAlone(TestDatabase tdb) throws Exception {
+    // Both sides retry conflicts, as a service would (SQLite: a writer that lost the race).
+    Database db =
+        tdb.open(
+            b ->
+                b.dbMaxRetries(100)
+                    .dbRetryInterval(Duration.ofMillis(5))
+                    .dbMaxRetryInterval(Duration.ofMillis(50)));
+    NovaSchema.create(db);
+    NovaData.populate(db, 200, 6);
+    Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
+    List<Object[]> toDelete = new ArrayList<>();
+    for (String table : List.of("instance_faults", "instances", "instance_actions")) {
+      db.reader()
+          .call(
+              tx -> tx.query("SELECT id FROM " + table + " WHERE deleted = 0", rs -> rs.getLong(1)))
+          .forEach(id -> toDelete.add(new Object[] {table, id}));
+    }
+    Collections.shuffle(toDelete, new Random(6));
+    AtomicBoolean done = new AtomicBoolean();
+    Thread service =
+        new Thread(
+            () -> {
+              for (Object[] row : toDelete.subList(0, Math.min(150, toDelete.size()))) {
+                db.writer()
+                    .run(
+                        tx ->
+                            tx.update(
+                                "UPDATE " + row[0] + " SET deleted = id WHERE id = ?", row[1]));
+              }
+              done.set(true);
+            });
+    service.start();
+    int runs = 0;
+    while (!done.get()) {
+      Archiver.builder().database(db).maxRows(7).untilComplete(true).build().run();
+      runs++;
+    }
+    service.join();
+    Archiver.builder().database(db).maxRows(7).untilComplete(true).build().run();
+
+    assertThat(runs).isPositive();
+    Map<String, Map<Long, String>> after = ArchiveChecks.allRows(db);
+    before.forEach(
+        (table, rows) -> assertThat(after.get(table).keySet()).as(table).isEqualTo(rows.keySet()));
+    assertThat(ArchiveChecks.softDeletedLeft(db)).isZero();
+    ArchiveChecks.assertReferencesHold(db);
+  }
+
+  @AllBackends
+  void synchronousCommitMovesTheSameRows(Database db) {
+    NovaSchema.create(db);
+    NovaData.populate(db, 120, 4);
+    Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
+
+    ArchiveResult r =
+        Archiver.builder()
+            .database(db)
+            .maxRows(25)
+            .untilComplete(true)
+            .synchronousCommit(true)
+            .build()
+            .run();
+
+    assertThat(ArchiveChecks.allRows(db)).isEqualTo(before);
+    assertThat(ArchiveChecks.softDeletedLeft(db)).isZero();
+    ArchiveChecks.assertReferencesHold(db);
+    assertThat(r.rowsRemain()).isFalse();
   }
 
   @AllBackends

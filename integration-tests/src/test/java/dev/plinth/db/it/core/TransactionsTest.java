@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
 import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
+import java.util.Optional;
 
 class TransactionsTest {
 
@@ -29,6 +31,30 @@ class TransactionsTest {
                         }))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(ItemsTable.names(db)).isEmpty();
+  }
+
+  @AllBackends
+  void relaxedCommitKeepsTheRowAndLastsOneTransaction(Database db, Backend backend) {
+    ItemsTable.create(db);
+    Optional<String> relax = db.dialect().relaxedCommitStatement();
+    assertThat(relax.isPresent()).isEqualTo(backend == Backend.POSTGRESQL);
+    String show = "SELECT current_setting('synchronous_commit')";
+    String inside =
+        db.writer()
+            .call(
+                tx -> {
+                  relax.ifPresent(tx::update);
+                  tx.insert("INSERT INTO items(name) VALUES (?)", "washer");
+                  return relax.isPresent() ? tx.queryOne(show, rs -> rs.getString(1)).get() : "";
+                });
+    assertThat(ItemsTable.names(db)).containsExactly("washer");
+    if (relax.isPresent()) {
+      assertThat(inside).isEqualTo("off");
+      for (int i = 0; i < 5; i++) {
+        String after = db.writer().call(tx -> tx.queryOne(show, rs -> rs.getString(1)).get());
+        assertThat(after).isEqualTo("on");
+      }
+    }
   }
 
   @AllBackends

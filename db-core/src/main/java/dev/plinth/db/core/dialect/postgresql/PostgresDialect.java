@@ -9,6 +9,7 @@ import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -33,6 +34,16 @@ public final class PostgresDialect implements Dialect {
   @Override
   public boolean transactionalDdl() {
     return true;
+  }
+
+  @Override
+  public boolean dataModifyingWith() {
+    return true;
+  }
+
+  @Override
+  public Optional<String> relaxedCommitStatement() {
+    return Optional.of("SET LOCAL synchronous_commit = off");
   }
 
   @Override
