@@ -17,12 +17,12 @@ import java.util.Map;
 /**
  * Renders a plan as the SQL script the runner would execute, for a backend, without a database
  * (Alembic's offline {@code --sql} mode). The script matches the online runner: a transactional
- * revision is {@code BEGIN;}, its statements, its version-table change (the same {@code DELETE} and
- * {@code INSERT} statements, values inlined), its history row, {@code COMMIT;}; a revision declared
- * {@code transactional = false} runs its statements outside, then commits its bookkeeping. A plan
- * that starts from an empty version table first creates the version and history tables. Every
- * statement ends with {@code ;} (MySQL routine bodies between {@code DELIMITER} lines), so the
- * script runs in psql, mysql and sqlite3 as it is.
+ * revision is {@code BEGIN;}, its statements, its version-table change (the same statements, values
+ * inlined: one {@code UPDATE} when a single head moves), its history row, {@code COMMIT;}; a
+ * revision declared {@code transactional = false} runs its statements outside, then commits its
+ * bookkeeping. A plan that starts from an empty version table first creates the version and history
+ * tables. Every statement ends with {@code ;} (MySQL routine bodies between {@code DELIMITER}
+ * lines), so the script runs in psql, mysql and sqlite3 as it is.
  */
 public final class OfflineScript {
   private final Dialect dialect;
@@ -125,11 +125,9 @@ public final class OfflineScript {
 
   private List<String> bookkeeping(MigrationStep step) {
     List<String> sql = new ArrayList<>();
-    for (String revision : VersionTable.removed(step.headsBefore(), step.headsAfter())) {
-      sql.add(inline(versions.deleteSql(dialect), literal(revision)));
-    }
-    for (String revision : VersionTable.removed(step.headsAfter(), step.headsBefore())) {
-      sql.add(inline(versions.insertSql(dialect), literal(revision)));
+    for (var change : versions.statements(dialect, step.headsBefore(), step.headsAfter())) {
+      sql.add(
+          inline(change.sql(), change.values().stream().map(this::literal).toArray(String[]::new)));
     }
     boolean up = step.direction() == Direction.UPGRADE;
     MigrationScript script = scripts.get(step.revision().id());

@@ -40,6 +40,26 @@ class OfflineScriptTest {
             "COMMIT;");
   }
 
+  @Test
+  void mergeDeletesItsParentsRowsAndInsertsItsOwn() {
+    MigrationScript a = script("a1", true, List.of(), ctx -> {});
+    MigrationScript b = script("b1", true, List.of(), ctx -> {});
+    MigrationScript merge = script("m1", true, List.of("a1", "b1"), ctx -> {});
+    RevisionGraph graph = RevisionGraph.of(List.of(a.info(), b.info(), merge.info()));
+    String sql =
+        new OfflineScript(
+                Dialects.forName("postgresql"),
+                Map.of("a1", a, "b1", b, "m1", merge),
+                "plinth_version")
+            .render(graph.upgrade(Set.of("a1", "b1"), "heads"));
+    assertThat(sql)
+        .containsSubsequence(
+            "DELETE FROM \"plinth_version\" WHERE version_num = 'a1';",
+            "DELETE FROM \"plinth_version\" WHERE version_num = 'b1';",
+            "INSERT INTO \"plinth_version\" (version_num) VALUES ('m1');")
+        .doesNotContain("UPDATE");
+  }
+
   private static String render(MigrationScript script) {
     RevisionGraph graph = RevisionGraph.of(List.of(script.info()));
     return new OfflineScript(
@@ -49,9 +69,14 @@ class OfflineScriptTest {
 
   private static MigrationScript script(
       String id, boolean transactional, Consumer<MigrationContext> upgrade) {
+    return script(id, transactional, List.of(), upgrade);
+  }
+
+  private static MigrationScript script(
+      String id, boolean transactional, List<String> down, Consumer<MigrationContext> upgrade) {
     RevisionInfo info =
         new RevisionInfo(
-            id, List.of(), List.of(), List.of(), Optional.empty(), "", "Query.java", transactional);
+            id, down, List.of(), List.of(), Optional.empty(), "", "Query.java", transactional);
     return new MigrationScript() {
       @Override
       public RevisionInfo info() {
