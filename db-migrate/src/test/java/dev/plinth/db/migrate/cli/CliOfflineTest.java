@@ -96,7 +96,10 @@ class CliOfflineTest {
                 + " 'a1000000';",
             "'v1:",
             "COMMIT;");
-    assertThat(sql.out()).doesNotContain("b2000000").doesNotContain("DELETE");
+    assertThat(sql.out())
+        .doesNotContain("b2000000")
+        .doesNotContain("DELETE")
+        .doesNotContain("PRAGMA");
   }
 
   @Test

@@ -41,6 +41,32 @@ class OfflineScriptTest {
   }
 
   @Test
+  void sqliteTransactionalRevisionStandsInsideTheForeignKeyGuard() {
+    MigrationScript script = script("g1", true, ctx -> ctx.execute("DROP TABLE parent"));
+    String sql = render(script, "sqlite");
+    assertThat(sql)
+        .containsSubsequence(
+            "-- SQLite: each transactional revision runs with foreign keys off",
+            "sqlite3 -bail",
+            "-- upgrade g1",
+            "PRAGMA foreign_keys = OFF;",
+            "BEGIN;",
+            "DROP TABLE parent;",
+            "INSERT INTO \"plinth_history\"",
+            "PRAGMA foreign_key_check;",
+            "INSERT OR ROLLBACK INTO plinth_foreign_key_check SELECT 1 FROM"
+                + " pragma_foreign_key_check;",
+            "COMMIT;",
+            "PRAGMA foreign_keys = ON;");
+  }
+
+  @Test
+  void sqliteRevisionOutsideATransactionHasNoGuard() {
+    MigrationScript script = script("n2", false, ctx -> ctx.execute("CREATE INDEX i ON t (a)"));
+    assertThat(render(script, "sqlite")).doesNotContain("PRAGMA").doesNotContain("foreign keys");
+  }
+
+  @Test
   void mergeDeletesItsParentsRowsAndInsertsItsOwn() {
     MigrationScript a = script("a1", true, List.of(), ctx -> {});
     MigrationScript b = script("b1", true, List.of(), ctx -> {});
@@ -61,9 +87,13 @@ class OfflineScriptTest {
   }
 
   private static String render(MigrationScript script) {
+    return render(script, "postgresql");
+  }
+
+  private static String render(MigrationScript script, String dialect) {
     RevisionGraph graph = RevisionGraph.of(List.of(script.info()));
     return new OfflineScript(
-            Dialects.forName("postgresql"), Map.of(script.info().id(), script), "plinth_version")
+            Dialects.forName(dialect), Map.of(script.info().id(), script), "plinth_version")
         .render(graph.upgrade(Set.of(), "heads"));
   }
 
