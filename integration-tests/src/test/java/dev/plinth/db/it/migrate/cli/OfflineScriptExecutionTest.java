@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Offline ({@code --sql}) scripts, run statement by statement on a real database. */
@@ -136,20 +135,10 @@ class OfflineScriptExecutionTest {
   /** Runs {@code script} in the {@code sqlite3} shell on the test database's file. */
   private CliProject.Result sqlite3(TestDatabase tdb, String script, String... options)
       throws IOException, InterruptedException {
-    Path file = Files.writeString(work.resolve("script.sql"), script);
     List<String> command = new ArrayList<>(List.of("sqlite3"));
     command.addAll(List.of(options));
     command.add(tdb.url().substring("jdbc:sqlite:".length()));
-    Path out = work.resolve("sqlite3.out");
-    Path err = work.resolve("sqlite3.err");
-    Process p =
-        new ProcessBuilder(command)
-            .redirectInput(file.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("sqlite3 finished").isTrue();
-    return new CliProject.Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    return CliProject.execute(command, Files.writeString(work.resolve("script.sql"), script), work);
   }
 
   private static String offline(CliProject cli, String... args) {
