@@ -3,8 +3,10 @@ package dev.plinth.db.migrate;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.schema.Schema;
+import dev.plinth.db.core.schema.SchemaDiff;
 import dev.plinth.db.migrate.adopt.Adopter;
 import dev.plinth.db.migrate.graph.RevisionGraph;
+import dev.plinth.db.migrate.models.RegisteredModels;
 import dev.plinth.db.migrate.phase.OnlineUpgrade;
 import dev.plinth.db.migrate.runner.MigrationRunner;
 import dev.plinth.db.migrate.source.Location;
@@ -42,6 +44,8 @@ public final class Migrator implements AutoCloseable {
   private final MigrationRunner runner;
   private final OnlineUpgrade online;
   private final Optional<Adopter> adopter;
+  private final Optional<RegisteredModels> models;
+  private final Set<String> ownTables;
 
   private Migrator(Builder b, List<MigrationScript> scripts, Database db, boolean ownsDatabase) {
     this.db = db;
@@ -54,7 +58,10 @@ public final class Migrator implements AutoCloseable {
     }
     this.graph = RevisionGraph.of(infos);
     this.adopter = Optional.ofNullable(b.adoption).map(m -> new Adopter(db, m, b.classLoader));
-    this.online = new OnlineUpgrade(db, graph, b.dataMigrations(), Optional.ofNullable(b.models));
+    this.models = b.models();
+    this.ownTables = Set.of(b.versionTable, b.historyTable());
+    this.online =
+        new OnlineUpgrade(db, graph, b.dataMigrations(), models.map(RegisteredModels::schema));
     this.runner =
         new MigrationRunner(
             db, graph, byId, b.versionTable, b.historyTable(), b.lockTimeout, online.guard());
@@ -189,6 +196,21 @@ public final class Migrator implements AutoCloseable {
     runner.verifyChecksums();
   }
 
+  /**
+   * Compares the registered models with the live schema, as {@code alembic check} does: tables,
+   * columns (type, nullability, default, collation, auto-increment), primary keys, unique keys,
+   * indexes, foreign keys and checks, in the words of {@link SchemaDiff}. A database table that no
+   * model declares is a difference too, unless a {@link ModelsProvider#includeTable provider
+   * excludes it}; the version and history tables are left out.
+   *
+   * @return the differences, empty when the models match; empty optional when no models were
+   *     registered
+   * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
+   */
+  public Optional<SchemaDiff> compareModels() {
+    return models.map(m -> m.compare(db.reader().call(tx -> db.schema().readAll(tx)), ownTables));
+  }
+
   /** The version table's rows: the applied heads; empty for a database never migrated. */
   public Set<String> current() {
     return runner.current();
@@ -258,8 +280,9 @@ public final class Migrator implements AutoCloseable {
     }
 
     /**
-     * Registers the service's models: contract revisions that would drop one of their tables or
-     * columns are refused.
+     * Registers the service's models, instead of the {@link ModelsProvider}s the class loader lists
+     * in {@code META-INF/services}: {@link Migrator#compareModels()} compares them with the
+     * database, and contract revisions that would drop one of their tables or columns are refused.
      */
     public Builder models(Schema models) {
       this.models = Objects.requireNonNull(models, "models");
@@ -328,6 +351,14 @@ public final class Migrator implements AutoCloseable {
       return all;
     }
 
+    private Optional<RegisteredModels> models() {
+      if (models != null) {
+        Schema given = models;
+        return Optional.of(RegisteredModels.of(() -> given));
+      }
+      return RegisteredModels.load(classLoader);
+    }
+
     private String historyTable() {
       return MigrationRunner.historyTableFor(versionTable);
     }
@@ -340,6 +371,8 @@ public final class Migrator implements AutoCloseable {
      *     invalid (the message names it)
      * @throws InvalidGraphException if the revisions do not form a valid graph
      * @throws InvalidMigrationException if a location or migration file is invalid
+     * @throws MigrationException if a listed {@link ModelsProvider} cannot be loaded or two declare
+     *     the same table
      */
     public Migrator build() {
       if ((database == null) == (config == null)) {

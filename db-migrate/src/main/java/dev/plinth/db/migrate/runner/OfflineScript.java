@@ -1,6 +1,7 @@
 package dev.plinth.db.migrate.runner;
 
 import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;
 import dev.plinth.db.migrate.graph.Direction;
@@ -17,12 +18,15 @@ import java.util.Map;
 /**
  * Renders a plan as the SQL script the runner would execute, for a backend, without a database
  * (Alembic's offline {@code --sql} mode). The script matches the online runner: a transactional
- * revision is {@code BEGIN;}, its statements, its version-table change (the same {@code DELETE} and
- * {@code INSERT} statements, values inlined), its history row, {@code COMMIT;}; a revision declared
- * {@code transactional = false} runs its statements outside, then commits its bookkeeping. A plan
- * that starts from an empty version table first creates the version and history tables. Every
- * statement ends with {@code ;} (MySQL routine bodies between {@code DELIMITER} lines), so the
- * script runs in psql, mysql and sqlite3 as it is.
+ * revision is {@code BEGIN;}, its statements, its version-table change (the same statements, values
+ * inlined: one {@code UPDATE} when a single head moves), its history row, {@code COMMIT;}; a
+ * revision declared {@code transactional = false} runs its statements outside, then commits its
+ * bookkeeping. Around each transactional revision stand the statements of the dialect's {@link
+ * SchemaChangeGuard#script()}, as the runner runs its guard (SQLite: foreign keys off before {@code
+ * BEGIN}, checked before {@code COMMIT}, on again after). A plan that starts from an empty version
+ * table first creates the version and history tables. Every statement ends with {@code ;} (MySQL
+ * routine bodies between {@code DELIMITER} lines), so the script runs in psql, mysql and sqlite3 as
+ * it is.
  */
 public final class OfflineScript {
   private final Dialect dialect;
@@ -30,6 +34,7 @@ public final class OfflineScript {
   private final VersionTable versions;
   private final HistoryTable history;
   private final StatementSplitter client;
+  private final SchemaChangeGuard.Script guard;
 
   /**
    * Creates a renderer.
@@ -44,6 +49,7 @@ public final class OfflineScript {
     this.versions = new VersionTable(versionTable);
     this.history = new HistoryTable(MigrationRunner.historyTableFor(versionTable));
     this.client = StatementSplitter.forBackend(dialect.name());
+    this.guard = dialect.schemaChangeGuard().script();
   }
 
   /**
@@ -57,6 +63,9 @@ public final class OfflineScript {
   public String render(MigrationPlan plan) {
     List<String> lines = new ArrayList<>();
     lines.add("-- plinth-migrate offline script for " + dialect.name());
+    if (plan.steps().stream().anyMatch(step -> step.revision().transactional())) {
+      guard.note().forEach(note -> lines.add("--" + note));
+    }
     if (!plan.isEmpty() && createsTables(plan.steps().get(0))) {
       lines.add("");
       for (var table : List.of(versions.model(), history.model())) {
@@ -91,15 +100,24 @@ public final class OfflineScript {
             + info.origin()
             + ")");
     if (info.transactional()) {
+      addStatements(lines, guard.beforeBegin());
       lines.add("BEGIN;");
-    }
-    body(step).forEach(sql -> lines.add(client.scriptStatement(sql)));
-    if (!info.transactional()) {
+      addStatements(lines, body(step));
+      addStatements(lines, bookkeeping(step));
+      addStatements(lines, guard.beforeCommit());
+      lines.add("COMMIT;");
+      addStatements(lines, guard.afterEnd());
+    } else {
+      addStatements(lines, body(step));
       lines.add("BEGIN;");
+      addStatements(lines, bookkeeping(step));
+      lines.add("COMMIT;");
     }
-    bookkeeping(step).forEach(sql -> lines.add(client.scriptStatement(sql)));
-    lines.add("COMMIT;");
     return lines;
+  }
+
+  private void addStatements(List<String> lines, List<String> statements) {
+    statements.forEach(sql -> lines.add(client.scriptStatement(sql)));
   }
 
   private List<String> body(MigrationStep step) {
@@ -125,11 +143,9 @@ public final class OfflineScript {
 
   private List<String> bookkeeping(MigrationStep step) {
     List<String> sql = new ArrayList<>();
-    for (String revision : VersionTable.removed(step.headsBefore(), step.headsAfter())) {
-      sql.add(inline(versions.deleteSql(dialect), literal(revision)));
-    }
-    for (String revision : VersionTable.removed(step.headsAfter(), step.headsBefore())) {
-      sql.add(inline(versions.insertSql(dialect), literal(revision)));
+    for (var change : versions.statements(dialect, step.headsBefore(), step.headsAfter())) {
+      sql.add(
+          inline(change.sql(), change.values().stream().map(this::literal).toArray(String[]::new)));
     }
     boolean up = step.direction() == Direction.UPGRADE;
     MigrationScript script = scripts.get(step.revision().id());

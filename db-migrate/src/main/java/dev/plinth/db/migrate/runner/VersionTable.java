@@ -6,6 +6,8 @@ import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.MigrationException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -51,32 +53,49 @@ final class VersionTable {
   }
 
   /**
-   * Replaces the rows {@code before} by {@code after}, checking that the table held {@code before}.
-   * When one row moves (the usual step of a plan) that is one {@code UPDATE} that must hit it;
-   * otherwise a {@code DELETE} that must hit its row per removed revision, then an {@code INSERT}
-   * per added one.
+   * Replaces the rows {@code before} by {@code after}, checking that the table held {@code before}:
+   * runs {@link #statements} and fails if one of them missed the row it must hit.
    *
    * @throws MigrationException if the table did not hold the expected rows: another migrator
    *     changed it
    */
   void change(Tx tx, Set<String> before, Set<String> after) {
+    for (RowChange change : statements(tx.dialect(), before, after)) {
+      if (tx.update(change.sql(), change.values().toArray()) != 1 && change.mustHit() != null) {
+        throw changedByOther(tx, change.mustHit(), before);
+      }
+    }
+  }
+
+  /**
+   * The statements that replace the rows {@code before} by {@code after}, for the online runner and
+   * the offline script alike. When one row moves (the usual step of a plan) that is one {@code
+   * UPDATE}; otherwise a {@code DELETE} per removed revision, then an {@code INSERT} per added one.
+   */
+  List<RowChange> statements(Dialect dialect, Set<String> before, Set<String> after) {
     Set<String> removed = removed(before, after);
     Set<String> added = removed(after, before);
+    String table = dialect.quote(name);
     if (removed.size() == 1 && added.size() == 1) {
       String from = removed.iterator().next();
-      if (tx.update(updateSql(tx.dialect()), added.iterator().next(), from) != 1) {
-        throw changedByOther(tx, from, before);
-      }
-      return;
+      return List.of(
+          new RowChange(
+              "UPDATE " + table + " SET version_num = ? WHERE version_num = ?",
+              List.of(added.iterator().next(), from),
+              from));
     }
+    List<RowChange> changes = new ArrayList<>();
     for (String revision : removed) {
-      if (tx.update(deleteSql(tx.dialect()), revision) != 1) {
-        throw changedByOther(tx, revision, before);
-      }
+      changes.add(
+          new RowChange(
+              "DELETE FROM " + table + " WHERE version_num = ?", List.of(revision), revision));
     }
     for (String revision : added) {
-      tx.update(insertSql(tx.dialect()), revision);
+      changes.add(
+          new RowChange(
+              "INSERT INTO " + table + " (version_num) VALUES (?)", List.of(revision), null));
     }
+    return changes;
   }
 
   private MigrationException changedByOther(Tx tx, String missing, Set<String> expected) {
@@ -93,25 +112,10 @@ final class VersionTable {
   }
 
   /** The rows of {@code from} that are not in {@code to}, sorted: deleted by a change. */
-  static Set<String> removed(Set<String> from, Set<String> to) {
+  private static Set<String> removed(Set<String> from, Set<String> to) {
     Set<String> removed = new TreeSet<>(from);
     removed.removeAll(to);
     return removed;
-  }
-
-  /** Deletes one row; one bind value, the revision. */
-  String deleteSql(Dialect dialect) {
-    return "DELETE FROM " + dialect.quote(name) + " WHERE version_num = ?";
-  }
-
-  /** Moves one row; two bind values, the new revision and the old one. */
-  private String updateSql(Dialect dialect) {
-    return "UPDATE " + dialect.quote(name) + " SET version_num = ? WHERE version_num = ?";
-  }
-
-  /** Inserts one row; one bind value, the revision. */
-  String insertSql(Dialect dialect) {
-    return "INSERT INTO " + dialect.quote(name) + " (version_num) VALUES (?)";
   }
 
   /**
@@ -122,4 +126,13 @@ final class VersionTable {
   void replace(Tx tx, Set<String> heads) {
     change(tx, read(tx), heads);
   }
+
+  /**
+   * One statement of a change of the version table.
+   *
+   * @param sql the statement, with {@code ?} for each value
+   * @param values the bind values, in order
+   * @param mustHit the row the statement must hit, or null for an {@code INSERT}
+   */
+  record RowChange(String sql, List<String> values, String mustHit) {}
 }

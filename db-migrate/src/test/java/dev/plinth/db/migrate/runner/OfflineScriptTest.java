@@ -40,18 +40,73 @@ class OfflineScriptTest {
             "COMMIT;");
   }
 
+  @Test
+  void sqliteTransactionalRevisionStandsInsideTheForeignKeyGuard() {
+    MigrationScript script = script("g1", true, ctx -> ctx.execute("DROP TABLE parent"));
+    String sql = render(script, "sqlite");
+    assertThat(sql)
+        .containsSubsequence(
+            "-- SQLite: each transactional revision runs with foreign keys off",
+            "sqlite3 -bail",
+            "-- upgrade g1",
+            "PRAGMA foreign_keys = OFF;",
+            "BEGIN;",
+            "DROP TABLE parent;",
+            "INSERT INTO \"plinth_history\"",
+            "PRAGMA foreign_key_check;",
+            "INSERT OR ROLLBACK INTO plinth_foreign_key_check SELECT 1 FROM"
+                + " pragma_foreign_key_check;",
+            "COMMIT;",
+            "PRAGMA foreign_keys = ON;");
+  }
+
+  @Test
+  void sqliteRevisionOutsideATransactionHasNoGuard() {
+    MigrationScript script = script("n2", false, ctx -> ctx.execute("CREATE INDEX i ON t (a)"));
+    assertThat(render(script, "sqlite")).doesNotContain("PRAGMA").doesNotContain("foreign keys");
+  }
+
+  @Test
+  void mergeDeletesItsParentsRowsAndInsertsItsOwn() {
+    MigrationScript a = script("a1", true, List.of(), ctx -> {});
+    MigrationScript b = script("b1", true, List.of(), ctx -> {});
+    MigrationScript merge = script("m1", true, List.of("a1", "b1"), ctx -> {});
+    RevisionGraph graph = RevisionGraph.of(List.of(a.info(), b.info(), merge.info()));
+    String sql =
+        new OfflineScript(
+                Dialects.forName("postgresql"),
+                Map.of("a1", a, "b1", b, "m1", merge),
+                "plinth_version")
+            .render(graph.upgrade(Set.of("a1", "b1"), "heads"));
+    assertThat(sql)
+        .containsSubsequence(
+            "DELETE FROM \"plinth_version\" WHERE version_num = 'a1';",
+            "DELETE FROM \"plinth_version\" WHERE version_num = 'b1';",
+            "INSERT INTO \"plinth_version\" (version_num) VALUES ('m1');")
+        .doesNotContain("UPDATE");
+  }
+
   private static String render(MigrationScript script) {
+    return render(script, "postgresql");
+  }
+
+  private static String render(MigrationScript script, String dialect) {
     RevisionGraph graph = RevisionGraph.of(List.of(script.info()));
     return new OfflineScript(
-            Dialects.forName("postgresql"), Map.of(script.info().id(), script), "plinth_version")
+            Dialects.forName(dialect), Map.of(script.info().id(), script), "plinth_version")
         .render(graph.upgrade(Set.of(), "heads"));
   }
 
   private static MigrationScript script(
       String id, boolean transactional, Consumer<MigrationContext> upgrade) {
+    return script(id, transactional, List.of(), upgrade);
+  }
+
+  private static MigrationScript script(
+      String id, boolean transactional, List<String> down, Consumer<MigrationContext> upgrade) {
     RevisionInfo info =
         new RevisionInfo(
-            id, List.of(), List.of(), List.of(), Optional.empty(), "", "Query.java", transactional);
+            id, down, List.of(), List.of(), Optional.empty(), "", "Query.java", transactional);
     return new MigrationScript() {
       @Override
       public RevisionInfo info() {

@@ -23,10 +23,36 @@ import java.util.List;
  * time of a million-row copy with a random-order unique key (docs/BENCHMARKS.md). SQLite allocates
  * cache pages as they are used and frees them when the size is set back. The guard remembers the
  * size to restore, so it serves one transaction.
+ *
+ * <p>Its {@link #script()} is the same guard for an offline script run by the {@code sqlite3}
+ * shell, which cannot raise an error from a query result: before {@code COMMIT} it inserts one row
+ * per violation, {@code INSERT OR ROLLBACK}, into a temporary table whose CHECK refuses every row,
+ * so that a violation fails the statement and rolls the transaction back.
  */
 final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
   private static final int REPORTED_VIOLATIONS = 10;
   private static final long REBUILD_CACHE_KIB = 65_536;
+  private static final String FOREIGN_KEYS_OFF = "PRAGMA foreign_keys = OFF";
+  private static final String FOREIGN_KEYS_ON = "PRAGMA foreign_keys = ON";
+  private static final String FOREIGN_KEY_CHECK = "PRAGMA foreign_key_check";
+  private static final Script SCRIPT =
+      new Script(
+          List.of(
+              " SQLite: each transactional revision runs with foreign keys off, as online (SQLite",
+              " cannot switch them inside a transaction); before its COMMIT, PRAGMA foreign_key_check",
+              " prints every row that points at a missing parent row, and then the INSERT OR ROLLBACK",
+              " INTO plinth_foreign_key_check fails with \"CHECK constraint failed: foreign_key_check",
+              " ...\" and rolls the revision back. Run the script with `sqlite3 -bail` so that it",
+              " stops there: without -bail, sqlite3 reports the error and runs the next revision."),
+          List.of(FOREIGN_KEYS_OFF),
+          List.of(
+              FOREIGN_KEY_CHECK,
+              "CREATE TEMP TABLE IF NOT EXISTS plinth_foreign_key_check (violation INTEGER"
+                  + " CONSTRAINT \"foreign_key_check: rows point at missing parent rows\""
+                  + " CHECK (violation IS NULL))",
+              "INSERT OR ROLLBACK INTO plinth_foreign_key_check SELECT 1 FROM"
+                  + " pragma_foreign_key_check"),
+          List.of(FOREIGN_KEYS_ON));
 
   /** The connection's {@code cache_size} before the guard raised it; null if it did not. */
   private Long restoreCacheSize;
@@ -42,7 +68,7 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
       restoreCacheSize = cacheSize;
     }
     // Last, so that a failure above leaves foreign keys enforced on the pooled connection.
-    pragma(connection, "PRAGMA foreign_keys = OFF");
+    pragma(connection, FOREIGN_KEYS_OFF);
   }
 
   @Override
@@ -51,7 +77,7 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
     String table = null;
     String parent = null;
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+        ResultSet rs = s.executeQuery(FOREIGN_KEY_CHECK)) {
       while (rs.next() && violations.size() < REPORTED_VIOLATIONS) {
         table = rs.getString(1);
         parent = rs.getString(3);
@@ -75,11 +101,16 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
 
   @Override
   public void afterEnd(Connection connection) throws SQLException {
-    pragma(connection, "PRAGMA foreign_keys = ON");
+    pragma(connection, FOREIGN_KEYS_ON);
     if (restoreCacheSize != null) {
       pragma(connection, "PRAGMA cache_size = " + restoreCacheSize);
       restoreCacheSize = null;
     }
+  }
+
+  @Override
+  public Script script() {
+    return SCRIPT;
   }
 
   private static void pragma(Connection connection, String sql) throws SQLException {

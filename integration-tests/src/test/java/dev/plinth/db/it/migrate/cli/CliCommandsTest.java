@@ -36,7 +36,7 @@ class CliCommandsTest {
     assertThat(CliProject.tableExists(db, "t3")).isFalse();
     CliProject.Result behind = cli.run("check");
     assertThat(behind.exitCode()).isEqualTo(1);
-    assertThat(behind.err()).contains("upgrade heads");
+    assertThat(behind.out()).contains("upgrade heads");
 
     assertThat(cli.run("stamp", "heads").exitCode()).isZero();
     assertThat(CliProject.versionRows(db)).containsExactly("cc03");

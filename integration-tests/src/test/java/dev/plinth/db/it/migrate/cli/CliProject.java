@@ -3,12 +3,15 @@ package dev.plinth.db.it.migrate.cli;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.migrate.cli.Main;
 import dev.plinth.db.testing.TestDatabase;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
 /** A migrations directory and a database, driven through the CLI in this JVM. */
@@ -59,6 +62,47 @@ final class CliProject {
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(all);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Runs {@code plinth-migrate --url URL --locations filesystem:DIR args...} in a JVM of its own,
+   * as a service runs it: {@code java -cp <test class path>:<classPathRoot> ...Main}, where {@code
+   * classPathRoot} holds the service's {@code META-INF/services} files.
+   */
+  Result runInJvm(Path classPathRoot, Path work, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx128m");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path") + File.pathSeparator + classPathRoot);
+    command.add(Main.class.getName());
+    command.add("--url=" + tdb.url());
+    command.add("--locations=filesystem:" + dir);
+    command.addAll(List.of(args));
+    return execute(command, null, work);
+  }
+
+  /**
+   * Runs {@code command} to its end, its stdin read from {@code input} (null: none), its output
+   * kept in files under {@code work}.
+   */
+  static Result execute(List<String> command, Path input, Path work)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile(work, "out", ".txt");
+    Path err = Files.createTempFile(work, "err", ".txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (input != null) {
+      builder.redirectInput(input.toFile());
+    }
+    Process process = builder.start();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError(command + " did not finish within 2 minutes");
+    }
+    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   /** The version table's rows, sorted; empty if it does not exist. */
