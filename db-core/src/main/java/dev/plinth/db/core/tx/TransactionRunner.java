@@ -71,7 +71,11 @@ public final class TransactionRunner {
       }
       return spec.savepoint() ? inSavepoint(outer, work) : work.apply(outer.tx);
     }
-    return spec.retry().run(() -> begin(spec, work));
+    try {
+      return begin(spec, work);
+    } catch (Throwable first) {
+      return spec.retry().retryAfter(first, () -> begin(spec, work));
+    }
   }
 
   /**
