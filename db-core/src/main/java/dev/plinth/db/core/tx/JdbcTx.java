@@ -20,6 +20,7 @@ final class JdbcTx implements Tx {
   private static final int IN_CHUNK = 1000;
 
   private final Connection connection;
+  private final TransactionMode mode;
   private final Dialect dialect;
   private final MapperBinding mappers;
   private final SqlLog log;
@@ -29,11 +30,13 @@ final class JdbcTx implements Tx {
 
   JdbcTx(
       Connection connection,
+      TransactionMode mode,
       Dialect dialect,
       MapperBinding mappers,
       SqlLog log,
       Runnable afterDdl) {
     this.connection = connection;
+    this.mode = mode;
     this.dialect = dialect;
     this.mappers = mappers;
     this.log = log;
@@ -175,6 +178,11 @@ final class JdbcTx implements Tx {
       session = mappers.openSession(connection);
     }
     return mappers.mapper(type, session);
+  }
+
+  /** What this transaction may do: nested blocks are checked against it. */
+  TransactionMode mode() {
+    return mode;
   }
 
   /** Whether this transaction ran a DDL statement through {@link #update} or {@link #batch}. */
