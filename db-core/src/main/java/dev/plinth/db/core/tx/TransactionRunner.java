@@ -24,8 +24,7 @@ public final class TransactionRunner {
   private final DataSource reader;
   private final Dialect dialect;
   private final TransactionRetry retry;
-  private final MapperBinding mappers;
-  private final SqlLog log;
+  private final JdbcTx.Shared shared;
   private final Runnable afterDdl;
 
   /**
@@ -49,8 +48,7 @@ public final class TransactionRunner {
     this.reader = reader;
     this.dialect = dialect;
     this.retry = retry;
-    this.mappers = mappers;
-    this.log = new SqlLog(connectionDebug);
+    this.shared = new JdbcTx.Shared(dialect, mappers, new SqlLog(connectionDebug), afterDdl);
     this.afterDdl = afterDdl;
   }
 
@@ -92,7 +90,7 @@ public final class TransactionRunner {
     SchemaChangeGuard guard =
         spec.schemaChange() ? dialect.schemaChangeGuard() : SchemaChangeGuard.NONE;
     Connection c = open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer, guard);
-    JdbcTx tx = new JdbcTx(c, spec.mode(), dialect, mappers, log, afterDdl);
+    JdbcTx tx = new JdbcTx(c, spec.mode(), shared);
     current.set(tx);
     try {
       T result = work.apply(tx);
