@@ -99,10 +99,11 @@ public final class TransactionRetry {
   }
 
   /**
-   * The retry policy of one kind of transaction, from {@link TransactionRetry#policy}. The first
-   * attempt runs directly, so a transaction that succeeds costs nothing here; only a retriable
-   * failure hands over to Failsafe, which sees that failure as its first attempt, so the schedule,
-   * the attempt numbers and the log lines are those of a policy that ran from the start.
+   * The retry policy of one kind of transaction, from {@link TransactionRetry#policy}. The caller
+   * runs the first attempt itself, so a transaction that succeeds costs nothing here; only a failed
+   * first attempt comes to {@link #retryAfter}, which hands a retriable failure over to Failsafe as
+   * Failsafe's own first attempt, so the schedule, the attempt numbers and the log lines are those
+   * of a policy that ran from the start.
    */
   public static final class Policy {
     private final FailsafeExecutor<Object> executor;
@@ -114,26 +115,26 @@ public final class TransactionRetry {
     }
 
     /**
-     * Runs {@code attempt} until it succeeds, fails with something not retriable, or the retries
-     * are used up.
+     * Continues after the first attempt failed with {@code first}: rethrows it when it is not
+     * retriable, otherwise runs {@code attempt} again until it succeeds, fails with something not
+     * retriable, or the retries are used up.
+     *
+     * @param first the failure of the first attempt, which the caller ran directly
+     * @param attempt runs one further attempt
      */
-    public <T> T run(CheckedSupplier<T> attempt) {
-      try {
-        return attempt.get();
-      } catch (Throwable first) {
-        if (!retriable.test(first)) {
-          throw unchecked(first);
-        }
-        boolean[] replayed = {false};
-        return executor.get(
-            () -> {
-              if (!replayed[0]) {
-                replayed[0] = true;
-                throw first;
-              }
-              return attempt.get();
-            });
+    public <T> T retryAfter(Throwable first, CheckedSupplier<T> attempt) {
+      if (!retriable.test(first)) {
+        throw unchecked(first);
       }
+      boolean[] replayed = {false};
+      return executor.get(
+          () -> {
+            if (!replayed[0]) {
+              replayed[0] = true;
+              throw first;
+            }
+            return attempt.get();
+          });
     }
 
     private static RuntimeException unchecked(Throwable t) {

@@ -20,29 +20,28 @@ final class JdbcTx implements Tx {
   private static final int IN_CHUNK = 1000;
 
   private final Connection connection;
-  private final Dialect dialect;
-  private final MapperBinding mappers;
-  private final SqlLog log;
-  private final Runnable afterDdl;
+  private final TransactionMode mode;
+  private final Shared shared;
   private SqlSession session;
   private boolean ranDdl;
 
-  JdbcTx(
-      Connection connection,
-      Dialect dialect,
-      MapperBinding mappers,
-      SqlLog log,
-      Runnable afterDdl) {
+  /**
+   * What every transaction of one database shares, held through one reference so that each
+   * transaction allocates a smaller {@code JdbcTx}.
+   *
+   * @param afterDdl called after each DDL statement, to drop cached schema metadata
+   */
+  record Shared(Dialect dialect, MapperBinding mappers, SqlLog log, Runnable afterDdl) {}
+
+  JdbcTx(Connection connection, TransactionMode mode, Shared shared) {
     this.connection = connection;
-    this.dialect = dialect;
-    this.mappers = mappers;
-    this.log = log;
-    this.afterDdl = afterDdl;
+    this.mode = mode;
+    this.shared = shared;
   }
 
   @Override
   public Dialect dialect() {
-    return dialect;
+    return shared.dialect();
   }
 
   @Override
@@ -52,7 +51,7 @@ final class JdbcTx implements Tx {
 
   @Override
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    log.statement(sql, args);
+    shared.log().statement(sql, args);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, args, 0);
       try (ResultSet rs = ps.executeQuery()) {
@@ -63,13 +62,13 @@ final class JdbcTx implements Tx {
         return rows;
       }
     } catch (SQLException e) {
-      throw dialect.translate(e);
+      throw shared.dialect().translate(e);
     }
   }
 
   @Override
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
-    log.statement(sql, args);
+    shared.log().statement(sql, args);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, args, 0);
       ps.setMaxRows(2);
@@ -84,7 +83,7 @@ final class JdbcTx implements Tx {
         return Optional.ofNullable(value);
       }
     } catch (SQLException e) {
-      throw dialect.translate(e);
+      throw shared.dialect().translate(e);
     }
   }
 
@@ -117,12 +116,12 @@ final class JdbcTx implements Tx {
 
   @Override
   public int update(String sql, Object... args) {
-    log.statement(sql, args);
+    shared.log().statement(sql, args);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, args, 0);
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw dialect.translate(e);
+      throw shared.dialect().translate(e);
     } finally {
       noteDdl(sql);
     }
@@ -135,8 +134,8 @@ final class JdbcTx implements Tx {
 
   @Override
   public long insertReturning(String keyColumn, String sql, Object... args) {
-    log.statement(sql, args);
-    try (PreparedStatement ps = dialect.prepareInsert(connection, sql, keyColumn)) {
+    shared.log().statement(sql, args);
+    try (PreparedStatement ps = shared.dialect().prepareInsert(connection, sql, keyColumn)) {
       bind(ps, args, 0);
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -146,13 +145,13 @@ final class JdbcTx implements Tx {
         return keys.getLong(1);
       }
     } catch (SQLException e) {
-      throw dialect.translate(e);
+      throw shared.dialect().translate(e);
     }
   }
 
   @Override
   public int[] batch(String sql, List<Object[]> rows) {
-    log.statement(sql, new Object[] {rows.size() + " rows"});
+    shared.log().statement(sql, new Object[] {rows.size() + " rows"});
     if (rows.isEmpty()) {
       return new int[0];
     }
@@ -163,7 +162,7 @@ final class JdbcTx implements Tx {
       }
       return ps.executeBatch();
     } catch (SQLException e) {
-      throw dialect.translate(e);
+      throw shared.dialect().translate(e);
     } finally {
       noteDdl(sql);
     }
@@ -172,9 +171,14 @@ final class JdbcTx implements Tx {
   @Override
   public <M> M mapper(Class<M> type) {
     if (session == null) {
-      session = mappers.openSession(connection);
+      session = shared.mappers().openSession(connection);
     }
-    return mappers.mapper(type, session);
+    return shared.mappers().mapper(type, session);
+  }
+
+  /** What this transaction may do: nested blocks are checked against it. */
+  TransactionMode mode() {
+    return mode;
   }
 
   /** Whether this transaction ran a DDL statement through {@link #update} or {@link #batch}. */
@@ -193,12 +197,12 @@ final class JdbcTx implements Tx {
   private void noteDdl(String sql) {
     if (DdlStatements.isDdl(sql)) {
       ranDdl = true;
-      afterDdl.run();
+      shared.afterDdl().run();
     }
   }
 
   private int chunkSize(int otherArgs) {
-    return Math.max(1, Math.min(IN_CHUNK, dialect.maxBindParameters() - otherArgs));
+    return Math.max(1, Math.min(IN_CHUNK, shared.dialect().maxBindParameters() - otherArgs));
   }
 
   private static void bind(PreparedStatement ps, Object[] args, int offset) throws SQLException {

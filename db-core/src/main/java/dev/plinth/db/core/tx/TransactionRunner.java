@@ -19,13 +19,12 @@ import javax.sql.DataSource;
  * a reader, or anything but another async reader inside an async reader, is refused.
  */
 public final class TransactionRunner {
-  private final ThreadLocal<Active> current = new ThreadLocal<>();
+  private final ThreadLocal<JdbcTx> current = new ThreadLocal<>();
   private final DataSource writer;
   private final DataSource reader;
   private final Dialect dialect;
   private final TransactionRetry retry;
-  private final MapperBinding mappers;
-  private final SqlLog log;
+  private final JdbcTx.Shared shared;
   private final Runnable afterDdl;
 
   /**
@@ -49,8 +48,7 @@ public final class TransactionRunner {
     this.reader = reader;
     this.dialect = dialect;
     this.retry = retry;
-    this.mappers = mappers;
-    this.log = new SqlLog(connectionDebug);
+    this.shared = new JdbcTx.Shared(dialect, mappers, new SqlLog(connectionDebug), afterDdl);
     this.afterDdl = afterDdl;
   }
 
@@ -61,17 +59,21 @@ public final class TransactionRunner {
    * @throws DbException for any database failure, after retries where they apply
    */
   public <T> T execute(TransactionSpec spec, TxFunction<T> work) {
-    Active outer = current.get();
+    JdbcTx outer = current.get();
     if (outer != null && !spec.independent()) {
-      checkNesting(outer.mode, spec.mode());
+      checkNesting(outer.mode(), spec.mode());
       if (spec.schemaChange()) {
         throw new IllegalStateException(
             "a schema-change transaction must be the outermost one on its thread:"
                 + " foreign-key enforcement cannot change inside a running transaction");
       }
-      return spec.savepoint() ? inSavepoint(outer, work) : work.apply(outer.tx);
+      return spec.savepoint() ? inSavepoint(outer, work) : work.apply(outer);
     }
-    return spec.retry().run(() -> begin(spec, work));
+    try {
+      return begin(spec, work, outer);
+    } catch (Throwable first) {
+      return spec.retry().retryAfter(first, () -> begin(spec, work, outer));
+    }
   }
 
   /**
@@ -83,15 +85,15 @@ public final class TransactionRunner {
     return retry.policy(retryIf, mode.name().toLowerCase(Locale.ROOT) + " transaction");
   }
 
-  private <T> T begin(TransactionSpec spec, TxFunction<T> work) {
-    Active outer = current.get();
+  /** Runs one attempt of a new transaction; {@code outer} is the thread's running one, if any. */
+  private <T> T begin(TransactionSpec spec, TxFunction<T> work, JdbcTx outer) {
     SchemaChangeGuard guard =
         spec.schemaChange() ? dialect.schemaChangeGuard() : SchemaChangeGuard.NONE;
     Connection c = open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer, guard);
-    Active active = new Active(spec.mode(), new JdbcTx(c, dialect, mappers, log, afterDdl));
-    current.set(active);
+    JdbcTx tx = new JdbcTx(c, spec.mode(), shared);
+    current.set(tx);
     try {
-      T result = work.apply(active.tx);
+      T result = work.apply(tx);
       if (spec.mode() == TransactionMode.WRITER) {
         guard.beforeCommit(c);
         c.commit();
@@ -106,24 +108,22 @@ public final class TransactionRunner {
       rollbackQuietly(c, e);
       throw e;
     } finally {
-      active.tx.close();
+      tx.close();
       if (guard != SchemaChangeGuard.NONE) {
         restore(c, guard);
       }
       closeQuietly(c);
-      if (active.tx.ranDdl()) {
+      if (tx.ranDdl()) {
         afterDdl.run();
       }
-      if (outer == null) {
-        current.remove();
-      } else {
-        current.set(outer);
-      }
+      // Restoring null rather than removing keeps the thread's map entry, which the next
+      // transaction would otherwise allocate again; a null entry holds nothing.
+      current.set(outer);
     }
   }
 
-  private <T> T inSavepoint(Active outer, TxFunction<T> work) {
-    Connection c = outer.tx.connection();
+  private <T> T inSavepoint(JdbcTx outer, TxFunction<T> work) {
+    Connection c = outer.connection();
     Savepoint sp;
     try {
       sp = c.setSavepoint();
@@ -131,7 +131,7 @@ public final class TransactionRunner {
       throw dialect.translate(e);
     }
     try {
-      T result = work.apply(outer.tx);
+      T result = work.apply(outer);
       c.releaseSavepoint(sp);
       return result;
     } catch (SQLException e) {
@@ -219,6 +219,4 @@ public final class TransactionRunner {
       // The pool evicts a connection that fails to close; the transaction's outcome stands.
     }
   }
-
-  private record Active(TransactionMode mode, JdbcTx tx) {}
 }
