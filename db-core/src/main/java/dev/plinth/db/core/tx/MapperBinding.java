@@ -32,7 +32,7 @@ public final class MapperBinding {
   private final Dialect dialect;
   private final Consumer<Configuration> customizer;
   private Configuration configuration;
-  private SqlSessionFactory factory;
+  private volatile SqlSessionFactory factory;
 
   /**
    * Creates the binding; MyBatis is configured later (see the class description).
@@ -53,7 +53,13 @@ public final class MapperBinding {
    *
    * @throws RuntimeException whatever MyBatis or the customizer throws
    */
-  public synchronized void configure() {
+  public void configure() {
+    if (factory == null) {
+      build();
+    }
+  }
+
+  private synchronized void build() {
     if (factory != null) {
       return;
     }
@@ -63,11 +69,11 @@ public final class MapperBinding {
     transactions.setProperties(p);
     Configuration built = new Configuration(new Environment("plinth", transactions, dataSource));
     customizer.accept(built);
-    this.factory = new SqlSessionFactoryBuilder().build(built);
     this.configuration = built;
+    this.factory = new SqlSessionFactoryBuilder().build(built);
   }
 
-  synchronized SqlSession openSession(Connection connection) {
+  SqlSession openSession(Connection connection) {
     configure();
     return factory.openSession(connection);
   }
