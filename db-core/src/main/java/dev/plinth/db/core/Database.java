@@ -61,6 +61,9 @@ public final class Database implements AutoCloseable {
               : null;
       this.schema = new SchemaReader(dialect, this::reader);
       MapperBinding mappers = new MapperBinding(writerPool, dialect, b.mybatis);
+      if (b.customisesMyBatis) {
+        mappers.configure();
+      }
       this.runner =
           new TransactionRunner(
               writerPool,
@@ -200,6 +203,7 @@ public final class Database implements AutoCloseable {
     private final List<Class<?>> mappers = new ArrayList<>();
     private Consumer<Configuration> mybatis =
         configuration -> mappers.forEach(configuration::addMapper);
+    private boolean customisesMyBatis;
 
     private Builder() {}
 
@@ -222,17 +226,25 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Registers MyBatis mapper interfaces up front (they are otherwise registered on first use).
+     * Registers MyBatis mapper interfaces up front (they are otherwise registered on first use), so
+     * that {@link #build()} configures MyBatis and fails on a mapper it refuses. Without this or
+     * {@link #mybatis(Consumer)}, MyBatis is loaded only when a transaction first asks for a
+     * mapper.
      */
     public Builder mappers(Class<?>... types) {
       mappers.addAll(List.of(types));
+      customisesMyBatis = true;
       return this;
     }
 
-    /** Adjusts MyBatis's configuration: settings, type handlers, XML mappers. */
+    /**
+     * Adjusts MyBatis's configuration: settings, type handlers, XML mappers. {@link #build()} then
+     * configures MyBatis, so a customizer or XML mapper that fails makes it fail.
+     */
     public Builder mybatis(Consumer<Configuration> customizer) {
       Consumer<Configuration> registerMappers = mybatis;
       this.mybatis = registerMappers.andThen(customizer);
+      customisesMyBatis = true;
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.plinth.db.migrate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a revision declares about itself, whatever its source: its id, the revisions it follows
@@ -27,11 +28,12 @@ public record RevisionInfo(
     String message,
     String origin,
     boolean transactional) {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
 
   /** Validates and copies the lists. */
   public RevisionInfo {
     Objects.requireNonNull(id, "id");
-    if (id.isBlank() || !id.matches("[A-Za-z0-9_]+")) {
+    if (id.isBlank() || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
           origin + ": revision id '" + id + "' must be letters, digits or underscores");
     }

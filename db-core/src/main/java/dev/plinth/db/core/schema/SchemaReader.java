@@ -16,14 +16,15 @@ import java.util.function.Supplier;
  * Tx#batch}, both when the statement runs and when its transaction ends, and on {@link
  * #invalidate()}; DDL run past Plinth (another process, a raw connection) needs an explicit
  * invalidation. {@link #read(Tx, String)} and {@link #readAll(Tx)} never use the cache, so a
- * migration sees its own uncommitted changes.
+ * migration sees its own uncommitted changes. The cache is created by the first cached read: a
+ * process that only runs DDL (a migration run invalidates after every statement) never builds it.
  */
 public final class SchemaReader {
   private static final int MAX_TABLES = 10_000;
 
   private final Dialect dialect;
   private final Supplier<TransactionScope> readerScope;
-  private final Cache<String, Table> cache = Caffeine.newBuilder().maximumSize(MAX_TABLES).build();
+  private volatile Cache<String, Table> cache;
 
   /**
    * Creates a reader.
@@ -43,12 +44,12 @@ public final class SchemaReader {
    * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
    */
   public Table table(String name) {
-    Table cached = cache.getIfPresent(name);
+    Table cached = cache().getIfPresent(name);
     if (cached != null) {
       return cached;
     }
     Table table = readerScope.get().call(tx -> read(tx, name));
-    cache.put(name, table);
+    cache().put(name, table);
     return table;
   }
 
@@ -64,7 +65,7 @@ public final class SchemaReader {
             tx -> {
               List<Table> tables = new ArrayList<>();
               for (String name : tableNames(tx)) {
-                tables.add(cache.get(name, n -> read(tx, n)));
+                tables.add(cache().get(name, n -> read(tx, n)));
               }
               return Schema.of(tables);
             });
@@ -112,11 +113,31 @@ public final class SchemaReader {
 
   /** Forgets every cached table. */
   public void invalidate() {
-    cache.invalidateAll();
+    Cache<String, Table> tables = cache;
+    if (tables != null) {
+      tables.invalidateAll();
+    }
   }
 
   /** Forgets the cached table {@code name} (compared without regard to case). */
   public void invalidate(String name) {
-    cache.asMap().keySet().removeIf(key -> key.equalsIgnoreCase(name));
+    Cache<String, Table> tables = cache;
+    if (tables != null) {
+      tables.asMap().keySet().removeIf(key -> key.equalsIgnoreCase(name));
+    }
+  }
+
+  private Cache<String, Table> cache() {
+    Cache<String, Table> tables = cache;
+    if (tables == null) {
+      synchronized (this) {
+        tables = cache;
+        if (tables == null) {
+          tables = Caffeine.newBuilder().maximumSize(MAX_TABLES).build();
+          cache = tables;
+        }
+      }
+    }
+    return tables;
   }
 }

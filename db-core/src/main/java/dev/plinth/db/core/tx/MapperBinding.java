@@ -22,31 +22,59 @@ import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
  * Runs MyBatis mappers on a Plinth transaction's own connection. MyBatis never commits, rolls back
  * or closes that connection (a managed transaction that does not close), and every persistence
  * exception a mapper throws is translated by the dialect like any other.
+ *
+ * <p>MyBatis is configured on the first mapper a transaction asks for, or by {@link #configure()}:
+ * a service (or a migration run) that never uses a mapper never loads MyBatis's classes or builds
+ * its configuration, which is a noticeable part of a short-lived process's start-up.
  */
 public final class MapperBinding {
-  private final Configuration configuration;
-  private final SqlSessionFactory factory;
+  private final DataSource dataSource;
   private final Dialect dialect;
+  private final Consumer<Configuration> customizer;
+  private Configuration configuration;
+  private volatile SqlSessionFactory factory;
 
   /**
-   * Creates the binding.
+   * Creates the binding; MyBatis is configured later (see the class description).
    *
    * @param dataSource the writer pool, recorded in MyBatis's environment
    * @param dialect translates mapper exceptions
    * @param customizer adjusts the MyBatis configuration (type handlers, XML mappers, settings)
    */
   public MapperBinding(DataSource dataSource, Dialect dialect, Consumer<Configuration> customizer) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.customizer = customizer;
+  }
+
+  /**
+   * Builds MyBatis's configuration now, if it is not built yet, so that a mapper or customizer that
+   * MyBatis refuses fails here rather than in the first transaction that uses a mapper.
+   *
+   * @throws RuntimeException whatever MyBatis or the customizer throws
+   */
+  public void configure() {
+    if (factory == null) {
+      build();
+    }
+  }
+
+  private synchronized void build() {
+    if (factory != null) {
+      return;
+    }
     ManagedTransactionFactory transactions = new ManagedTransactionFactory();
     Properties p = new Properties();
     p.setProperty("closeConnection", "false");
     transactions.setProperties(p);
-    this.configuration = new Configuration(new Environment("plinth", transactions, dataSource));
-    customizer.accept(configuration);
-    this.factory = new SqlSessionFactoryBuilder().build(configuration);
-    this.dialect = dialect;
+    Configuration built = new Configuration(new Environment("plinth", transactions, dataSource));
+    customizer.accept(built);
+    this.configuration = built;
+    this.factory = new SqlSessionFactoryBuilder().build(built);
   }
 
   SqlSession openSession(Connection connection) {
+    configure();
     return factory.openSession(connection);
   }
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class SqlMigrationParser {
   private static final Pattern HEADER = Pattern.compile("--\\s*([A-Za-z_]+)\\s*:(.*)");
   private static final Pattern MARKER = Pattern.compile("--\\s*\\+([A-Za-z_]+)\\b(.*)");
+  private static final Pattern LIST_ENTRY = Pattern.compile("[A-Za-z0-9_@.+-]+");
   private static final Set<String> KEYS =
       Set.of(
           "revision",
@@ -178,7 +179,7 @@ final class SqlMigrationParser {
     List<String> items = new ArrayList<>();
     for (String item : entry.value.split(",", -1)) {
       String id = item.strip();
-      if (!id.matches("[A-Za-z0-9_@.+-]+")) {
+      if (!LIST_ENTRY.matcher(id).matches()) {
         throw error(entry.line, "bad " + key + " entry '" + id + "' in '" + entry.value + "'");
       }
       if (items.contains(id)) {

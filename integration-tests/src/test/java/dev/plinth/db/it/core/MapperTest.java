@@ -52,6 +52,22 @@ class MapperTest {
   }
 
   @AllBackends
+  void aMyBatisCustomizerThatFailsFailsTheBuildRatherThanTheFirstMapper(TestDatabase tdb) {
+    assertThatThrownBy(
+            () ->
+                tdb.track(
+                    Database.builder()
+                        .config(tdb.config().build())
+                        .mybatis(
+                            c -> {
+                              throw new IllegalStateException("customizer refused");
+                            })
+                        .build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("customizer refused");
+  }
+
+  @AllBackends
   void mapperFailuresArriveTranslated(Database db) {
     ItemsTable.create(db);
     db.writer().run(tx -> tx.mapper(ItemMapper.class).add("same", 1));
