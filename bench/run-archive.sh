@@ -89,9 +89,10 @@ measure() {
       printf "\"seconds\": %.3f, \"rows_per_s\": %.0f}", e - s, n / (e - s) }')
   else
     local big_pool=false
-    [[ $contender == limit && $backend == mariadb ]] && big_pool=true
+    [[ ($contender == limit || $contender == *-1g) && $backend == mariadb ]] && big_pool=true
     if $big_pool; then grow_pool; fi
-    line=$(bench run "$backend" "$contender" "$size" | sed -n 's/^RESULT //p')
+    line=$(bench run "$backend" "${contender%-1g}" "$size" | sed -n 's/^RESULT //p')
+    [[ $contender == *-1g ]] && line=${line/\"contender\": \"${contender%-1g}\"/\"contender\": \"$contender\"}
     if $big_pool; then restore_pool; fi
   fi
   local load
@@ -100,7 +101,7 @@ measure() {
 }
 
 rm -f "$results"
-contenders=(limit nova pt-archiver plinth)
+contenders=(limit nova pt-archiver plinth plinth-parallel plinth-parallel-1g)
 for size in $sizes; do
   echo "== generating $size soft-deleted rows of $((2 * size)) on both backends" >&2
   bench prepare postgresql "$size"
@@ -110,7 +111,9 @@ for size in $sizes; do
     for i in "${!contenders[@]}"; do
       contender=${contenders[$(((i + run - 1) % ${#contenders[@]}))]}
       for backend in postgresql mariadb; do
-        if [[ $contender == pt-archiver && $backend == postgresql ]]; then continue; fi
+        if [[ ($contender == pt-archiver || $contender == *-1g) && $backend == postgresql ]]; then
+          continue
+        fi
         measure "$backend" "$contender" "$size" "$run"
       done
     done
@@ -130,16 +133,18 @@ def rate(size, backend, contender):
 
 print()
 print("| deleted rows | backend | contender | runs | rows/s (median) | Plinth/contender "
-      "| peak heap MB | max heap after GC MB | load |")
-print("|---|---|---|---|---|---|---|---|---|")
+      "| Plinth 2 threads/contender | peak heap MB | max heap after GC MB | load |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for (size, backend, contender), rs in sorted(med.items()):
     r = rate(size, backend, contender)
     p = rate(size, backend, "plinth")
     ratio = f"{p / r:.2f}" if p and contender != "plinth" else ""
+    p2 = rate(size, backend, "plinth-parallel")
+    ratio2 = f"{p2 / r:.2f}" if p2 and not contender.startswith("plinth-parallel") else ""
     heap = max((x.get("heap_peak_mb", 0) for x in rs), default=0)
     live = max((x.get("heap_after_gc_mb", 0) for x in rs), default=0)
     heaps = (f"{heap:.0f}", f"{live:.0f}") if "heap_peak_mb" in rs[0] else ("", "")
     loads = ", ".join(f"{x['load']:.1f}" for x in rs)
-    print(f"| {size} | {backend} | {contender} | {len(rs)} | {r:.0f} | {ratio} "
+    print(f"| {size} | {backend} | {contender} | {len(rs)} | {r:.0f} | {ratio} | {ratio2} "
           f"| {heaps[0]} | {heaps[1]} | {loads} |")
 PY

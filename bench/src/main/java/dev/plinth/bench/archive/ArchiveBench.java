@@ -29,7 +29,7 @@ import javax.management.openmbean.CompositeData;
  * <pre>
  * ArchiveBench prepare BACKEND DELETED   generate the template: DELETED soft-deleted rows of 2×DELETED
  * ArchiveBench reset BACKEND             fresh copy of the template in plinth_archbench
- * ArchiveBench run BACKEND CONTENDER DELETED   CONTENDER: limit | nova | plinth; prints RESULT {json}
+ * ArchiveBench run BACKEND CONTENDER DELETED   CONTENDER: limit | nova | plinth | plinth-parallel; prints RESULT {json}
  * ArchiveBench verify BACKEND DELETED    exit 1 unless exactly the soft-deleted rows were moved
  * ArchiveBench drop BACKEND              drop the benchmark and template databases
  * </pre>
@@ -95,12 +95,19 @@ public final class ArchiveBench {
     String url = backend.url(ArchiveBackend.DATABASE);
     long moved;
     long nanos;
-    if (contender.equals("plinth")) {
+    if (contender.startsWith("plinth")) {
+      int parallel = contender.startsWith("plinth-parallel") ? 2 : 1;
       try (Database db = Database.builder().url(url).build()) {
         db.reader().call(tx -> tx.count("SELECT 1"));
         long start = System.nanoTime();
         ArchiveResult r =
-            Archiver.builder().database(db).maxRows(MAX_ROWS).untilComplete(true).build().run();
+            Archiver.builder()
+                .database(db)
+                .maxRows(MAX_ROWS)
+                .untilComplete(true)
+                .parallel(parallel)
+                .build()
+                .run();
         nanos = System.nanoTime() - start;
         moved = r.totalArchived() + r.totalResidue();
       }
@@ -205,7 +212,7 @@ public final class ArchiveBench {
   private static void usage() {
     System.err.println(
         "usage: ArchiveBench prepare|verify BACKEND DELETED | reset|drop BACKEND"
-            + " | run BACKEND limit|nova|plinth DELETED");
+            + " | run BACKEND limit|nova|plinth|plinth-parallel DELETED");
     System.exit(64);
   }
 }

@@ -3,6 +3,7 @@ package dev.plinth.db.archive;
 import dev.plinth.db.archive.internal.ArchivePlan;
 import dev.plinth.db.archive.internal.BatchMover;
 import dev.plinth.db.archive.internal.DeletedRowFilter;
+import dev.plinth.db.archive.internal.KeyRange;
 import dev.plinth.db.archive.internal.TableGraph;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Tx;
@@ -11,10 +12,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +53,7 @@ public final class Archiver {
   private final List<String> tables;
   private final boolean dryRun;
   private final boolean synchronousCommit;
+  private final int parallel;
   private final Consumer<ArchiveBatch> listener;
 
   private Archiver(Builder b) {
@@ -57,6 +65,7 @@ public final class Archiver {
     this.tables = List.copyOf(b.tables);
     this.dryRun = b.dryRun;
     this.synchronousCommit = b.synchronousCommit;
+    this.parallel = b.parallel;
     this.listener = b.listener;
   }
 
@@ -104,36 +113,104 @@ public final class Archiver {
 
   private ArchiveResult archive(ArchivePlan plan, BatchMover mover) {
     Run run = new Run(untilComplete ? Long.MAX_VALUE : maxRows);
-    for (String table : plan.tables()) {
-      Object after = null;
-      while (run.budgetLeft() > 0) {
-        int limit = (int) Math.min(maxRows, run.budgetLeft());
-        Object from = after;
-        long start = System.nanoTime();
-        BatchMover.Batch batch =
-            db.writer()
-                .call(
-                    tx -> {
-                      if (!synchronousCommit) {
-                        tx.dialect().relaxedCommitStatement().ifPresent(tx::update);
-                      }
-                      return mover.move(tx, table, from, limit);
-                    });
-        if (batch.selected() == 0) {
-          break;
-        }
-        run.record(table, batch, System.nanoTime() - start);
-        after = batch.lastKey();
-        if (batch.selected() < limit) {
-          break;
-        }
-        pause();
-      }
+    for (List<String> wave : plan.waves()) {
+      inParallel(slices(wave, mover), run, slice -> archive(slice, mover, run));
     }
     boolean remain =
         run.budgetLeft() == 0
             && db.reader().call(tx -> plan.tables().stream().anyMatch(t -> mover.hasRows(tx, t)));
-    return new ArchiveResult(run.archived, run.residue, plan.refused(), remain, false);
+    return new ArchiveResult(run.archived(), run.residue(), plan.refused(), remain, false);
+  }
+
+  /** A table's keys, or part of them, for one worker. */
+  private record Slice(String table, KeyRange range) {}
+
+  /**
+   * The work of one wave: a slice per table, or, with more threads than tables, each table's
+   * integer keys split so that every thread has a slice.
+   */
+  private List<Slice> slices(List<String> wave, BatchMover mover) {
+    int parts = parallel / wave.size();
+    List<Slice> slices = new ArrayList<>();
+    for (String table : wave) {
+      List<KeyRange> ranges =
+          parts < 2 ? List.of(KeyRange.ALL) : db.reader().call(tx -> mover.split(tx, table, parts));
+      ranges.forEach(range -> slices.add(new Slice(table, range)));
+    }
+    return slices;
+  }
+
+  /**
+   * Runs {@code action} for every slice: one after the other, or on up to {@code parallel} threads.
+   * A failure stops the other threads after their current batch and is thrown.
+   */
+  private void inParallel(List<Slice> slices, Run run, Consumer<Slice> action) {
+    int threads = Math.min(parallel, slices.size());
+    if (threads == 1) {
+      slices.forEach(action);
+      return;
+    }
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "plinth-archive-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> tasks = new ArrayList<>();
+      for (Slice slice : slices) {
+        tasks.add(pool.submit(() -> run.unlessStopped(() -> action.accept(slice))));
+      }
+      Throwable failure = null;
+      for (Future<?> task : tasks) {
+        try {
+          task.get();
+        } catch (ExecutionException e) {
+          failure = failure == null ? e.getCause() : failure;
+        }
+      }
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      run.stop();
+      throw new ArchiveException("interrupted while archiving; committed batches stay");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Archives a slice batch after batch until it is done or the run's budget is used up. */
+  private void archive(Slice slice, BatchMover mover, Run run) {
+    String table = slice.table();
+    KeyRange range = slice.range();
+    for (int limit = run.reserve(maxRows); limit > 0; limit = run.reserve(maxRows)) {
+      KeyRange from = range;
+      int rows = limit;
+      long start = System.nanoTime();
+      BatchMover.Batch batch =
+          db.writer()
+              .call(
+                  tx -> {
+                    if (!synchronousCommit) {
+                      tx.dialect().relaxedCommitStatement().ifPresent(tx::update);
+                    }
+                    return mover.move(tx, table, from, rows);
+                  });
+      run.record(table, batch, limit, System.nanoTime() - start);
+      if (batch.selected() < limit) {
+        return;
+      }
+      range = range.after(batch.lastKey());
+      pause();
+    }
   }
 
   private ArchiveResult dryRun(ArchivePlan plan, BatchMover mover) {
@@ -164,10 +241,15 @@ public final class Archiver {
     }
   }
 
-  /** The counts of a run in progress. */
+  /**
+   * The counts of a run in progress, shared by the threads of a wave: each batch reserves its rows
+   * from the budget first, so that threads together never exceed it.
+   */
   private final class Run {
     private final long budget;
     private long total;
+    private long reserved;
+    private boolean stopped;
     private final Map<String, Long> archived = new LinkedHashMap<>();
     private final Map<String, Long> residue = new LinkedHashMap<>();
 
@@ -175,17 +257,53 @@ public final class Archiver {
       this.budget = budget;
     }
 
-    long budgetLeft() {
-      return budget - total;
+    synchronized long budgetLeft() {
+      return budget - total - reserved;
     }
 
-    void record(String table, BatchMover.Batch batch, long nanos) {
+    /**
+     * Takes up to {@code rows} rows of the budget for one batch; 0 when none is left or stopped.
+     */
+    synchronized int reserve(int rows) {
+      int taken = stopped ? 0 : (int) Math.min(rows, budgetLeft());
+      reserved += taken;
+      return taken;
+    }
+
+    /** Books a committed batch that had reserved {@code limit} rows, and reports it. */
+    synchronized void record(String table, BatchMover.Batch batch, int limit, long nanos) {
+      reserved -= limit;
+      if (batch.selected() == 0) {
+        return;
+      }
       total += batch.archived();
       archived.merge(table, (long) batch.archived(), Long::sum);
       batch.residue().forEach((t, n) -> residue.merge(t, (long) n, Long::sum));
       int extra = batch.residue().values().stream().mapToInt(Integer::intValue).sum();
       LOG.debug("{}: archived {} rows and {} residue rows", table, batch.archived(), extra);
       listener.accept(new ArchiveBatch(table, batch.archived(), extra, nanos, total, budget));
+    }
+
+    synchronized void stop() {
+      stopped = true;
+    }
+
+    /** Runs {@code work}; if it fails, no further batch of this run starts. */
+    void unlessStopped(Runnable work) {
+      try {
+        work.run();
+      } catch (RuntimeException | Error e) {
+        stop();
+        throw e;
+      }
+    }
+
+    synchronized Map<String, Long> archived() {
+      return new LinkedHashMap<>(archived);
+    }
+
+    synchronized Map<String, Long> residue() {
+      return new LinkedHashMap<>(residue);
     }
   }
 
@@ -199,6 +317,7 @@ public final class Archiver {
     private List<String> tables = List.of();
     private boolean dryRun;
     private boolean synchronousCommit;
+    private int parallel = 1;
     private Consumer<ArchiveBatch> listener = batch -> {};
 
     private Builder() {}
@@ -257,6 +376,20 @@ public final class Archiver {
       return this;
     }
 
+    /**
+     * Archives with up to {@code parallel} threads, each on its own connection: tables that do not
+     * reference each other side by side (a table still finishes after the tables that reference
+     * it), and, where a step has fewer tables than threads, a table's integer keys split into
+     * ranges; default 1. Every batch stays one transaction of at most {@link #maxRows(int)} rows,
+     * and a run without {@link #untilComplete(boolean)} still moves at most {@code maxRows} rows in
+     * all. Rare lock conflicts between the threads (InnoDB gap locks, SQLite's single writer)
+     * surface as deadlocks, which the database's transaction retry absorbs.
+     */
+    public Builder parallel(int parallel) {
+      this.parallel = parallel;
+      return this;
+    }
+
     /** Called after every committed batch, on the archiving thread (for progress). */
     public Builder listener(Consumer<ArchiveBatch> listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -266,8 +399,8 @@ public final class Archiver {
     /**
      * Checks the settings and builds the archiver.
      *
-     * @throws IllegalArgumentException naming the setting at fault: no database, {@code maxRows}
-     *     below 1, a negative {@code sleep}, or a table the database does not have
+     * @throws IllegalArgumentException naming the setting at fault: no database, {@code maxRows} or
+     *     {@code parallel} below 1, a negative {@code sleep}, or a table the database does not have
      * @throws dev.plinth.db.core.error.DbException if the table names cannot be read
      */
     public Archiver build() {
@@ -276,6 +409,9 @@ public final class Archiver {
       }
       if (maxRows < 1) {
         throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+      }
+      if (parallel < 1) {
+        throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
       }
       if (sleep.isNegative()) {
         throw new IllegalArgumentException("sleep must not be negative, got " + sleep);

@@ -76,6 +76,17 @@ final class ArchiveCommand implements Callable<Integer> {
   private boolean dryRun;
 
   @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Archive with up to N threads, each on its own connection: tables that do not"
+              + " reference each other side by side, and a table's integer keys split into ranges"
+              + " when there are fewer tables than threads (default: ${DEFAULT-VALUE}). Each"
+              + " batch is still one transaction of at most --max-rows rows.")
+  private int parallel;
+
+  @Option(
       names = "--synchronous-commit",
       description =
           "Wait for every batch's commit to reach the disk. By default, on PostgreSQL, a batch's"
@@ -88,6 +99,10 @@ final class ArchiveCommand implements Callable<Integer> {
     if (maxRows < 1) {
       throw new ParameterException(
           spec.commandLine(), "--max-rows must be at least 1, got " + maxRows);
+    }
+    if (parallel < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--parallel must be at least 1, got " + parallel);
     }
     if (sleepMillis < 0) {
       throw new ParameterException(
@@ -122,6 +137,7 @@ final class ArchiveCommand implements Callable<Integer> {
           .tables(tables)
           .dryRun(dryRun)
           .synchronousCommit(synchronousCommit)
+          .parallel(parallel)
           .listener(progress)
           .build();
     } catch (IllegalArgumentException e) {

@@ -5,9 +5,11 @@ import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.softdelete.SoftDeleteColumns;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -81,6 +83,32 @@ public final class ArchivePlan {
   /** The tables to archive, children first. */
   public List<String> tables() {
     return tables;
+  }
+
+  /**
+   * The tables to archive in groups whose tables may be archived at the same time: no table of a
+   * group references another of the group, directly or through other tables, and every group comes
+   * after the groups of the tables that reference its tables. Children first, as {@link #tables()}.
+   */
+  public List<List<String>> waves() {
+    Map<String, Integer> level = new HashMap<>();
+    List<List<String>> waves = new ArrayList<>();
+    for (String table : tables) {
+      int l =
+          graph.children(table).stream()
+              .filter(link -> !link.selfReference())
+              .map(link -> level.get(link.child()))
+              .filter(Objects::nonNull)
+              .mapToInt(childLevel -> childLevel + 1)
+              .max()
+              .orElse(0);
+      level.put(table, l);
+      while (waves.size() <= l) {
+        waves.add(new ArrayList<>());
+      }
+      waves.get(l).add(table);
+    }
+    return waves.stream().map(List::copyOf).toList();
   }
 
   /** The refused tables, each with its reason. */

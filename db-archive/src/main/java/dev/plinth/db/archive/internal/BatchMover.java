@@ -5,6 +5,7 @@ import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.schema.Column;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,18 +63,17 @@ public final class BatchMover {
   }
 
   /**
-   * Moves the next batch of {@code root} after {@code afterKey} ({@code null}: from the start).
+   * Moves the next batch of {@code root} within {@code range}.
    *
    * @throws ArchiveException if a table changed under the batch so that the counts disagree (the
    *     transaction must then roll back)
    * @throws dev.plinth.db.core.error.DbException if a statement fails
    */
-  public Batch move(Tx tx, String root, Object afterKey, int limit) {
+  public Batch move(Tx tx, String root, KeyRange range, int limit) {
     if (tx.dialect().dataModifyingWith() && graph.children(root).isEmpty()) {
-      return moveUnreferenced(tx, root, afterKey, limit);
+      return moveUnreferenced(tx, root, range, limit);
     }
-    List<Map<String, Object>> parents =
-        RowFamily.lockNext(tx, graph, root, filter, afterKey, limit);
+    List<Map<String, Object>> parents = RowFamily.lockNext(tx, graph, root, filter, range, limit);
     if (parents.isEmpty()) {
       return new Batch(0, null, 0, Map.of());
     }
@@ -88,7 +88,7 @@ public final class BatchMover {
         continue;
       }
       if (table.equals(root) && byRange) {
-        moveRange(tx, root, afterKey, lastKey, parents.size());
+        moveRange(tx, root, range.after(), lastKey, parents.size());
       } else {
         moveRows(tx, table, family);
       }
@@ -101,12 +101,60 @@ public final class BatchMover {
   }
 
   /**
+   * Splits the archivable keys of {@code table} into up to {@code parts} ranges of equal width that
+   * together cover every key, for workers that archive one table side by side; the last range has
+   * no end. One range when the key is not an integer, there are too few keys, or the table
+   * references itself (a subtree may span ranges).
+   *
+   * @throws dev.plinth.db.core.error.DbException if the query fails
+   */
+  public List<KeyRange> split(Tx tx, String table, int parts) {
+    if (graph.children(table).stream().anyMatch(TableGraph.Link::selfReference)) {
+      return List.of(KeyRange.ALL);
+    }
+    String key = tx.dialect().quote(primaryKey(table));
+    String sql =
+        "SELECT MIN("
+            + key
+            + "), MAX("
+            + key
+            + ") FROM "
+            + tx.dialect().quote(table)
+            + " WHERE "
+            + filter.sql();
+    List<Object> bounds =
+        tx.queryOne(
+                sql,
+                rs ->
+                    Arrays.asList(
+                        RowFamily.normalize(rs.getObject(1)), RowFamily.normalize(rs.getObject(2))),
+                filter.argArray())
+            .orElseThrow();
+    if (parts < 2
+        || !(bounds.get(0) instanceof Long low)
+        || !(bounds.get(1) instanceof Long high)
+        || high - low < parts) {
+      return List.of(KeyRange.ALL);
+    }
+    List<KeyRange> ranges = new ArrayList<>();
+    Object after = null;
+    for (int i = 1; i < parts; i++) {
+      long until = low + (high - low) * i / parts;
+      ranges.add(new KeyRange(after, until));
+      after = until;
+    }
+    ranges.add(new KeyRange(after, null));
+    return ranges;
+  }
+
+  /**
    * Whether {@code root} has any row this mover would archive.
    *
    * @throws dev.plinth.db.core.error.DbException if the query fails
    */
   public boolean hasRows(Tx tx, String root) {
-    return tx.queryOne(keysetSql(tx.dialect(), root, false, 1), rs -> true, filter.argArray())
+    return tx.queryOne(
+            keysetSql(tx.dialect(), root, KeyRange.ALL, 1), rs -> true, filter.argArray())
         .isPresent();
   }
 
@@ -125,13 +173,13 @@ public final class BatchMover {
    * many keys it picked, the highest of them, and how many rows moved (fewer if a row stopped
    * matching the filter meanwhile: the delete checks it again on the row's latest version).
    */
-  private Batch moveUnreferenced(Tx tx, String table, Object afterKey, int limit) {
+  private Batch moveUnreferenced(Tx tx, String table, KeyRange range, int limit) {
     Dialect d = tx.dialect();
     String key = d.quote(primaryKey(table));
     String picked = key + " IN (SELECT " + key + " FROM batch) AND " + filter.sql();
     String sql =
         "WITH batch AS ("
-            + keysetSql(d, table, afterKey != null, limit)
+            + keysetSql(d, table, range, limit)
             + "), "
             + moved(d, table, picked)
             + ", copied AS ("
@@ -140,9 +188,7 @@ public final class BatchMover {
             + key
             + ") FROM batch), (SELECT COUNT(*) FROM moved)";
     List<Object> args = new ArrayList<>(filter.args());
-    if (afterKey != null) {
-      args.add(afterKey);
-    }
+    range.bind(args);
     args.addAll(filter.args());
     return tx.queryOne(
             sql,
@@ -153,8 +199,8 @@ public final class BatchMover {
         .orElseThrow();
   }
 
-  /** {@code SELECT key FROM table WHERE filter [AND key > ?] ORDER BY key LIMIT limit}. */
-  private String keysetSql(Dialect d, String table, boolean after, int limit) {
+  /** {@code SELECT key FROM table WHERE filter AND key in range ORDER BY key LIMIT limit}. */
+  private String keysetSql(Dialect d, String table, KeyRange range, int limit) {
     String key = d.quote(primaryKey(table));
     return "SELECT "
         + key
@@ -162,7 +208,7 @@ public final class BatchMover {
         + d.quote(table)
         + " WHERE "
         + filter.sql()
-        + (after ? " AND " + key + " > ?" : "")
+        + range.sql(key)
         + " ORDER BY "
         + key
         + " LIMIT "

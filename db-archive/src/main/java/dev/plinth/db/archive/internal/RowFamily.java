@@ -57,20 +57,16 @@ final class RowFamily {
   }
 
   /**
-   * Reads, write-locked, the next {@code limit} rows of {@code table} that match {@code filter}, by
-   * key, above {@code afterKey} ({@code null}: from the first): the key and every column another
-   * row refers to.
+   * Reads, write-locked, the next {@code limit} rows of {@code table} in {@code range} that match
+   * {@code filter}, by key: the key and every column another row refers to.
    */
   static List<Map<String, Object>> lockNext(
-      Tx tx, TableGraph graph, String table, DeletedRowFilter filter, Object afterKey, int limit) {
+      Tx tx, TableGraph graph, String table, DeletedRowFilter filter, KeyRange range, int limit) {
     List<String> columns = columnsToRead(graph, table);
     String key = tx.dialect().quote(columns.get(0));
     List<Object> args = new ArrayList<>(filter.args());
-    StringBuilder sql = select(tx, table, columns).append(filter.sql());
-    if (afterKey != null) {
-      sql.append(" AND ").append(key).append(" > ?");
-      args.add(afterKey);
-    }
+    range.bind(args);
+    StringBuilder sql = select(tx, table, columns).append(filter.sql()).append(range.sql(key));
     sql.append(" ORDER BY ").append(key).append(" LIMIT ").append(limit);
     sql.append(tx.dialect().lockRowsClause());
     return tx.query(sql.toString(), rs -> row(rs, columns), args.toArray());

@@ -36,6 +36,13 @@ class ArchiveCliTest {
   }
 
   @Test
+  void parallelBelowOneIsBadUsage() {
+    Run r = run("archive", "--url", "jdbc:sqlite::memory:", "--parallel", "0");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--parallel must be at least 1, got 0");
+  }
+
+  @Test
   void negativeMaxRowsIsBadUsage() {
     Run r = run("archive", "--url", "jdbc:sqlite::memory:", "--max-rows", "-5");
     assertThat(r.exit()).isEqualTo(2);
@@ -65,7 +72,8 @@ class ArchiveCliTest {
     assertThat(run("archive", "--help").out())
         .contains("--max-rows")
         .contains("residue")
-        .contains("--synchronous-commit");
+        .contains("--synchronous-commit")
+        .contains("--parallel");
     assertThat(run("purge", "--help").out()).contains("--all");
     assertThat(run("shadow", "create", "--help").out()).contains("primary key");
     assertThat(run("shadow", "check", "--help").out()).contains("column by column");
@@ -80,7 +88,15 @@ class ArchiveCliTest {
     assertThat(first.out()).contains("\"totalArchived\":5").contains("\"rowsRemain\":true");
     assertThat(first.err()).contains("archived ").contains("rows/s");
 
-    Run rest = run("--url", tdb.url(), "archive", "--until-complete", "--synchronous-commit");
+    Run rest =
+        run(
+            "--url",
+            tdb.url(),
+            "archive",
+            "--until-complete",
+            "--synchronous-commit",
+            "--parallel",
+            "2");
     assertThat(rest.exit()).as(rest.err()).isZero();
     assertThat(rest.out()).contains("instances: archived").contains("nothing left");
     assertThat(ArchiveChecks.softDeletedLeft(db)).isZero();
