@@ -2,7 +2,7 @@
 # Measures Plinth's per-transaction overhead against plain HikariCP + JDBC (see docs/BENCHMARKS.md).
 # Run from the repository root: bench/run-core-overhead.sh
 # Environment: PLINTH_BENCH_POSTGRESQL_ADMIN_URL (where to create the plinth_bench database),
-# PLINTH_BENCH_POSTGRESQL_URL (the benchmark database), JMH_ARGS (extra JMH options, e.g. "-wi 1").
+# PLINTH_BENCH_POSTGRESQL_URL (the benchmark database), JMH_ARGS (JMH run settings replacing the defaults, e.g. "-f 2 -wi 2 -w 5s -i 4 -r 5s").
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -25,9 +25,10 @@ echo "== running JMH on: $backends" >&2
 # One fork, one thread: the numbers are per transaction on an otherwise idle pool; settings sized
 # for a 2-core machine (about 45 s per benchmark and backend).
 # shellcheck disable=SC2086
+# JMH_ARGS, when set, replaces these run settings (JMH refuses an option given twice).
+settings=${JMH_ARGS:--f 1 -t 1 -wi 3 -w 5s -i 5 -r 5s}
 java -jar "$jar" 'dev.plinth.bench.CoreOverheadBenchmark' \
-  -p backend="$backends" -f 1 -t 1 -wi 3 -w 5s -i 5 -r 5s -prof gc \
-  -rf json -rff "$results" ${JMH_ARGS:-}
+  -p backend="$backends" $settings -prof gc -rf json -rff "$results"
 
 python3 - "$results" <<'PY'
 import json, sys
