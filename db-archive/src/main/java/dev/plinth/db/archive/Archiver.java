@@ -5,6 +5,7 @@ import dev.plinth.db.archive.internal.BatchMover;
 import dev.plinth.db.archive.internal.DeletedRowFilter;
 import dev.plinth.db.archive.internal.KeyRange;
 import dev.plinth.db.archive.internal.TableGraph;
+import dev.plinth.db.archive.internal.Workers;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.schema.Schema;
@@ -17,11 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +110,8 @@ public final class Archiver {
   private ArchiveResult archive(ArchivePlan plan, BatchMover mover) {
     Run run = new Run(untilComplete ? Long.MAX_VALUE : maxRows);
     for (List<String> wave : plan.waves()) {
-      inParallel(slices(wave, mover), run, slice -> archive(slice, mover, run));
+      Workers.forEach(
+          slices(wave, mover), parallel, "plinth-archive", s -> archive(s, mover, run), run::stop);
     }
     boolean remain =
         run.budgetLeft() == 0
@@ -138,53 +135,6 @@ public final class Archiver {
       ranges.forEach(range -> slices.add(new Slice(table, range)));
     }
     return slices;
-  }
-
-  /**
-   * Runs {@code action} for every slice: one after the other, or on up to {@code parallel} threads.
-   * A failure stops the other threads after their current batch and is thrown.
-   */
-  private void inParallel(List<Slice> slices, Run run, Consumer<Slice> action) {
-    int threads = Math.min(parallel, slices.size());
-    if (threads == 1) {
-      slices.forEach(action);
-      return;
-    }
-    AtomicInteger n = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "plinth-archive-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> tasks = new ArrayList<>();
-      for (Slice slice : slices) {
-        tasks.add(pool.submit(() -> run.unlessStopped(() -> action.accept(slice))));
-      }
-      Throwable failure = null;
-      for (Future<?> task : tasks) {
-        try {
-          task.get();
-        } catch (ExecutionException e) {
-          failure = failure == null ? e.getCause() : failure;
-        }
-      }
-      if (failure instanceof RuntimeException e) {
-        throw e;
-      }
-      if (failure instanceof Error e) {
-        throw e;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      run.stop();
-      throw new ArchiveException("interrupted while archiving; committed batches stay");
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /** Archives a slice batch after batch until it is done or the run's budget is used up. */
@@ -286,16 +236,6 @@ public final class Archiver {
 
     synchronized void stop() {
       stopped = true;
-    }
-
-    /** Runs {@code work}; if it fails, no further batch of this run starts. */
-    void unlessStopped(Runnable work) {
-      try {
-        work.run();
-      } catch (RuntimeException | Error e) {
-        stop();
-        throw e;
-      }
     }
 
     synchronized Map<String, Long> archived() {
