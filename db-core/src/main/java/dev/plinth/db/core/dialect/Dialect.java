@@ -7,6 +7,7 @@ import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -134,6 +135,20 @@ public interface Dialect {
     } catch (SQLException e) {
       throw translate(e);
     }
+  }
+
+  /**
+   * The session settings for copying every row of {@code source} into a new table with one {@code
+   * INSERT ... SELECT} in the running transaction {@code tx}, where the new table's primary key and
+   * unique constraints are filled row by row as the copy goes. None by default.
+   *
+   * @param source the table whose rows are copied
+   * @param uniqueKeys the new table's unique keys that the copy fills, each as columns of {@code
+   *     source}
+   * @throws DbException if the table cannot be read
+   */
+  default CopySettings copySettings(Tx tx, String source, List<List<String>> uniqueKeys) {
+    return CopySettings.NONE;
   }
 
   /**

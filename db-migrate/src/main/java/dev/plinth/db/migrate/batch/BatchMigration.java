@@ -1,6 +1,7 @@
 package dev.plinth.db.migrate.batch;
 
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.CopySettings;
 import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.error.DbNotSupportedException;
 import dev.plinth.db.core.schema.ForeignKey;
@@ -67,7 +68,29 @@ public final class BatchMigration {
               + " must rebuild the table, and offline mode cannot read its current shape:"
               + " pass it with copyFrom(table)");
     }
-    rebuild(batch, current).statements(ddl).forEach(ctx::execute);
+    run(rebuild(batch, current));
+  }
+
+  private void run(TableRebuild rebuild) {
+    rebuild.beforeCopy(ddl).forEach(ctx::execute);
+    rebuild.copy(ddl).ifPresent(copy -> copyWith(settings(rebuild), copy));
+    rebuild.afterCopy(ddl).forEach(ctx::execute);
+  }
+
+  /** Runs {@code copy} with the backend's session settings for it, undone even if it fails. */
+  private void copyWith(CopySettings settings, String copy) {
+    settings.before().forEach(ctx::execute);
+    try {
+      ctx.execute(copy);
+    } finally {
+      settings.after().forEach(ctx::execute);
+    }
+  }
+
+  private CopySettings settings(TableRebuild rebuild) {
+    return ctx.offline()
+        ? CopySettings.NONE
+        : ctx.dialect().copySettings(ctx.tx(), rebuild.source().name(), rebuild.copiedUniqueKeys());
   }
 
   private List<String> inPlace(BatchAlterTable batch, Table current) {

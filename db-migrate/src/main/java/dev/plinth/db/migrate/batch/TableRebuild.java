@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The statements of one move-and-copy, SQLite's twelve-step ALTER TABLE procedure: create the copy
@@ -42,22 +43,47 @@ record TableRebuild(
    */
   record IncomingKey(String table, ForeignKey foreignKey) {}
 
-  /** The statements, in order. */
-  List<String> statements(DdlRenderer ddl) {
-    String temp = TEMP_PREFIX + target.name();
+  /** The statements before the copy: drop what depends on the table, create the copy's table. */
+  List<String> beforeCopy(DdlRenderer ddl) {
     List<String> sql = new ArrayList<>();
     incoming.forEach(k -> sql.add(ddl.dropForeignKey(k.table(), k.foreignKey().name())));
     for (int i = dependents.size() - 1; i >= 0; i--) {
       SchemaObject o = dependents.get(i);
       sql.add("DROP " + o.kind().toUpperCase(Locale.ROOT) + " " + ddl.quote(o.name()));
     }
-    sql.addAll(ddl.createCopyTable(target, temp));
-    if (!origins.isEmpty()) {
-      sql.add(copy(ddl, temp));
-    }
+    sql.addAll(ddl.createCopyTable(target, temp()));
+    return sql;
+  }
+
+  /** The copy, one {@code INSERT ... SELECT}; empty when no column keeps its values. */
+  Optional<String> copy(DdlRenderer ddl) {
+    return origins.isEmpty() ? Optional.empty() : Optional.of(copy(ddl, temp()));
+  }
+
+  /**
+   * The target's unique keys that the copy fills row by row (its primary key and unique
+   * constraints, not the indexes created after it), as columns of the source; keys with a column
+   * that takes no values from the source are left out.
+   */
+  List<List<String>> copiedUniqueKeys() {
+    List<List<String>> keys = new ArrayList<>();
+    keys.add(target.primaryKey());
+    target.uniqueConstraints().forEach(u -> keys.add(u.columns()));
+    return keys.stream()
+        .filter(k -> !k.isEmpty() && k.stream().allMatch(origins::containsKey))
+        .map(k -> k.stream().map(origins::get).toList())
+        .toList();
+  }
+
+  /**
+   * The statements after the copy: drop the original, rename the copy into its place, re-create its
+   * indexes, dependents and the foreign keys that pointed at it.
+   */
+  List<String> afterCopy(DdlRenderer ddl) {
+    List<String> sql = new ArrayList<>();
     sql.add(ddl.dropTable(source.name()));
-    sql.add(ddl.renameTable(temp, target.name()));
-    sql.addAll(ddl.completeCopyTable(target, temp));
+    sql.add(ddl.renameTable(temp(), target.name()));
+    sql.addAll(ddl.completeCopyTable(target, temp()));
     dependents.forEach(o -> sql.add(o.sql()));
     for (IncomingKey k : incoming) {
       ForeignKey fk = k.foreignKey();
@@ -74,6 +100,10 @@ record TableRebuild(
                   fk.onUpdate())));
     }
     return sql;
+  }
+
+  private String temp() {
+    return TEMP_PREFIX + target.name();
   }
 
   private String copy(DdlRenderer ddl, String temp) {

@@ -2,6 +2,7 @@ package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.CopySettings;
 import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.sqlite.Function;
@@ -109,6 +111,11 @@ public final class SqliteDialect implements Dialect {
   @Override
   public String serverVersion(Tx tx) {
     return tx.queryOne("SELECT sqlite_version()", rs -> rs.getString(1)).orElseThrow();
+  }
+
+  @Override
+  public CopySettings copySettings(Tx tx, String source, List<List<String>> uniqueKeys) {
+    return SqliteCopySettings.choose(tx, this, source, uniqueKeys);
   }
 
   @Override

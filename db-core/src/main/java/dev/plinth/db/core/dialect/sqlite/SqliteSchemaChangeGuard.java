@@ -16,14 +16,6 @@ import java.util.List;
  * connection) after it ends. Without it, dropping a rebuilt parent table fails or, with ON DELETE
  * CASCADE, silently deletes every child row.
  *
- * <p>For the transaction it also raises the connection's page cache to {@value #REBUILD_CACHE_KIB}
- * KiB, unless it is larger already, and restores it afterwards. A rebuild's copy fills the new
- * table's unique indexes in the old table's row order; once such an index outgrows SQLite's default
- * 2 MB cache, nearly every row evicts a dirty index page and reads another back, which doubles the
- * time of a million-row copy with a random-order unique key (docs/BENCHMARKS.md). SQLite allocates
- * cache pages as they are used and frees them when the size is set back. The guard remembers the
- * size to restore, so it serves one transaction.
- *
  * <p>Its {@link #script()} is the same guard for an offline script run by the {@code sqlite3}
  * shell, which cannot raise an error from a query result: before {@code COMMIT} it inserts one row
  * per violation, {@code INSERT OR ROLLBACK}, into a temporary table whose CHECK refuses every row,
@@ -31,7 +23,6 @@ import java.util.List;
  */
 final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
   private static final int REPORTED_VIOLATIONS = 10;
-  private static final long REBUILD_CACHE_KIB = 65_536;
   private static final String FOREIGN_KEYS_OFF = "PRAGMA foreign_keys = OFF";
   private static final String FOREIGN_KEYS_ON = "PRAGMA foreign_keys = ON";
   private static final String FOREIGN_KEY_CHECK = "PRAGMA foreign_key_check";
@@ -54,20 +45,8 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
                   + " pragma_foreign_key_check"),
           List.of(FOREIGN_KEYS_ON));
 
-  /** The connection's {@code cache_size} before the guard raised it; null if it did not. */
-  private Long restoreCacheSize;
-
   @Override
   public void beforeBegin(Connection connection) throws SQLException {
-    long cacheSize = queryLong(connection, "PRAGMA cache_size");
-    // A positive cache_size counts pages, a negative one KiB.
-    long cacheKib =
-        cacheSize < 0 ? -cacheSize : cacheSize * queryLong(connection, "PRAGMA page_size") / 1024;
-    if (cacheKib < REBUILD_CACHE_KIB) {
-      pragma(connection, "PRAGMA cache_size = -" + REBUILD_CACHE_KIB);
-      restoreCacheSize = cacheSize;
-    }
-    // Last, so that a failure above leaves foreign keys enforced on the pooled connection.
     pragma(connection, FOREIGN_KEYS_OFF);
   }
 
@@ -102,10 +81,6 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
   @Override
   public void afterEnd(Connection connection) throws SQLException {
     pragma(connection, FOREIGN_KEYS_ON);
-    if (restoreCacheSize != null) {
-      pragma(connection, "PRAGMA cache_size = " + restoreCacheSize);
-      restoreCacheSize = null;
-    }
   }
 
   @Override
@@ -116,14 +91,6 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
   private static void pragma(Connection connection, String sql) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute(sql);
-    }
-  }
-
-  private static long queryLong(Connection connection, String sql) throws SQLException {
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

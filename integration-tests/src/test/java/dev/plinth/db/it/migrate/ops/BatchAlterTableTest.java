@@ -13,15 +13,24 @@ import dev.plinth.db.core.schema.Index;
 import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
+import dev.plinth.db.migrate.batch.BatchAlterTable;
 import dev.plinth.db.migrate.batch.Recreate;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 class BatchAlterTableTest {
   private static final int ROWS = 100_000;
+
+  private static final UnaryOperator<BatchAlterTable> WIDEN_QTY =
+      batch -> batch.alterColumn("qty", c -> c.type(SqlType.bigint()));
+
+  /** A copy under a raised page cache, on a connection whose own is 3,000 KiB. */
+  private static final List<String> CACHE_RAISED_FOR_THE_COPY =
+      List.of("PRAGMA cache_size = -65536", "INSERT", "PRAGMA cache_size = -3000");
 
   private static final Table PARENTS =
       Table.builder("parents")
@@ -263,33 +272,62 @@ class BatchAlterTableTest {
   }
 
   @AllBackends(Backend.SQLITE)
-  void rebuildRunsWithA64MibPageCacheAndRestoresTheConnectionsOnSqlite(Database db) {
-    schemaWithRows(db, 10);
-    db.writer().run(tx -> tx.update("PRAGMA cache_size = -3000"));
-    assertThat(cacheSizeDuringARebuild(db)).isEqualTo("-65536");
+  void copyOfOutOfOrderUniqueKeysRunsWithA64MibPageCacheOnSqlite(Database db) {
+    schemaWithRandomNames(db);
+    List<String> executed = new ArrayList<>();
+    batchOnItems(db, executed, Recreate.AUTO, WIDEN_QTY);
+    assertThat(aroundTheCopy(executed)).isEqualTo(CACHE_RAISED_FOR_THE_COPY);
     assertThat(cacheSize(db)).isEqualTo("-3000");
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM items")).isEqualTo(1_000);
   }
 
   @AllBackends(Backend.SQLITE)
-  void rebuildKeepsALargerPageCacheOnSqlite(Database db) {
-    schemaWithRows(db, 10);
-    db.writer().run(tx -> tx.update("PRAGMA cache_size = 40000"));
-    assertThat(cacheSizeDuringARebuild(db)).isEqualTo("40000");
-    assertThat(cacheSize(db)).isEqualTo("40000");
+  void failedCopyOfOutOfOrderUniqueKeysRestoresThePageCacheOnSqlite(Database db) {
+    schemaWithRandomNames(db);
+    List<String> executed = new ArrayList<>();
+    UnaryOperator<BatchAlterTable> failingCheck =
+        batch -> batch.addCheckConstraint(CheckConstraint.of("ck_items_qty", "qty < 5"));
+    assertThatThrownBy(() -> batchOnItems(db, executed, Recreate.AUTO, failingCheck))
+        .isInstanceOf(DbException.class)
+        .hasMessageContaining("ck_items_qty");
+    assertThat(aroundTheCopy(executed)).isEqualTo(CACHE_RAISED_FOR_THE_COPY);
+    assertThat(cacheSize(db)).isEqualTo("-3000");
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM items")).isEqualTo(1_000);
   }
 
-  /** The cache size a rebuild of {@code items} runs with; the writer pool reuses one connection. */
-  private static String cacheSizeDuringARebuild(Database db) {
-    List<String> during = new ArrayList<>();
-    TestMigrations.run(
-        db,
-        ctx -> {
-          ctx.op()
-              .batchAlterTable(
-                  "items", batch -> batch.alterColumn("qty", c -> c.type(SqlType.bigint())));
-          during.add(ctx.tx().queryOne("PRAGMA cache_size", rs -> rs.getString(1)).orElseThrow());
-        });
-    return during.get(0);
+  @AllBackends
+  void copyOfUniqueKeysInRowOrderKeepsThePageCache(Database db) {
+    schemaWithRows(db, 1_000);
+    List<String> executed = new ArrayList<>();
+    batchOnItems(db, executed, Recreate.ALWAYS, WIDEN_QTY);
+    assertThat(aroundTheCopy(executed)).containsExactly("INSERT");
+  }
+
+  /** Runs {@code changes} on {@code items} as one revision, recording what it executed. */
+  private static void batchOnItems(
+      Database db,
+      List<String> executed,
+      Recreate recreate,
+      UnaryOperator<BatchAlterTable> changes) {
+    TestMigrations.run(db, executed, ctx -> ctx.op().batchAlterTable("items", recreate, changes));
+  }
+
+  /** The executed statements that set the page cache or copy rows, the copy shown as INSERT. */
+  private static List<String> aroundTheCopy(List<String> executed) {
+    return executed.stream()
+        .filter(sql -> sql.startsWith("PRAGMA cache_size") || sql.startsWith("INSERT INTO"))
+        .map(sql -> sql.startsWith("INSERT") ? "INSERT" : sql)
+        .toList();
+  }
+
+  /**
+   * {@link #schemaWithRows} with 1,000 items whose unique names are random, so that a copy in row
+   * order reaches their index out of order, on a connection with a 3,000 KiB page cache.
+   */
+  private static void schemaWithRandomNames(Database db) {
+    schemaWithRows(db, 1_000);
+    db.writer().run(tx -> tx.update("UPDATE items SET name = hex(randomblob(16))"));
+    db.writer().run(tx -> tx.update("PRAGMA cache_size = -3000"));
   }
 
   private static String cacheSize(Database db) {

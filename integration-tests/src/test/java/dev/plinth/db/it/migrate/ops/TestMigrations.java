@@ -6,6 +6,7 @@ import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.RevisionInfo;
 import dev.plinth.db.migrate.runner.OfflineContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,8 +32,16 @@ final class TestMigrations {
 
   /** Runs {@code body} as one revision on {@code db}. */
   static void run(Database db, Consumer<MigrationContext> body) {
+    run(db, new ArrayList<>(), body);
+  }
+
+  /**
+   * Runs {@code body} as one revision on {@code db}, adding each statement given to {@link
+   * MigrationContext#execute} to {@code executed} before it runs.
+   */
+  static void run(Database db, List<String> executed, Consumer<MigrationContext> body) {
     try {
-      db.writer().schemaChange().run(tx -> body.accept(new Online(tx)));
+      db.writer().schemaChange().run(tx -> body.accept(new Online(tx, executed)));
     } finally {
       db.schema().invalidate();
     }
@@ -57,7 +66,7 @@ final class TestMigrations {
     return ctx.statements();
   }
 
-  private record Online(Tx tx) implements MigrationContext {
+  private record Online(Tx tx, List<String> executed) implements MigrationContext {
     @Override
     public Dialect dialect() {
       return tx.dialect();
@@ -70,6 +79,7 @@ final class TestMigrations {
 
     @Override
     public void execute(String sql) {
+      executed.add(sql);
       tx.update(sql);
     }
   }
