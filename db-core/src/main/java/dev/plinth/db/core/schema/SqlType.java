@@ -2,6 +2,7 @@ package dev.plinth.db.core.schema;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -228,5 +229,21 @@ public record SqlType(Kind kind, int length, int scale, String name) {
       default:
         return name;
     }
+  }
+
+  // Written out for the reason given in Column.
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SqlType t
+        && kind == t.kind
+        && length == t.length
+        && scale == t.scale
+        && Objects.equals(name, t.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, length, scale, name);
   }
 }
