@@ -7,6 +7,7 @@ import dev.plinth.db.archive.internal.KeyRange;
 import dev.plinth.db.archive.internal.TableGraph;
 import dev.plinth.db.archive.internal.Workers;
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.TransactionScope;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.schema.Schema;
 import java.sql.Connection;
@@ -48,7 +49,10 @@ public final class Archiver {
   private final Duration sleep;
   private final List<String> tables;
   private final boolean dryRun;
-  private final boolean synchronousCommit;
+
+  /** Where each batch runs: a writer transaction, relaxed unless synchronous commits were asked. */
+  private final TransactionScope batches;
+
   private final int parallel;
   private final Consumer<ArchiveBatch> listener;
 
@@ -60,7 +64,7 @@ public final class Archiver {
     this.sleep = b.sleep;
     this.tables = List.copyOf(b.tables);
     this.dryRun = b.dryRun;
-    this.synchronousCommit = b.synchronousCommit;
+    this.batches = b.synchronousCommit ? db.writer() : db.writer().relaxedCommit();
     this.parallel = b.parallel;
     this.listener = b.listener;
   }
@@ -145,15 +149,7 @@ public final class Archiver {
       KeyRange from = range;
       int rows = limit;
       long start = System.nanoTime();
-      BatchMover.Batch batch =
-          db.writer()
-              .call(
-                  tx -> {
-                    if (!synchronousCommit) {
-                      tx.dialect().relaxedCommitStatement().ifPresent(tx::update);
-                    }
-                    return mover.move(tx, table, from, rows);
-                  });
+      BatchMover.Batch batch = batches.call(tx -> mover.move(tx, table, from, rows));
       run.record(table, batch, limit, System.nanoTime() - start);
       if (batch.selected() < limit) {
         return;
@@ -305,11 +301,11 @@ public final class Archiver {
     }
 
     /**
-     * Waits for every batch's commit to reach the disk; default false. By default a batch's commit
-     * returns before its log record is flushed where the backend allows this per transaction
-     * (PostgreSQL's {@code synchronous_commit = off}): a server crash can then undo the last
-     * batches reported as moved, whole, so their rows are back in the main table, none lost or
-     * duplicated, and the next run moves them again.
+     * Waits for every batch's commit to reach the disk; default false. By default a batch commits
+     * under {@link TransactionScope#relaxedCommit()} where the backend allows this per transaction
+     * (PostgreSQL's {@code synchronous_commit = off}, SQLite's {@code synchronous = NORMAL} in WAL
+     * mode): a crash can then undo the last batches reported as moved, whole, so their rows are
+     * back in the main table, none lost or duplicated, and the next run moves them again.
      */
     public Builder synchronousCommit(boolean synchronousCommit) {
       this.synchronousCommit = synchronousCommit;

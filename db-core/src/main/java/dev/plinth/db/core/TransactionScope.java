@@ -17,7 +17,16 @@ public final class TransactionScope {
   private final TransactionSpec spec;
 
   TransactionScope(TransactionRunner runner, TransactionMode mode) {
-    this(runner, spec(runner, mode, false, false, failure -> false, false));
+    this(
+        runner,
+        new TransactionSpec(
+            mode,
+            false,
+            false,
+            failure -> false,
+            false,
+            false,
+            runner.retryPolicy(mode, failure -> false)));
   }
 
   private TransactionScope(TransactionRunner runner, TransactionSpec spec) {
@@ -25,22 +34,18 @@ public final class TransactionScope {
     this.spec = spec;
   }
 
-  private static TransactionSpec spec(
-      TransactionRunner runner,
-      TransactionMode mode,
-      boolean independent,
-      boolean savepoint,
-      Predicate<? super Throwable> retryIf,
-      boolean schemaChange) {
-    return new TransactionSpec(
-        mode, independent, savepoint, retryIf, schemaChange, runner.retryPolicy(mode, retryIf));
-  }
-
-  private TransactionScope with(boolean independent, boolean savepoint, boolean schemaChange) {
+  private TransactionScope with(
+      boolean independent, boolean savepoint, boolean schemaChange, boolean relaxedCommit) {
     return new TransactionScope(
         runner,
         new TransactionSpec(
-            spec.mode(), independent, savepoint, spec.retryIf(), schemaChange, spec.retry()));
+            spec.mode(),
+            independent,
+            savepoint,
+            spec.retryIf(),
+            schemaChange,
+            relaxedCommit,
+            spec.retry()));
   }
 
   /**
@@ -53,7 +58,7 @@ public final class TransactionScope {
     if (spec.savepoint()) {
       throw new IllegalStateException("setting savepoint and independent makes no sense");
     }
-    return with(true, false, spec.schemaChange());
+    return with(true, false, spec.schemaChange(), spec.relaxedCommit());
   }
 
   /**
@@ -66,7 +71,7 @@ public final class TransactionScope {
     if (spec.independent()) {
       throw new IllegalStateException("setting savepoint and independent makes no sense");
     }
-    return with(false, true, spec.schemaChange());
+    return with(false, true, spec.schemaChange(), spec.relaxedCommit());
   }
 
   /**
@@ -78,7 +83,14 @@ public final class TransactionScope {
     Predicate<Throwable> both = failure -> before.test(failure) || predicate.test(failure);
     return new TransactionScope(
         runner,
-        spec(runner, spec.mode(), spec.independent(), spec.savepoint(), both, spec.schemaChange()));
+        new TransactionSpec(
+            spec.mode(),
+            spec.independent(),
+            spec.savepoint(),
+            both,
+            spec.schemaChange(),
+            spec.relaxedCommit(),
+            runner.retryPolicy(spec.mode(), both)));
   }
 
   /**
@@ -88,7 +100,19 @@ public final class TransactionScope {
    * Such a block must be the outermost transaction on its thread, or be {@link #independent()}.
    */
   public TransactionScope schemaChange() {
-    return with(spec.independent(), spec.savepoint(), true);
+    return with(spec.independent(), spec.savepoint(), true, spec.relaxedCommit());
+  }
+
+  /**
+   * Returns a scope whose outermost transaction commits without waiting for its changes to be
+   * safely on disk, for work that is safe to redo: a crash of the server or machine soon after may
+   * undo such a transaction, but never half of it, and never a transaction that committed before it
+   * unless that one was relaxed too. The next commit that is not relaxed makes it durable.
+   * PostgreSQL: {@code SET LOCAL synchronous_commit = off}; SQLite in WAL mode: {@code PRAGMA
+   * synchronous = NORMAL} for the transaction; MySQL: no per-transaction setting, so no change.
+   */
+  public TransactionScope relaxedCommit() {
+    return with(spec.independent(), spec.savepoint(), spec.schemaChange(), true);
   }
 
   /**

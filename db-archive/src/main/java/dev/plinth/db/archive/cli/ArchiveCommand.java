@@ -89,9 +89,10 @@ final class ArchiveCommand implements Callable<Integer> {
   @Option(
       names = "--synchronous-commit",
       description =
-          "Wait for every batch's commit to reach the disk. By default, on PostgreSQL, a batch's"
-              + " commit does not wait (synchronous_commit=off): a server crash may then undo the"
-              + " last batches, whole, and the next run moves their rows again.")
+          "Wait for every batch's commit to reach the disk. By default a batch's commit does not"
+              + " wait on PostgreSQL (synchronous_commit=off) and on SQLite in WAL mode"
+              + " (synchronous=NORMAL): a crash may then undo the last batches, whole, and the"
+              + " next run moves their rows again.")
   private boolean synchronousCommit;
 
   @Override

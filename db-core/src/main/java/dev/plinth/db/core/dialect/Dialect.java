@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -50,13 +49,16 @@ public interface Dialect {
   }
 
   /**
-   * A statement that lets the current transaction's commit return before its log record is on disk,
-   * for work that is safe to redo: after a server crash such a transaction is still either whole or
-   * absent, only possibly absent although its commit returned. Empty where the backend has no
-   * per-transaction setting for it.
+   * What lets a transaction's commit return before its changes are safely on disk, for work that is
+   * safe to redo: after a crash such a transaction is still either whole or absent, only possibly
+   * absent although its commit returned. A later commit that is not relaxed makes every earlier one
+   * durable too. Nothing where the backend has no such setting; obtained once per transaction, so
+   * that a guard may keep what it has to restore.
+   *
+   * @see dev.plinth.db.core.TransactionScope#relaxedCommit()
    */
-  default Optional<String> relaxedCommitStatement() {
-    return Optional.empty();
+  default TransactionGuard relaxedCommitGuard() {
+    return TransactionGuard.NONE;
   }
 
   /** The most bind parameters one statement may carry on this backend. */

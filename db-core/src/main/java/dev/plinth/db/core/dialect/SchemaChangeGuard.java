@@ -12,27 +12,10 @@ import java.util.List;
  * dev.plinth.db.core.TransactionScope#schemaChange()} calls it around a writer transaction, and
  * offline scripts write its {@link #script()} around each transaction they hold.
  */
-public interface SchemaChangeGuard {
+public interface SchemaChangeGuard extends TransactionGuard {
 
   /** The guard of backends that need nothing around a schema change. */
-  SchemaChangeGuard NONE =
-      new SchemaChangeGuard() {
-        @Override
-        public void beforeBegin(Connection connection) {}
-
-        @Override
-        public void beforeCommit(Connection connection) {}
-
-        @Override
-        public void afterEnd(Connection connection) {}
-      };
-
-  /**
-   * Runs on the connection in auto-commit mode, just before the transaction begins.
-   *
-   * @throws SQLException if the backend refuses the setting
-   */
-  void beforeBegin(Connection connection) throws SQLException;
+  SchemaChangeGuard NONE = new SchemaChangeGuard() {};
 
   /**
    * Runs inside the transaction, just before it commits.
@@ -41,15 +24,8 @@ public interface SchemaChangeGuard {
    *     the message names the tables and rows, and the caller rolls back
    * @throws SQLException if the check cannot run
    */
-  void beforeCommit(Connection connection) throws SQLException;
-
-  /**
-   * Runs on the connection after the transaction has committed or rolled back, to restore the
-   * connection's settings before it goes back to the pool.
-   *
-   * @throws SQLException if the backend refuses the setting
-   */
-  void afterEnd(Connection connection) throws SQLException;
+  @Override
+  default void beforeCommit(Connection connection) throws SQLException {}
 
   /**
    * The guard as statements of an offline SQL script, which begins and commits its transactions

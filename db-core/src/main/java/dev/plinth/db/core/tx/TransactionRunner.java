@@ -3,6 +3,7 @@ package dev.plinth.db.core.tx;
 import dev.plinth.db.core.TxFunction;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.SchemaChangeGuard;
+import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.retry.TransactionRetry;
 import java.sql.Connection;
@@ -87,12 +88,12 @@ public final class TransactionRunner {
 
   /** Runs one attempt of a new transaction; {@code outer} is the thread's running one, if any. */
   private <T> T begin(TransactionSpec spec, TxFunction<T> work, JdbcTx outer) {
-    SchemaChangeGuard guard =
-        spec.schemaChange() ? dialect.schemaChangeGuard() : SchemaChangeGuard.NONE;
+    TransactionGuard guard = guard(spec);
     Connection c = open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer, guard);
     JdbcTx tx = new JdbcTx(c, spec.mode(), shared);
     current.set(tx);
     try {
+      guard.afterBegin(c);
       T result = work.apply(tx);
       if (spec.mode() == TransactionMode.WRITER) {
         guard.beforeCommit(c);
@@ -109,7 +110,7 @@ public final class TransactionRunner {
       throw e;
     } finally {
       tx.close();
-      if (guard != SchemaChangeGuard.NONE) {
+      if (guard != TransactionGuard.NONE) {
         restore(c, guard);
       }
       closeQuietly(c);
@@ -143,12 +144,21 @@ public final class TransactionRunner {
     }
   }
 
-  private Connection open(DataSource pool, SchemaChangeGuard guard) {
+  /** The guards {@code spec} asks for, {@link TransactionGuard#NONE} where the backend has none. */
+  private TransactionGuard guard(TransactionSpec spec) {
+    SchemaChangeGuard schemaChange =
+        spec.schemaChange() ? dialect.schemaChangeGuard() : SchemaChangeGuard.NONE;
+    return TransactionGuard.both(
+        schemaChange == SchemaChangeGuard.NONE ? TransactionGuard.NONE : schemaChange,
+        spec.relaxedCommit() ? dialect.relaxedCommitGuard() : TransactionGuard.NONE);
+  }
+
+  private Connection open(DataSource pool, TransactionGuard guard) {
     try {
       Connection c = pool.getConnection();
       try {
-        if (guard != SchemaChangeGuard.NONE) {
-          // The guard's settings only take effect outside a transaction.
+        if (guard != TransactionGuard.NONE) {
+          // The guard's session settings only take effect outside a transaction.
           c.setAutoCommit(true);
           guard.beforeBegin(c);
         }
@@ -167,7 +177,7 @@ public final class TransactionRunner {
    * Undoes the guard's session settings; a connection that refuses is aborted, so that the pool
    * discards it rather than hand out a connection with foreign keys unenforced.
    */
-  private static void restore(Connection c, SchemaChangeGuard guard) {
+  private static void restore(Connection c, TransactionGuard guard) {
     try {
       c.setAutoCommit(true);
       guard.afterEnd(c);

@@ -13,6 +13,9 @@ import java.util.function.Predicate;
  *     transaction
  * @param schemaChange run the dialect's {@link dev.plinth.db.core.dialect.SchemaChangeGuard} around
  *     the transaction, which must then be the outermost one
+ * @param relaxedCommit run the dialect's {@link
+ *     dev.plinth.db.core.dialect.Dialect#relaxedCommitGuard() relaxed-commit guard} around the
+ *     transaction when it is the outermost one
  * @param retry the retry policy prepared for {@code mode} and {@code retryIf}, by {@link
  *     TransactionRunner#retryPolicy}
  */
@@ -22,4 +25,5 @@ public record TransactionSpec(
     boolean savepoint,
     Predicate<? super Throwable> retryIf,
     boolean schemaChange,
+    boolean relaxedCommit,
     TransactionRetry.Policy retry) {}

@@ -256,11 +256,32 @@ public final class MigrationRunner {
     }
     LOG.info("{} revision(s) to run from {}: {}", plan.steps().size(), current, plan.revisionIds());
     List<AppliedRevision> applied = new ArrayList<>();
-    for (MigrationStep step : plan.steps()) {
-      applied.add(steps.run(step, guard.admit(step, scripts.get(step.revision().id()))));
+    List<MigrationStep> all = plan.steps();
+    for (MigrationStep step : all) {
+      boolean last = applied.size() == all.size() - 1;
+      try {
+        MigrationScript script = guard.admit(step, scripts.get(step.revision().id()));
+        applied.add(steps.run(step, script, !last));
+      } catch (RuntimeException | Error e) {
+        if (!applied.isEmpty()) {
+          makeDurable(e);
+        }
+        throw e;
+      }
     }
-    return new MigrationResult(
-        applied, current, plan.steps().get(plan.steps().size() - 1).headsAfter());
+    return new MigrationResult(applied, current, all.get(all.size() - 1).headsAfter());
+  }
+
+  /**
+   * Makes the relaxed commits of the steps before a failure durable, as the last step's commit
+   * would have: rewriting the version rows gives a commit that is not relaxed something to flush.
+   */
+  private void makeDurable(Throwable failure) {
+    try {
+      db.writer().run(versions::rewrite);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   private Set<String> headsOf(String target) {

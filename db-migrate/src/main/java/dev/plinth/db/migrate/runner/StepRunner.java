@@ -1,6 +1,7 @@
 package dev.plinth.db.migrate.runner;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.TransactionScope;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.tx.DdlStatements;
 import dev.plinth.db.migrate.AppliedRevision;
@@ -23,10 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one step of a plan. By default the revision, its version-table change and its history row
- * commit in one transaction. A revision declared {@code transactional = false} runs statement by
- * statement in auto-commit, and its version change commits right after it. A failure is recorded in
- * the history in a transaction of its own and thrown as a {@link RevisionFailedException} that says
- * what stayed applied.
+ * commit in one transaction; every step but the last of a run commits relaxed (see {@link
+ * TransactionScope#relaxedCommit()}), since the last one's durable commit flushes them all. A
+ * revision declared {@code transactional = false} runs statement by statement in auto-commit, and
+ * its version change commits right after it. A failure is recorded in the history in a transaction
+ * of its own and thrown as a {@link RevisionFailedException} that says what stayed applied.
  */
 final class StepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
@@ -44,18 +46,21 @@ final class StepRunner {
   /**
    * Runs {@code step} with {@code script}.
    *
+   * @param relaxed whether the step may commit without waiting for the disk, because a later step
+   *     of the same run will commit durably (which flushes this commit too)
    * @throws RevisionFailedException if the revision fails
    */
-  AppliedRevision run(MigrationStep step, MigrationScript script) {
+  AppliedRevision run(MigrationStep step, MigrationScript script, boolean relaxed) {
     RevisionInfo info = step.revision();
     Instant started = Instant.now();
     long t0 = System.nanoTime();
+    TransactionScope writer = relaxed ? db.writer().relaxedCommit() : db.writer();
     try {
       if (info.transactional()) {
-        db.writer().schemaChange().run(tx -> inTransaction(tx, step, script, started, t0));
+        writer.schemaChange().run(tx -> inTransaction(tx, step, script, started, t0));
       } else {
         RevisionContext done = autoCommitted(step, script);
-        db.writer().run(tx -> finish(tx, step, script, started, t0, done));
+        writer.run(tx -> finish(tx, step, script, started, t0, done));
       }
     } catch (RevisionFailedException e) {
       recordFailure(step, script, started, t0, e);

@@ -7,9 +7,11 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.migrate.ChecksumMismatchException;
 import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Revisions loaded from SQL files in a {@code filesystem:} location. */
@@ -40,6 +42,51 @@ class SqlFileMigrationTest {
         .hasMessageContaining("revision aa01 was edited after it was applied");
     assertThat(MigrationState.logged(db)).isEqualTo(Map.of("aa01", 1L));
     assertThat(MigrationState.versionRows(db)).containsExactly("aa01");
+  }
+
+  @AllBackends
+  void everyRevisionButTheRunsLastCommitsRelaxed(Database db, Backend backend) throws IOException {
+    Path dir = Files.createTempDirectory("plinth-sql");
+    String setting =
+        switch (backend) {
+          case POSTGRESQL -> "current_setting('synchronous_commit')";
+          case SQLITE -> "(SELECT synchronous FROM pragma_synchronous)";
+          case MYSQL -> "@@innodb_flush_log_at_trx_commit";
+        };
+    String down = "";
+    for (String revision : List.of("aa01", "bb02", "cc03")) {
+      Files.writeString(
+          dir.resolve(revision + ".sql"),
+          "-- revision: "
+              + revision
+              + down
+              + "\n\n-- +upgrade\n"
+              + (down.isEmpty()
+                  ? "CREATE TABLE durability (revision VARCHAR(32), setting VARCHAR(16));\n"
+                  : "")
+              + "INSERT INTO durability VALUES ('"
+              + revision
+              + "', "
+              + setting
+              + ");\n");
+      down = "\n-- down_revision: " + revision;
+    }
+    sqlMigrator(db, dir).upgrade("heads");
+    List<String> settings =
+        db.reader()
+            .call(
+                tx ->
+                    tx.query(
+                        "SELECT setting FROM durability ORDER BY revision", rs -> rs.getString(1)));
+    String durable = settings.get(2);
+    assertThat(settings)
+        .isEqualTo(
+            switch (backend) {
+              case POSTGRESQL -> List.of("off", "off", "on");
+              case SQLITE -> List.of("1", "1", "2");
+              case MYSQL -> List.of(durable, durable, durable);
+            });
+    assertThat(MigrationState.versionRows(db)).containsExactly("cc03");
   }
 
   private static Migrator sqlMigrator(Database db, Path dir) {

@@ -5,11 +5,12 @@ import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.SessionLock;
+import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.sql.Statement;
 import java.util.Properties;
 
 /**
@@ -18,6 +19,17 @@ import java.util.Properties;
  * timeout.
  */
 public final class PostgresDialect implements Dialect {
+  /** The commit stops waiting for the WAL flush; the setting ends with the transaction. */
+  private static final TransactionGuard RELAXED_COMMIT =
+      new TransactionGuard() {
+        @Override
+        public void afterBegin(Connection connection) throws SQLException {
+          try (Statement s = connection.createStatement()) {
+            s.execute("SET LOCAL synchronous_commit = off");
+          }
+        }
+      };
+
   private final SchemaIntrospector introspector = new PostgresSchemaIntrospector();
   private final DdlRenderer ddl = new PostgresDdlRenderer(this);
 
@@ -42,8 +54,8 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public Optional<String> relaxedCommitStatement() {
-    return Optional.of("SET LOCAL synchronous_commit = off");
+  public TransactionGuard relaxedCommitGuard() {
+    return RELAXED_COMMIT;
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.dialect.SessionLock;
+import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
@@ -116,6 +117,11 @@ public final class SqliteDialect implements Dialect {
   @Override
   public CopySettings copySettings(Tx tx, String source, List<List<String>> uniqueKeys) {
     return SqliteCopySettings.choose(tx, this, source, uniqueKeys);
+  }
+
+  @Override
+  public TransactionGuard relaxedCommitGuard() {
+    return new SqliteRelaxedCommit();
   }
 
   @Override

@@ -47,7 +47,7 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
 
   @Override
   public void beforeBegin(Connection connection) throws SQLException {
-    pragma(connection, FOREIGN_KEYS_OFF);
+    Pragmas.set(connection, FOREIGN_KEYS_OFF);
   }
 
   @Override
@@ -80,17 +80,11 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
 
   @Override
   public void afterEnd(Connection connection) throws SQLException {
-    pragma(connection, FOREIGN_KEYS_ON);
+    Pragmas.set(connection, FOREIGN_KEYS_ON);
   }
 
   @Override
   public Script script() {
     return SCRIPT;
-  }
-
-  private static void pragma(Connection connection, String sql) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute(sql);
-    }
   }
 }
