@@ -65,9 +65,13 @@ final class SqliteCopySettings {
       lags.add("lag(k" + i + ") OVER w AS p" + i);
       priors.add("p" + i);
     }
-    return "WITH bounds(lo, hi) AS (SELECT min(rowid), max(rowid) FROM "
+    // Two scalar subqueries, since SQLite looks min() and max() up in the b-tree only when a
+    // query has one of them alone; together they scan the table.
+    return "WITH bounds(lo, hi) AS (SELECT (SELECT min(rowid) FROM "
         + table
-        + "), probe(i, r) AS (SELECT 0, lo FROM bounds WHERE lo IS NOT NULL UNION ALL SELECT i + 1,"
+        + "), (SELECT max(rowid) FROM "
+        + table
+        + ")), probe(i, r) AS (SELECT 0, lo FROM bounds WHERE lo IS NOT NULL UNION ALL SELECT i + 1,"
         + " lo + (hi - lo) * (i + 1) / "
         + (SAMPLES - 1)
         + " FROM probe, bounds WHERE i < "
