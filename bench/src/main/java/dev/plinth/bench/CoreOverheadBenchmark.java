@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * transaction with one primary-key SELECT, through {@link dev.plinth.db.core.Database} and through
  * plain HikariCP and JDBC on a pool with the same settings, driver properties and connection set-up
  * ({@link CoreOverheadFixture}). The table is recreated and preloaded at the start of each trial;
- * SELECTs cycle through its ids.
+ * SELECTs cycle through its ids. {@link CoreOverheadAb} times the same operations paired and
+ * interleaved in one JVM.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -15,15 +15,29 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The two sides of the core overhead measurement on one backend: a {@link Database} with its
  * defaults and a plain HikariCP pool with the same settings ({@link RawPool}), over a table {@code
  * items} that is recreated and preloaded with {@value #ROWS} rows when the fixture opens. Each
- * operation is one whole transaction; {@link CoreOverheadBenchmark} times them.
+ * operation is one whole transaction; {@link CoreOverheadBenchmark} and {@link CoreOverheadAb} time
+ * the same operations.
  */
 final class CoreOverheadFixture implements AutoCloseable {
+  /** What Plinth's reader transaction and {@code queryOne} do that the raw select does not. */
+  enum PlinthStep {
+    /** {@code setAutoCommit(false)} on every borrowed connection (a proxy call and a check). */
+    SET_AUTO_COMMIT,
+    /** {@code setObject} with a boxed {@code Long} instead of {@code setLong}. */
+    SET_OBJECT,
+    /** {@code setMaxRows(2)}: the Execute message carries a row limit of 2. */
+    MAX_ROWS,
+    /** A second {@code rs.next()}, which checks that no other row follows. */
+    SECOND_NEXT
+  }
+
   /** Rows preloaded into {@code items}; SELECTs cycle through their ids. */
   private static final int ROWS = 10_000;
 
@@ -119,13 +133,36 @@ final class CoreOverheadFixture implements AutoCloseable {
    * @throws SQLException if the driver fails
    */
   String rawSelect(long id) throws SQLException {
+    return rawSelect(id, Set.of());
+  }
+
+  /**
+   * {@link #rawSelect(long)} doing also what Plinth does in {@code steps}, to tell which of
+   * Plinth's differences from raw JDBC costs time. Testing the set costs a few nanoseconds.
+   *
+   * @throws SQLException if the driver fails
+   */
+  String rawSelect(long id, Set<PlinthStep> steps) throws SQLException {
     try (Connection c = raw.getConnection()) {
+      if (steps.contains(PlinthStep.SET_AUTO_COMMIT)) {
+        c.setAutoCommit(false);
+      }
       try (PreparedStatement ps = c.prepareStatement(SELECT)) {
-        ps.setLong(1, id);
+        if (steps.contains(PlinthStep.SET_OBJECT)) {
+          ps.setObject(1, id);
+        } else {
+          ps.setLong(1, id);
+        }
+        if (steps.contains(PlinthStep.MAX_ROWS)) {
+          ps.setMaxRows(2);
+        }
         String name = null;
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             name = rs.getString(1);
+          }
+          if (steps.contains(PlinthStep.SECOND_NEXT) && rs.next()) {
+            throw new IllegalStateException("more than one row with id " + id);
           }
         }
         c.rollback();
