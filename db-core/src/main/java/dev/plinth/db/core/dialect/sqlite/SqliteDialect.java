@@ -32,6 +32,9 @@ public final class SqliteDialect implements Dialect {
   private final DdlRenderer ddl = new SqliteDdlRenderer(this, Integer.MAX_VALUE);
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
+  /** Holds no state, so every schema-change transaction shares it. */
+  private static final SchemaChangeGuard SCHEMA_CHANGE = new SqliteSchemaChangeGuard();
+
   @Override
   public String name() {
     return "sqlite";
@@ -126,7 +129,7 @@ public final class SqliteDialect implements Dialect {
 
   @Override
   public SchemaChangeGuard schemaChangeGuard() {
-    return new SqliteSchemaChangeGuard();
+    return SCHEMA_CHANGE;
   }
 
   @Override
