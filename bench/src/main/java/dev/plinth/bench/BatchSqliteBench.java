@@ -2,6 +2,7 @@ package dev.plinth.bench;
 
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.migrate.batch.Recreate;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -27,7 +28,10 @@ import java.util.Properties;
  * <ul>
  *   <li>{@code prepare FILE ROWS sequential|random}: builds the database the runs start from, its
  *       unique names in row order or in random order ({@link BatchFixture.Keys});
- *   <li>{@code plinth FILE}, {@code handwritten FILE}: applies the batch and prints one JSON line:
+ *   <li>{@code plinth FILE}, {@code plinth-copy FILE}, {@code handwritten FILE}: applies the batch
+ *       (Plinth with {@code Recreate.AUTO}, which on SQLite rewrites the declaration where the rows
+ *       stay as they are, or with {@code Recreate.ALWAYS}, the move and copy) and prints one JSON
+ *       line:
  *       wall time around the operation only (connection already open, commit included), the
  *       process's CPU time in it, the SQLite version and settings the run saw, and the Java heap
  *       the operation used;
@@ -47,7 +51,7 @@ public final class BatchSqliteBench {
     if (args.length < 2) {
       throw new IllegalArgumentException(
           "usage: BatchSqliteBench prepare FILE ROWS sequential|random | plinth FILE"
-              + " | handwritten FILE"
+              + " | plinth-copy FILE | handwritten FILE"
               + " | describe FILE");
     }
     Path file = Path.of(args[1]);
@@ -57,7 +61,8 @@ public final class BatchSqliteBench {
               file,
               Integer.parseInt(args[2]),
               BatchFixture.Keys.valueOf(args[3].toUpperCase(Locale.ROOT)));
-      case "plinth" -> plinth(file);
+      case "plinth" -> plinth(file, Recreate.AUTO, "plinth");
+      case "plinth-copy" -> plinth(file, Recreate.ALWAYS, "plinth-copy");
       case "handwritten" -> handWritten(file);
       case "describe" -> {
         try (Database db = open(file)) {
@@ -76,14 +81,18 @@ public final class BatchSqliteBench {
     }
   }
 
-  private static void plinth(Path file) {
+  private static void plinth(Path file, Recreate recreate, String contender) {
     try (Database db = open(file)) {
       String settings = db.reader().call(BatchSqliteBench::settings);
       Watch watch = Watch.start();
       db.writer()
           .schemaChange()
-          .run(tx -> new BenchRevision(tx).op().batchAlterTable("items", BatchFixture::changes));
-      watch.print("plinth", settings);
+          .run(
+              tx ->
+                  new BenchRevision(tx)
+                      .op()
+                      .batchAlterTable("items", recreate, BatchFixture::changes));
+      watch.print(contender, settings);
     }
   }
 

@@ -4,10 +4,13 @@ import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
+import dev.plinth.db.core.schema.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -151,6 +154,24 @@ public interface Dialect {
    */
   default CopySettings copySettings(Tx tx, String source, List<List<String>> uniqueKeys) {
     return CopySettings.NONE;
+  }
+
+  /**
+   * The statements that give table {@code current} the declaration {@code target} without copying
+   * its rows, where the backend can do that although its ALTER TABLE cannot, and where the two
+   * differ only in what the stored rows and keys do not depend on; empty otherwise, and by default.
+   * The statements run in {@code tx} after those that made the rest of the change in place (added,
+   * dropped and renamed columns), so they address columns by their names in {@code target}.
+   *
+   * @param current the table as it is before any of the change
+   * @param target the table as it must be afterwards
+   * @param origins for each column of {@code target} that {@code current} already had, its name in
+   *     {@code current}
+   * @throws DbException if the table cannot be read
+   */
+  default Optional<List<String>> redeclaration(
+      Tx tx, Table current, Table target, Map<String, String> origins) {
+    return Optional.empty();
   }
 
   /**

@@ -16,14 +16,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a {@link BatchAlterTable}: in place where the backend can make every change and {@link
- * Recreate} allows it, otherwise as one {@link TableRebuild} built from the table read back (or
- * given by {@link BatchAlterTable#copyFrom(Table)}) with the batch's changes applied to the model.
- * On SQLite the revision's transaction must run under {@link
- * dev.plinth.db.core.TransactionScope#schemaChange()}, which keeps foreign keys from acting on the
- * drop and checks them all before commit.
+ * Recreate} allows it, by its ALTERs or, online, by ALTERs for some changes and a rewrite of the
+ * table's declaration for the rest ({@link dev.plinth.db.core.dialect.Dialect#redeclaration});
+ * otherwise as one {@link TableRebuild} built from the table read back (or given by {@link
+ * BatchAlterTable#copyFrom(Table)}) with the batch's changes applied to the model. On SQLite the
+ * revision's transaction must run under {@link dev.plinth.db.core.TransactionScope#schemaChange()},
+ * which keeps foreign keys from acting on the drop and checks them all before commit.
  */
 public final class BatchMigration {
   private final MigrationContext ctx;
@@ -93,17 +95,62 @@ public final class BatchMigration {
         : ctx.dialect().copySettings(ctx.tx(), rebuild.source().name(), rebuild.copiedUniqueKeys());
   }
 
+  /**
+   * The statements that make the whole batch in place: the backend's ALTERs or, where one of them
+   * cannot be made, the ALTERs for the rest and a rewrite of the table's declaration.
+   *
+   * @throws DbNotSupportedException if neither can
+   */
   private List<String> inPlace(BatchAlterTable batch, Table current) {
+    try {
+      return inPlace(batch, current, TableChange::inPlace);
+    } catch (DbNotSupportedException alterCannot) {
+      return redeclared(batch, current).orElseThrow(() -> alterCannot);
+    }
+  }
+
+  private Optional<List<String>> redeclared(BatchAlterTable batch, Table current) {
+    if (ctx.offline() || current == null) {
+      return Optional.empty();
+    }
+    List<String> statements;
+    try {
+      statements = new ArrayList<>(inPlace(batch, current, TableChange::inPlaceBesidesDeclaration));
+    } catch (DbNotSupportedException e) {
+      return Optional.empty();
+    }
+    Reshape reshape = reshape(batch, current);
+    return ctx.dialect()
+        .redeclaration(ctx.tx(), current, reshape.target(), reshape.origins())
+        .map(
+            rewrite -> {
+              statements.addAll(rewrite);
+              return statements;
+            });
+  }
+
+  private List<String> inPlace(BatchAlterTable batch, Table current, InPlaceForm form) {
     List<String> statements = new ArrayList<>();
     Table model = current;
     for (TableChange change : batch.changes()) {
-      statements.addAll(change.inPlace(ddl, batch.table(), model));
+      statements.addAll(form.statements(change, ddl, batch.table(), model));
       model = model == null ? null : change.applyTo(model);
     }
     return ddl.combine(batch.table(), statements);
   }
 
-  private TableRebuild rebuild(BatchAlterTable batch, Table source) {
+  /** One of the in-place forms of a {@link TableChange}. */
+  @FunctionalInterface
+  private interface InPlaceForm {
+    List<String> statements(TableChange change, DdlRenderer ddl, String table, Table current);
+  }
+
+  /**
+   * The table after the batch, and for each of its columns that {@code source} had, its name there.
+   */
+  private record Reshape(Table target, Map<String, String> origins) {}
+
+  private static Reshape reshape(BatchAlterTable batch, Table source) {
     Map<String, String> origins = new LinkedHashMap<>();
     source.columns().forEach(c -> origins.put(c.name(), c.name()));
     Table target = source;
@@ -120,13 +167,18 @@ public final class BatchMigration {
       origins.clear();
       origins.putAll(next);
     }
+    return new Reshape(target, origins);
+  }
+
+  private TableRebuild rebuild(BatchAlterTable batch, Table source) {
+    Reshape reshape = reshape(batch, source);
     List<SchemaObject> dependents =
         ctx.offline() ? List.of() : introspector().dependents(ctx.tx(), source.name());
     List<IncomingKey> incoming =
         ctx.offline() || ddl.rebuildKeepsIncomingForeignKeys()
             ? List.of()
             : incomingKeys(source.name());
-    return new TableRebuild(source, target, origins, dependents, incoming);
+    return new TableRebuild(source, reshape.target(), reshape.origins(), dependents, incoming);
   }
 
   private List<IncomingKey> incomingKeys(String table) {

@@ -37,6 +37,19 @@ public sealed interface TableChange {
    */
   List<String> inPlace(DdlRenderer ddl, String table, Table current);
 
+  /**
+   * The statements that make this change in place except for what only the table's declaration
+   * holds, where the backend rewrites the declaration once for the whole batch afterwards ({@link
+   * dev.plinth.db.core.dialect.Dialect#redeclaration}); for most changes, those of {@link
+   * #inPlace}.
+   *
+   * @throws dev.plinth.db.core.error.DbNotSupportedException if the backend cannot do the rest in
+   *     place
+   */
+  default List<String> inPlaceBesidesDeclaration(DdlRenderer ddl, String table, Table current) {
+    return inPlace(ddl, table, current);
+  }
+
   /** Whether {@link #inPlace} needs the table's current shape. */
   default boolean needsCurrentShape() {
     return false;
@@ -125,6 +138,13 @@ public sealed interface TableChange {
       }
       statements.addAll(ddl.alterColumn(table, from, to));
       return statements;
+    }
+
+    /** Only the rename: the declaration holds the type, nullability and default. */
+    @Override
+    public List<String> inPlaceBesidesDeclaration(DdlRenderer ddl, String table, Table current) {
+      String to = target(current).name();
+      return to.equals(column) ? List.of() : List.of(ddl.renameColumn(table, column, to));
     }
 
     @Override

@@ -11,11 +11,14 @@ import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
+import dev.plinth.db.core.schema.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.sqlite.Function;
@@ -120,6 +123,16 @@ public final class SqliteDialect implements Dialect {
   @Override
   public CopySettings copySettings(Tx tx, String source, List<List<String>> uniqueKeys) {
     return SqliteCopySettings.choose(tx, this, source, uniqueKeys);
+  }
+
+  /**
+   * Rewrites the table's declaration in place where its rows and keys stay as they are; see {@link
+   * SqliteRedeclaration}.
+   */
+  @Override
+  public Optional<List<String>> redeclaration(
+      Tx tx, Table current, Table target, Map<String, String> origins) {
+    return SqliteRedeclaration.plan(tx, this, current, target, origins);
   }
 
   @Override

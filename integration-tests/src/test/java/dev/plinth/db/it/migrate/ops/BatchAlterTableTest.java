@@ -201,7 +201,9 @@ class BatchAlterTableTest {
         ctx ->
             ctx.op()
                 .batchAlterTable(
-                    "items", batch -> batch.alterColumn("qty", c -> c.type(SqlType.bigint()))));
+                    "items",
+                    Recreate.ALWAYS,
+                    batch -> batch.alterColumn("qty", c -> c.type(SqlType.bigint()))));
     assertThat(TestMigrations.count(db, "SELECT 1 FROM parts")).isEqualTo(50);
     assertThat(TestMigrations.count(db, "SELECT 1 FROM items")).isEqualTo(50);
     assertThat(db.schema().table("parts").foreignKeys()).isEqualTo(PARTS.foreignKeys());
@@ -275,7 +277,7 @@ class BatchAlterTableTest {
   void copyOfOutOfOrderUniqueKeysRunsWithA64MibPageCacheOnSqlite(Database db) {
     schemaWithRandomNames(db);
     List<String> executed = new ArrayList<>();
-    batchOnItems(db, executed, Recreate.AUTO, WIDEN_QTY);
+    batchOnItems(db, executed, Recreate.ALWAYS, WIDEN_QTY);
     assertThat(aroundTheCopy(executed)).isEqualTo(CACHE_RAISED_FOR_THE_COPY);
     assertThat(cacheSize(db)).isEqualTo("-3000");
     assertThat(TestMigrations.count(db, "SELECT 1 FROM items")).isEqualTo(1_000);
@@ -356,6 +358,7 @@ class BatchAlterTableTest {
             ctx.op()
                 .batchAlterTable(
                     "tickets",
+                    Recreate.ALWAYS,
                     batch -> batch.alterColumn("label", c -> c.notNull().serverDefault("''"))));
     assertThat(db.schema().table("tickets").column("id").orElseThrow().autoIncrement()).isTrue();
     long id = db.writer().call(tx -> tx.insert("INSERT INTO tickets (label) VALUES ('d')"));

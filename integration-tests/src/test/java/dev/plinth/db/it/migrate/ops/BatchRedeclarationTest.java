@@ -1,0 +1,273 @@
+package dev.plinth.db.it.migrate.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.schema.Column;
+import dev.plinth.db.core.schema.ForeignKey;
+import dev.plinth.db.core.schema.Index;
+import dev.plinth.db.core.schema.SqlType;
+import dev.plinth.db.core.schema.Table;
+import dev.plinth.db.core.schema.UniqueConstraint;
+import dev.plinth.db.migrate.batch.BatchAlterTable;
+import dev.plinth.db.migrate.batch.Recreate;
+import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Batches whose changes SQLite's ALTER TABLE cannot make but whose rows stay as they are (a type of
+ * the same affinity, nullability, a default): on SQLite they rewrite the table's declaration
+ * instead of copying it, and must leave what a copy leaves. The other backends make them with
+ * ALTER, so every test also holds there.
+ */
+class BatchRedeclarationTest {
+  private static final Table STOCK =
+      Table.builder("stock")
+          .column(Column.of("id", SqlType.integer()).notNull())
+          .column(Column.of("name", SqlType.varchar(50)))
+          .column(Column.of("qty", SqlType.integer()))
+          .column(Column.of("created_at", SqlType.timestamp()))
+          .primaryKey("id")
+          .unique(UniqueConstraint.of("uq_stock_name", "name"))
+          .index(Index.of("ix_stock_qty", "qty"))
+          .build();
+
+  private static final Table MOVES =
+      Table.builder("moves")
+          .column(Column.of("id", SqlType.integer()).notNull())
+          .column(Column.of("stock_id", SqlType.integer()).notNull())
+          .primaryKey("id")
+          .foreignKey(ForeignKey.of("fk_moves_stock", "stock_id", "stock", "id"))
+          .build();
+
+  /** The benchmark's batch: add, make BIGINT NOT NULL DEFAULT 0, drop, rename. */
+  private static final UnaryOperator<BatchAlterTable> RESHAPE =
+      batch ->
+          batch
+              .addColumn(Column.of("note", SqlType.text()))
+              .alterColumn("qty", c -> c.type(SqlType.bigint()).notNull().serverDefault("0"))
+              .dropColumn("created_at")
+              .renameColumn("name", "title");
+
+  /**
+   * A batch of declaration changes only: no ALTER that SQLite could run, so nothing else raises the
+   * schema version.
+   */
+  private static final UnaryOperator<BatchAlterTable> QTY_REQUIRED =
+      batch -> batch.alterColumn("qty", c -> c.type(SqlType.bigint()).notNull().serverDefault("0"));
+
+  private static final String ROWS = "SELECT id, title, qty, note FROM stock ORDER BY id";
+
+  /** stock with six rows (qty NULL on even ids), a move for each. */
+  private static void stock(Database db) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op().createTable(STOCK);
+          ctx.op().createTable(MOVES);
+          for (int i = 1; i <= 6; i++) {
+            ctx.op()
+                .execute(
+                    "INSERT INTO stock (id, name, qty) VALUES ("
+                        + i
+                        + ", 'item"
+                        + i
+                        + "', "
+                        + (i % 2 == 0 ? "NULL" : String.valueOf(i))
+                        + ")");
+            ctx.op().execute("INSERT INTO moves (id, stock_id) VALUES (" + i + ", " + i + ")");
+          }
+        });
+  }
+
+  private static List<String> batch(
+      Database db, Recreate recreate, UnaryOperator<BatchAlterTable> changes) {
+    List<String> executed = new ArrayList<>();
+    TestMigrations.run(db, executed, ctx -> ctx.op().batchAlterTable("stock", recreate, changes));
+    return executed;
+  }
+
+  private static boolean copied(List<String> executed) {
+    return executed.stream().anyMatch(sql -> sql.startsWith("INSERT INTO"));
+  }
+
+  private static void dropAll(Database db) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op().dropTable("moves");
+          ctx.op().dropTable("stock");
+        });
+  }
+
+  @AllBackends
+  void leavesWhatTheCopyLeavesWithoutCopyingOnSqlite(Database db, Backend backend) {
+    stock(db);
+    List<String> executed = batch(db, Recreate.AUTO, RESHAPE);
+    Table inPlace = db.schema().table("stock");
+    List<String> rowsInPlace = rows(db);
+    dropAll(db);
+    stock(db);
+    assertThat(copied(batch(db, Recreate.ALWAYS, RESHAPE))).isTrue();
+    assertThat(inPlace).isEqualTo(db.schema().table("stock"));
+    assertThat(rowsInPlace).isEqualTo(rows(db)).contains("2|item2|0|null", "3|item3|3|null");
+    assertThat(copied(executed)).isFalse();
+    if (backend == Backend.SQLITE) {
+      assertThat(executed).contains("PRAGMA writable_schema = RESET");
+    }
+  }
+
+  @AllBackends
+  void connectionsOpenedBeforeTheBatchEnforceTheNewDeclaration(Database db) {
+    stock(db);
+    try (Database other = Database.builder().config(db.config()).build()) {
+      other.writer().run(tx -> tx.update("INSERT INTO stock (id, name) VALUES (7, 'seven')"));
+      batch(db, Recreate.AUTO, QTY_REQUIRED);
+      assertThatThrownBy(
+              () ->
+                  other
+                      .writer()
+                      .run(
+                          tx ->
+                              tx.update("INSERT INTO stock (id, name, qty) VALUES (8, 'x', NULL)")))
+          .isInstanceOf(DbException.class);
+      other.writer().run(tx -> tx.update("INSERT INTO stock (id, name) VALUES (9, 'nine')"));
+      List<Long> defaulted =
+          other
+              .reader()
+              .call(
+                  tx -> tx.query("SELECT qty FROM stock WHERE id IN (7, 9)", rs -> rs.getLong(1)));
+      assertThat(defaulted).containsExactly(0L, 0L);
+    }
+  }
+
+  @AllBackends
+  void rowsThatNeverStoredAColumnKeepItsOldDefault(Database db) {
+    stock(db);
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op().addColumn("stock", Column.of("grade", SqlType.integer()).serverDefault("5")));
+    List<String> executed =
+        batch(db, Recreate.AUTO, b -> b.alterColumn("grade", c -> c.serverDefault("7")));
+    db.writer().run(tx -> tx.update("INSERT INTO stock (id, name) VALUES (7, 'seven')"));
+    assertThat(TestMigrations.strings(db, "SELECT grade FROM stock ORDER BY id"))
+        .containsExactly("5", "5", "5", "5", "5", "5", "7");
+    assertThat(copied(executed)).isFalse();
+  }
+
+  @AllBackends
+  void notNullOverNullsWithoutADefaultFailsAndLeavesTheTable(Database db) {
+    stock(db);
+    Table before = db.schema().table("stock");
+    assertThatThrownBy(() -> batch(db, Recreate.AUTO, b -> b.alterColumn("qty", Column::notNull)))
+        .isInstanceOf(DbException.class);
+    assertThat(db.schema().table("stock")).isEqualTo(before);
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM stock WHERE qty IS NULL")).isEqualTo(3);
+  }
+
+  /** Not on MySQL, whose one combined ALTER gives the new column its implicit default, 0. */
+  @AllBackends({Backend.SQLITE, Backend.POSTGRESQL})
+  void addedColumnMadeNotNullWithoutADefaultFailsAndLeavesTheTable(Database db) {
+    stock(db);
+    Table before = db.schema().table("stock");
+    assertThatThrownBy(
+            () ->
+                batch(
+                    db,
+                    Recreate.AUTO,
+                    b ->
+                        b.addColumn(Column.of("grade", SqlType.integer()))
+                            .alterColumn("grade", Column::notNull)))
+        .isInstanceOf(DbException.class);
+    assertThat(db.schema().table("stock")).isEqualTo(before);
+  }
+
+  /** Not on MySQL, whose DDL commits on its own. */
+  @AllBackends({Backend.SQLITE, Backend.POSTGRESQL})
+  void failureLaterInTheRevisionRestoresTheDeclarationOnTheSameConnection(Database db) {
+    stock(db);
+    Table before = db.schema().table("stock");
+    assertThatThrownBy(
+            () ->
+                TestMigrations.run(
+                    db,
+                    ctx -> {
+                      ctx.op().batchAlterTable("stock", QTY_REQUIRED);
+                      ctx.op().execute("INSERT INTO no_such_table (id) VALUES (1)");
+                    }))
+        .isInstanceOf(DbException.class);
+    assertThat(db.schema().table("stock")).isEqualTo(before);
+    db.writer()
+        .run(
+            tx ->
+                tx.update(
+                    "INSERT INTO stock (id, name, qty, created_at) VALUES (7, 's', NULL, NULL)"));
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM stock WHERE qty IS NULL")).isEqualTo(4);
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void typeOfAnotherAffinityIsCopiedAndConvertsTheValuesOnSqlite(Database db) {
+    stock(db);
+    db.writer().run(tx -> tx.update("UPDATE stock SET name = '12' WHERE id = 1"));
+    List<String> executed =
+        batch(db, Recreate.AUTO, b -> b.alterColumn("name", c -> c.type(SqlType.bigint())));
+    assertThat(copied(executed)).isTrue();
+    assertThat(TestMigrations.strings(db, "SELECT typeof(name) FROM stock WHERE id = 1"))
+        .containsExactly("integer");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void primaryKeyThatWouldStopBeingTheRowidIsCopiedOnSqlite(Database db) {
+    stock(db);
+    List<String> executed =
+        batch(db, Recreate.AUTO, b -> b.alterColumn("id", c -> c.type(SqlType.bigint())));
+    assertThat(copied(executed)).isTrue();
+    assertThat(
+            TestMigrations.count(db, "SELECT 1 FROM stock JOIN moves ON moves.stock_id = stock.id"))
+        .isEqualTo(6);
+    assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void tableWithTriggersWhoseRowsWouldBeUpdatedIsCopiedOnSqlite(Database db) {
+    stock(db);
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op().execute("CREATE TABLE audit (stock_id INTEGER)");
+          ctx.op()
+              .execute(
+                  "CREATE TRIGGER trg_stock_audit AFTER UPDATE ON stock"
+                      + " BEGIN INSERT INTO audit (stock_id) VALUES (NEW.id); END");
+        });
+    List<String> executed =
+        batch(db, Recreate.AUTO, b -> b.alterColumn("qty", c -> c.notNull().serverDefault("0")));
+    assertThat(copied(executed)).isTrue();
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM audit")).isZero();
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM stock WHERE qty = 0")).isEqualTo(3);
+  }
+
+  private static List<String> rows(Database db) {
+    List<String> rows =
+        db.reader()
+            .call(
+                tx ->
+                    tx.query(
+                        ROWS,
+                        rs ->
+                            rs.getString(1)
+                                + "|"
+                                + rs.getString(2)
+                                + "|"
+                                + rs.getString(3)
+                                + "|"
+                                + rs.getString(4)));
+    return rows;
+  }
+}
