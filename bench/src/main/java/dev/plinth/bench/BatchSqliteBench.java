@@ -31,8 +31,7 @@ import java.util.Properties;
  *   <li>{@code plinth FILE}, {@code plinth-copy FILE}, {@code handwritten FILE}: applies the batch
  *       (Plinth with {@code Recreate.AUTO}, which on SQLite rewrites the declaration where the rows
  *       stay as they are, or with {@code Recreate.ALWAYS}, the move and copy) and prints one JSON
- *       line:
- *       wall time around the operation only (connection already open, commit included), the
+ *       line: wall time around the operation only (connection already open, commit included), the
  *       process's CPU time in it, the SQLite version and settings the run saw, and the Java heap
  *       the operation used;
  *   <li>{@code describe FILE}: prints the tables and counts a run left, which every contender must

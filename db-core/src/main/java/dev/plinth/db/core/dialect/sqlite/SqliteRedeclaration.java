@@ -77,30 +77,11 @@ final class SqliteRedeclaration {
     if (!sameColumns(kept, after.columns(), renamed, origins, current, target)) {
       return Optional.empty();
     }
-    List<String> statements = new ArrayList<>();
-    for (int i = 0; i < kept.size(); i++) {
-      ColumnInfo was = kept.get(i);
-      ColumnInfo is = after.columns().get(i);
-      boolean filled = false;
-      if (is.notNull() && !was.notNull()) {
-        if (is.defaultValue() == null) {
-          if (holdsNull(current.name(), was.name())) {
-            return Optional.empty();
-          }
-        } else {
-          statements.add(update(target.name(), is.name(), is.defaultValue(), "NULL"));
-          filled = true;
-        }
-      }
-      boolean readNullFilled = filled && was.defaultValue() == null;
-      if (!Objects.equals(was.defaultValue(), is.defaultValue()) && !readNullFilled) {
-        String old = was.defaultValue() == null ? "NULL" : was.defaultValue();
-        statements.add(update(target.name(), is.name(), dialect.quote(is.name()), old));
-      }
-    }
-    if (!statements.isEmpty() && hasTriggers(current.name())) {
+    Optional<List<String>> updates = rowUpdates(current, target, kept, after.columns());
+    if (updates.isEmpty() || (!updates.get().isEmpty() && hasTriggers(current.name()))) {
       return Optional.empty();
     }
+    List<String> statements = new ArrayList<>(updates.get());
     long version = tx.queryOne("PRAGMA schema_version", rs -> rs.getLong(1)).orElseThrow();
     statements.add("PRAGMA writable_schema = ON");
     statements.add(
@@ -112,6 +93,36 @@ final class SqliteRedeclaration {
     statements.add("PRAGMA schema_version = " + (version + 1));
     statements.add("PRAGMA writable_schema = RESET");
     return Optional.of(statements);
+  }
+
+  /**
+   * The updates that keep each kept column's values what the copy would make them: NULLs filled
+   * under a new NOT NULL with a default, the old default stored where a default changes; empty if a
+   * new NOT NULL without a default finds a NULL.
+   */
+  private Optional<List<String>> rowUpdates(
+      Table current, Table target, List<ColumnInfo> kept, List<ColumnInfo> after) {
+    List<String> updates = new ArrayList<>();
+    for (int i = 0; i < kept.size(); i++) {
+      ColumnInfo was = kept.get(i);
+      ColumnInfo is = after.get(i);
+      boolean nullsFilled = false;
+      if (is.notNull() && !was.notNull()) {
+        if (is.defaultValue() == null) {
+          if (holdsNull(current.name(), was.name())) {
+            return Optional.empty();
+          }
+        } else {
+          updates.add(update(target.name(), is.name(), is.defaultValue(), "NULL"));
+          nullsFilled = was.defaultValue() == null;
+        }
+      }
+      if (!Objects.equals(was.defaultValue(), is.defaultValue()) && !nullsFilled) {
+        String old = was.defaultValue() == null ? "NULL" : was.defaultValue();
+        updates.add(update(target.name(), is.name(), dialect.quote(is.name()), old));
+      }
+    }
+    return Optional.of(updates);
   }
 
   /** False where the connection refuses to write the schema (SQLITE_DBCONFIG_DEFENSIVE). */
