@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * A migrator process for the scenario tests: {@code MigrateMain URL START_AT_MILLIS [slow]} waits
  * until the shared start time, runs {@code upgrade heads} on {@link SampleRevisions} and prints the
- * revisions it ran. With {@code slow}, revision {@code r2} pauses for a minute before its first
- * statement, so the process can be killed while it holds the migration lock.
+ * revisions it ran. With {@code slow}, revisions {@code r2} and {@code r3} pause for a minute
+ * before their first statement, so the process can be killed while it holds the migration lock.
  */
 public final class MigrateMain {
   private MigrateMain() {}
@@ -23,7 +23,12 @@ public final class MigrateMain {
     boolean slow = args.length > 2 && args[2].equals("slow");
     List<MigrationScript> scripts = SampleRevisions.dag();
     if (slow) {
-      scripts.set(1, ((TestScript) scripts.get(1)).withPause(Duration.ofMinutes(1)));
+      // Both branches after r1, so that whichever the plan takes first waits before its first
+      // statement: a kill then never lands between a MySQL DDL statement (which commits on its
+      // own) and the version row of its revision.
+      for (int branch = 1; branch <= 2; branch++) {
+        scripts.set(branch, ((TestScript) scripts.get(branch)).withPause(Duration.ofMinutes(1)));
+      }
     }
     DatabaseConfig config =
         DatabaseConfig.builder().connection(url).maxRetries(1).dbMaxRetries(0).build();
