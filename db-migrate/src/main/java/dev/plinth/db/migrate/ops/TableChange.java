@@ -39,7 +39,8 @@ public sealed interface TableChange {
 
   /**
    * The statements that make this change in place except for what only the table's declaration
-   * holds, where the backend rewrites the declaration once for the whole batch afterwards ({@link
+   * holds (a column's type, nullability and default; checks; foreign keys), where the backend
+   * rewrites the declaration once for the whole batch afterwards ({@link
    * dev.plinth.db.core.dialect.Dialect#redeclaration}); for most changes, those of {@link
    * #inPlace}.
    *
@@ -234,6 +235,12 @@ public sealed interface TableChange {
     public List<String> inPlace(DdlRenderer ddl, String table, Table current) {
       return List.of(ddl.addForeignKey(table, foreignKey));
     }
+
+    /** Nothing: the declaration holds the key, and the backend checks the rows against it. */
+    @Override
+    public List<String> inPlaceBesidesDeclaration(DdlRenderer ddl, String table, Table current) {
+      return List.of();
+    }
   }
 
   /** Adds a check constraint. */
@@ -246,6 +253,12 @@ public sealed interface TableChange {
     @Override
     public List<String> inPlace(DdlRenderer ddl, String table, Table current) {
       return List.of(ddl.addCheck(table, check));
+    }
+
+    /** Nothing: the declaration holds the check, and the backend checks the rows against it. */
+    @Override
+    public List<String> inPlaceBesidesDeclaration(DdlRenderer ddl, String table, Table current) {
+      return List.of();
     }
   }
 
@@ -280,6 +293,14 @@ public sealed interface TableChange {
       }
       return List.of(
           kind == ForeignKey.class ? ddl.dropForeignKey(table, name) : ddl.dropCheck(table, name));
+    }
+
+    /** Nothing for a foreign key or a check, which only the declaration holds. */
+    @Override
+    public List<String> inPlaceBesidesDeclaration(DdlRenderer ddl, String table, Table current) {
+      return current == null || kindIn(current) == UniqueConstraint.class
+          ? inPlace(ddl, table, current)
+          : List.of();
     }
 
     private Class<?> kindIn(Table table) {

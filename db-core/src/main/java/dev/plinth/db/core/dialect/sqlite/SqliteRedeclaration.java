@@ -2,6 +2,7 @@ package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.Table;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Gives a table a new declaration without copying its rows, by SQLite's documented procedure for
@@ -40,7 +42,10 @@ import java.util.Optional;
  * </ul>
  *
  * Those updates would fire the table's triggers, so a table with triggers that needs one is left to
- * the copy.
+ * the copy. A check that the table did not have is tried on the rows after the new text is in
+ * place, by an update that fails on the first row that violates it and changes nothing otherwise; a
+ * new foreign key is left to the {@code foreign_key_check} that the schema-change transaction runs
+ * before it commits.
  */
 final class SqliteRedeclaration {
   /** The temporary table that SQLite parses the new declaration into. */
@@ -92,7 +97,43 @@ final class SqliteRedeclaration {
             + " COLLATE NOCASE");
     statements.add("PRAGMA schema_version = " + (version + 1));
     statements.add("PRAGMA writable_schema = RESET");
+    newChecks(current, target).forEach(check -> statements.add(checkRows(target, check)));
     return Optional.of(statements);
+  }
+
+  /** The checks of {@code target} that {@code current} does not have, by name or else by text. */
+  private static List<CheckConstraint> newChecks(Table current, Table target) {
+    return target.checks().stream()
+        .filter(
+            check ->
+                current.checks().stream()
+                    .noneMatch(
+                        old ->
+                            check.name() != null
+                                ? check.name().equalsIgnoreCase(old.name())
+                                : old.name() == null
+                                    && old.expression().equals(check.expression())))
+        .toList();
+  }
+
+  /**
+   * An update that sets every column of the rows that fail {@code check} to itself, so that SQLite
+   * evaluates the check on them (it skips checks over columns an update does not set) and fails
+   * with {@code CHECK constraint failed: NAME}, as the copy would; it changes nothing otherwise.
+   */
+  private String checkRows(Table table, CheckConstraint check) {
+    String sets =
+        table.columns().stream()
+            .map(c -> dialect.quote(c.name()))
+            .map(c -> c + " = " + c)
+            .collect(Collectors.joining(", "));
+    return "UPDATE "
+        + dialect.quote(table.name())
+        + " SET "
+        + sets
+        + " WHERE NOT ("
+        + check.expression()
+        + ")";
   }
 
   /**

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.error.CheckConstraintException;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.error.ReferenceException;
+import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.ForeignKey;
 import dev.plinth.db.core.schema.Index;
@@ -209,6 +212,67 @@ class BatchRedeclarationTest {
                 tx.update(
                     "INSERT INTO stock (id, name, qty, created_at) VALUES (7, 's', NULL, NULL)"));
     assertThat(TestMigrations.count(db, "SELECT 1 FROM stock WHERE qty IS NULL")).isEqualTo(4);
+  }
+
+  @AllBackends
+  void checksAndForeignKeysComeAndGoWithoutACopy(Database db) {
+    stock(db);
+    List<String> executed =
+        batch(
+            db,
+            Recreate.AUTO,
+            b -> b.addCheckConstraint(CheckConstraint.of("ck_stock_qty", "qty >= 0")));
+    List<String> dropped = new ArrayList<>();
+    TestMigrations.run(
+        db,
+        dropped,
+        ctx -> ctx.op().batchAlterTable("moves", b -> b.dropConstraint("fk_moves_stock")));
+    assertThat(copied(executed) || copied(dropped)).isFalse();
+    assertThat(db.schema().table("stock").checks())
+        .extracting(CheckConstraint::name)
+        .containsExactly("ck_stock_qty");
+    assertThat(db.schema().table("moves").foreignKeys()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                db.writer()
+                    .run(tx -> tx.update("INSERT INTO stock (id, name, qty) VALUES (7, 'x', -1)")))
+        .isInstanceOf(CheckConstraintException.class);
+    db.writer().run(tx -> tx.update("INSERT INTO moves (id, stock_id) VALUES (7, 99)"));
+  }
+
+  @AllBackends
+  void checkThatARowViolatesFailsAndLeavesTheTable(Database db) {
+    stock(db);
+    Table before = db.schema().table("stock");
+    assertThatThrownBy(
+            () ->
+                batch(
+                    db,
+                    Recreate.AUTO,
+                    b -> b.addCheckConstraint(CheckConstraint.of("ck_stock_qty", "qty < 3"))))
+        .isInstanceOf(CheckConstraintException.class)
+        .hasMessageContaining("ck_stock_qty");
+    assertThat(db.schema().table("stock")).isEqualTo(before);
+    db.writer().run(tx -> tx.update("INSERT INTO stock (id, name, qty) VALUES (7, 'x', 9)"));
+  }
+
+  @AllBackends
+  void foreignKeyThatARowBreaksFailsAndLeavesTheTable(Database db) {
+    stock(db);
+    TestMigrations.run(
+        db, ctx -> ctx.op().batchAlterTable("moves", b -> b.dropConstraint("fk_moves_stock")));
+    db.writer().run(tx -> tx.update("INSERT INTO moves (id, stock_id) VALUES (7, 99)"));
+    Table before = db.schema().table("moves");
+    assertThatThrownBy(
+            () ->
+                TestMigrations.run(
+                    db,
+                    ctx ->
+                        ctx.op()
+                            .batchAlterTable(
+                                "moves", b -> b.addForeignKey(MOVES.foreignKeys().get(0)))))
+        .isInstanceOf(ReferenceException.class);
+    assertThat(db.schema().table("moves")).isEqualTo(before);
   }
 
   @AllBackends(Backend.SQLITE)
