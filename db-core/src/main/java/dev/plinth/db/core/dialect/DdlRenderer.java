@@ -59,6 +59,14 @@ public interface DdlRenderer {
   String dropColumn(String table, String column);
 
   /**
+   * Whether {@link #dropColumn} also drops the indexes and constraints that use the column, as
+   * PostgreSQL and MySQL do; SQLite refuses to drop such a column.
+   */
+  default boolean dropColumnDropsItsIndexes() {
+    return true;
+  }
+
+  /**
    * The statements that turn column {@code from} of {@code table} into {@code to}: type, collation,
    * nullability, default and name.
    *

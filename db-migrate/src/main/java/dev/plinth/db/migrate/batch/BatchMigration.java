@@ -13,10 +13,12 @@ import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.batch.TableRebuild.IncomingKey;
 import dev.plinth.db.migrate.ops.TableChange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs a {@link BatchAlterTable}: in place where the backend can make every change and {@link
@@ -110,7 +112,7 @@ public final class BatchMigration {
   }
 
   private Optional<List<String>> redeclared(BatchAlterTable batch, Table current) {
-    if (ctx.offline() || current == null) {
+    if (ctx.offline() || current == null || altersAColumnItAdds(batch, current)) {
       return Optional.empty();
     }
     List<String> statements;
@@ -127,6 +129,34 @@ public final class BatchMigration {
               statements.addAll(rewrite);
               return statements;
             });
+  }
+
+  /**
+   * Whether the batch alters a column it also adds. ALTER TABLE ADD COLUMN declares the column as
+   * added; rows the batch then rewrites (a dropped column, an update) store its value by that
+   * declaration, which a later rewrite of the declaration would contradict.
+   */
+  private static boolean altersAColumnItAdds(BatchAlterTable batch, Table current) {
+    Set<String> added = new HashSet<>();
+    Table model = current;
+    for (TableChange change : batch.changes()) {
+      if (change instanceof TableChange.AlterColumn alter && added.contains(alter.column())) {
+        return true;
+      }
+      change
+          .renames(model)
+          .forEach(
+              (from, to) -> {
+                if (added.remove(from)) {
+                  added.add(to);
+                }
+              });
+      if (change instanceof TableChange.AddColumn add) {
+        added.add(add.column().name());
+      }
+      model = change.applyTo(model);
+    }
+    return false;
   }
 
   private List<String> inPlace(BatchAlterTable batch, Table current, InPlaceForm form) {

@@ -1,6 +1,7 @@
 package dev.plinth.db.migrate.ops;
 
 import dev.plinth.db.core.dialect.DdlRenderer;
+import dev.plinth.db.core.error.DbNotSupportedException;
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.ForeignKey;
@@ -81,8 +82,27 @@ public sealed interface TableChange {
       return TableModel.dropColumn(table, column);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DbNotSupportedException also where the column is used by an index or constraint of
+     *     {@code current} and the backend cannot drop such a column in place (SQLite)
+     */
     @Override
     public List<String> inPlace(DdlRenderer ddl, String table, Table current) {
+      if (current != null
+          && !ddl.dropColumnDropsItsIndexes()
+          && TableModel.inUse(current, column)) {
+        throw new DbNotSupportedException(
+            "cannot drop column "
+                + table
+                + "."
+                + column
+                + " in place: an index or constraint uses it, and this database's DROP COLUMN"
+                + " refuses such a column; use op.batchAlterTable(...), which rebuilds the table"
+                + " without them",
+            null);
+      }
       return List.of(ddl.dropColumn(table, column));
     }
   }

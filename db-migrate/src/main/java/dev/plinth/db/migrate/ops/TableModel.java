@@ -6,6 +6,7 @@ import dev.plinth.db.core.schema.ForeignKey;
 import dev.plinth.db.core.schema.Index;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -85,6 +86,18 @@ final class TableModel {
         cs -> cs.stream().filter(c -> !c.name().equals(column)).toList(),
         UnaryOperator.identity(),
         part -> !usesColumn(part, column, word));
+  }
+
+  /**
+   * Whether an index, unique constraint, foreign key or check of {@code table} uses {@code column}.
+   */
+  static boolean inUse(Table table, String column) {
+    Pattern word = word(column);
+    List<Object> parts = new ArrayList<>(table.uniqueConstraints());
+    parts.addAll(table.indexes());
+    parts.addAll(table.foreignKeys());
+    parts.addAll(table.checks());
+    return parts.stream().anyMatch(part -> usesColumn(part, column, word));
   }
 
   /**

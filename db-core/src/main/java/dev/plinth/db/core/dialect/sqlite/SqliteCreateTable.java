@@ -38,7 +38,8 @@ final class SqliteCreateTable {
   private SqliteCreateTable() {}
 
   /** Parses the CREATE TABLE statement {@code sql}. */
-  static SqliteCreateTable parse(String sql) {
+  static SqliteCreateTable parse(String text) {
+    String sql = withoutComments(text);
     SqliteCreateTable parsed = new SqliteCreateTable();
     int open = sql.indexOf('(');
     int close = sql.lastIndexOf(')');
@@ -127,6 +128,35 @@ final class SqliteCreateTable {
       checks.add(new CheckConstraint(name, def.substring(m.end(), end).trim()));
       from = end + 1;
     }
+  }
+
+  /**
+   * {@code sql} with each {@code --} and {@code /* *}{@code /} comment outside quotes replaced by a
+   * space, so that a quote or parenthesis inside a comment does not count.
+   */
+  static String withoutComments(String sql) {
+    StringBuilder out = new StringBuilder(sql.length());
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '-' && sql.startsWith("--", i)) {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? sql.length() : end;
+        c = ' ';
+      } else if (c == '/' && sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? sql.length() : end + 1;
+        c = ' ';
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+      } else if (c == '[') {
+        quote = ']';
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static String key(List<String> columns) {

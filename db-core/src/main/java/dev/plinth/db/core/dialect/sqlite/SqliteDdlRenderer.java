@@ -74,6 +74,11 @@ final class SqliteDdlRenderer extends StandardDdlRenderer {
   }
 
   @Override
+  public boolean dropColumnDropsItsIndexes() {
+    return false;
+  }
+
+  @Override
   public List<String> alterColumn(String table, Column from, Column to) {
     if (!from.equals(to.named(from.name()))) {
       throw rebuildNeeded(

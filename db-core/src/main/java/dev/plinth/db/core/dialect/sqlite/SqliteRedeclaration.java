@@ -25,11 +25,14 @@ import java.util.stream.Collectors;
  * the commit.
  *
  * <p>It is planned only where the rows and keys stored under the old declaration read the same
- * under the new one, and SQLite itself is asked about the layout: the new declaration is created as
- * a temporary table, whose automatic indexes (primary key and unique constraints, in order, with
- * their columns, sort orders and collations), rowid, STRICT and column order must be the table's.
- * Each kept column must also keep its type affinity, collation and AUTOINCREMENT, a column the
- * batch added may not be NOT NULL without a default (its rows hold no value), and no column may be
+ * under the new one, and SQLite itself is asked about the layout. Both the new declaration and the
+ * table's current text are created as temporary tables: the new one's automatic indexes (primary
+ * key and unique constraints, in order, with their columns, sort orders and collations), rowid,
+ * STRICT and column order must be the table's, and each kept column must have the same collation in
+ * both (as an index on it alone reports it), so that the table's own indexes stay in order. Each
+ * kept column must also keep its type affinity and AUTOINCREMENT; a column the batch added may not
+ * be NOT NULL without a default (its rows hold no value); Plinth's model of the table must hold
+ * exactly the columns SQLite reads from its text (the new text is rendered from the model), none
  * hidden or generated. Before the new text is written:
  *
  * <ul>
@@ -48,8 +51,16 @@ import java.util.stream.Collectors;
  * before it commits.
  */
 final class SqliteRedeclaration {
+  private static final String CREATE_TABLE = "CREATE TABLE ";
+
   /** The temporary table that SQLite parses the new declaration into. */
-  private static final String PROBE = "plinth_redeclaration_probe";
+  private static final String TARGET_PROBE = "plinth_redeclaration_target";
+
+  /** The temporary table that SQLite parses the table's current declaration into. */
+  private static final String LIVE_PROBE = "plinth_redeclaration_live";
+
+  /** The temporary one-column index that tells a probe column's collation. */
+  private static final String PROBE_INDEX = "plinth_redeclaration_collation";
 
   private final Tx tx;
   private final Dialect dialect;
@@ -70,18 +81,22 @@ final class SqliteRedeclaration {
       return Optional.empty();
     }
     String create = dialect.ddl().createTable(target).get(0);
+    Optional<String> declared = liveDeclaration(current.name());
+    if (declared.isEmpty()) {
+      return Optional.empty();
+    }
     Map<String, String> renamed = new HashMap<>();
     origins.forEach((to, from) -> renamed.put(from, to));
     Layout before = Layout.read(tx, "main", current.name());
-    Layout after = probe(create, target.name());
-    if (!sameKeys(before.renamed(renamed), after)) {
+    Layout after = probe(TARGET_PROBE, afterName(create));
+    Layout live = probe(LIVE_PROBE, declared.get());
+    if (!sameKeys(before.renamed(renamed), after)
+        || !allModelled(before, live, current)
+        || !sameColumns(before, live, after, renamed, origins, current, target)) {
       return Optional.empty();
     }
     List<ColumnInfo> kept =
         before.columns().stream().filter(c -> renamed.containsKey(c.name())).toList();
-    if (!sameColumns(kept, after.columns(), renamed, origins, current, target)) {
-      return Optional.empty();
-    }
     Optional<List<String>> updates = rowUpdates(current, target, kept, after.columns());
     if (updates.isEmpty() || (!updates.get().isEmpty() && hasTriggers(current.name()))) {
       return Optional.empty();
@@ -176,17 +191,110 @@ final class SqliteRedeclaration {
     }
   }
 
-  /** The layout SQLite gives the declaration {@code create} of table {@code name}. */
-  private Layout probe(String create, String name) {
-    String prefix = "CREATE TABLE " + dialect.quote(name);
-    String probe = dialect.quote(PROBE);
-    tx.update("DROP TABLE IF EXISTS temp." + probe);
-    tx.update("CREATE TEMP TABLE " + probe + create.substring(prefix.length()));
-    try {
-      return Layout.read(tx, "temp", PROBE);
-    } finally {
-      tx.update("DROP TABLE temp." + probe);
+  /**
+   * The live table's CREATE TABLE text after its name, as SQLite stored it ({@code CREATE TABLE},
+   * the name token as written, the rest); empty if it does not read so.
+   */
+  private Optional<String> liveDeclaration(String table) {
+    return tx.queryOne(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE",
+            rs -> rs.getString(1),
+            table)
+        .filter(sql -> sql.regionMatches(true, 0, CREATE_TABLE, 0, CREATE_TABLE.length()))
+        .map(SqliteRedeclaration::afterName);
+  }
+
+  /** {@code CREATE TABLE name rest} as {@code rest}, the name quoted in any of SQLite's ways. */
+  static String afterName(String createTable) {
+    int start = CREATE_TABLE.length();
+    char first = createTable.charAt(start);
+    int end;
+    if (first == '"' || first == '`' || first == '\'') {
+      end = start + 1;
+      while (end < createTable.length()) {
+        if (createTable.charAt(end) == first) {
+          if (end + 1 < createTable.length() && createTable.charAt(end + 1) == first) {
+            end += 2;
+            continue;
+          }
+          break;
+        }
+        end++;
+      }
+      end++;
+    } else if (first == '[') {
+      end = createTable.indexOf(']', start) + 1;
+    } else {
+      end = start;
+      while (end < createTable.length()
+          && (Character.isLetterOrDigit(createTable.charAt(end))
+              || createTable.charAt(end) == '_'
+              || createTable.charAt(end) == '$'
+              || createTable.charAt(end) > 127)) {
+        end++;
+      }
     }
+    return createTable.substring(Math.min(end, createTable.length()));
+  }
+
+  /**
+   * The layout SQLite gives a table declared as {@code body} (what follows the name), read from a
+   * temporary table that is dropped again, with each column's collation.
+   */
+  private Layout probe(String name, String body) {
+    String probe = "temp." + dialect.quote(name);
+    tx.update("DROP TABLE IF EXISTS " + probe);
+    tx.update("CREATE TEMP TABLE " + dialect.quote(name) + body);
+    try {
+      return Layout.read(tx, "temp", name).withCollations(collations(name));
+    } finally {
+      tx.update("DROP TABLE " + probe);
+    }
+  }
+
+  /**
+   * Each column's collation in temporary table {@code probe}, as SQLite gives it to an index on the
+   * column alone.
+   */
+  private Map<String, String> collations(String probe) {
+    Map<String, String> collations = new HashMap<>();
+    String index = dialect.quote(PROBE_INDEX);
+    for (String column :
+        tx.query(
+            "SELECT name FROM pragma_table_xinfo(?, 'temp') WHERE hidden = 0",
+            rs -> rs.getString(1),
+            probe)) {
+      tx.update(
+          "CREATE INDEX temp."
+              + index
+              + " ON "
+              + dialect.quote(probe)
+              + " ("
+              + dialect.quote(column)
+              + ")");
+      collations.put(
+          column,
+          tx.queryOne(
+                  "SELECT coll FROM pragma_index_xinfo(?, 'temp') WHERE key = 1",
+                  rs -> rs.getString(1).toUpperCase(Locale.ROOT),
+                  PROBE_INDEX)
+              .orElseThrow());
+      tx.update("DROP INDEX temp." + index);
+    }
+    return collations;
+  }
+
+  /**
+   * Whether Plinth's model of the table has exactly the columns SQLite reads from its declaration,
+   * none of them hidden or generated: the new declaration is rendered from the model, so a column
+   * the model missed would vanish from it.
+   */
+  private static boolean allModelled(Layout before, Layout live, Table current) {
+    List<String> modelled = current.columns().stream().map(Column::name).toList();
+    return before.columns().stream().allMatch(c -> c.hidden() == 0)
+        && live.columns().stream().allMatch(c -> c.hidden() == 0)
+        && before.columns().stream().map(ColumnInfo::name).toList().equals(modelled)
+        && live.columns().stream().map(ColumnInfo::name).toList().equals(modelled);
   }
 
   private static boolean sameKeys(Optional<Layout> before, Layout after) {
@@ -198,20 +306,25 @@ final class SqliteRedeclaration {
 
   /**
    * Whether the kept columns come first in their old order, each under its new name with its
-   * affinity and collation, followed only by new columns, none of them hidden.
+   * affinity, its collation (as SQLite reads both declarations) and AUTOINCREMENT, followed only by
+   * new columns that may read their default.
    */
   private static boolean sameColumns(
-      List<ColumnInfo> kept,
-      List<ColumnInfo> after,
+      Layout before,
+      Layout live,
+      Layout after,
       Map<String, String> renamed,
       Map<String, String> origins,
       Table current,
       Table target) {
-    if (after.size() < kept.size() || after.stream().anyMatch(c -> c.hidden() != 0)) {
+    List<ColumnInfo> kept =
+        before.columns().stream().filter(c -> renamed.containsKey(c.name())).toList();
+    List<ColumnInfo> columns = after.columns();
+    if (columns.size() < kept.size() || columns.stream().anyMatch(c -> c.hidden() != 0)) {
       return false;
     }
-    for (int i = 0; i < after.size(); i++) {
-      ColumnInfo is = after.get(i);
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnInfo is = columns.get(i);
       if (i >= kept.size()) {
         // A column the batch added: its rows hold no value and read the declared default.
         if (origins.containsKey(is.name()) || is.notNull() && is.defaultValue() == null) {
@@ -220,10 +333,9 @@ final class SqliteRedeclaration {
         continue;
       }
       ColumnInfo was = kept.get(i);
-      if (was.hidden() != 0
-          || !is.name().equals(renamed.get(was.name()))
+      if (!is.name().equals(renamed.get(was.name()))
           || Affinity.of(was.type()) != Affinity.of(is.type())
-          || !collation(current, was.name()).equals(collation(target, is.name()))
+          || !live.collation(was.name()).equals(after.collation(is.name()))
           || autoIncrement(current, was.name()) != autoIncrement(target, is.name())) {
         return false;
       }
@@ -233,11 +345,6 @@ final class SqliteRedeclaration {
 
   private static boolean autoIncrement(Table table, String column) {
     return table.column(column).map(Column::autoIncrement).orElse(false);
-  }
-
-  private static String collation(Table table, String column) {
-    String name = table.column(column).map(Column::collation).orElse(null);
-    return name == null ? "BINARY" : name.toUpperCase(Locale.ROOT);
   }
 
   private boolean holdsNull(String table, String column) {
@@ -333,7 +440,21 @@ final class SqliteRedeclaration {
 
   /** How SQLite lays a table out: its columns, automatic indexes, rowid and strictness. */
   private record Layout(
-      List<ColumnInfo> columns, List<KeyIndex> keys, boolean withoutRowid, boolean strict) {
+      List<ColumnInfo> columns,
+      List<KeyIndex> keys,
+      boolean withoutRowid,
+      boolean strict,
+      Map<String, String> collations) {
+
+    /** This layout with each column's collation, as {@link #collations(String)} read them. */
+    Layout withCollations(Map<String, String> byColumn) {
+      return new Layout(columns, keys, withoutRowid, strict, Map.copyOf(byColumn));
+    }
+
+    /** The collation of {@code column}; unknown (an empty name) unless read. */
+    String collation(String column) {
+      return collations.getOrDefault(column, "");
+    }
 
     static Layout read(Tx tx, String schema, String table) {
       List<ColumnInfo> columns =
@@ -362,7 +483,7 @@ final class SqliteRedeclaration {
               .toList();
       return tx.queryOne(
               "SELECT wr, strict FROM pragma_table_list(?) WHERE schema = ?",
-              rs -> new Layout(columns, keys, rs.getInt(1) != 0, rs.getInt(2) != 0),
+              rs -> new Layout(columns, keys, rs.getInt(1) != 0, rs.getInt(2) != 0, Map.of()),
               table,
               schema)
           .orElseThrow(() -> new IllegalStateException("no table " + schema + "." + table));
@@ -382,7 +503,7 @@ final class SqliteRedeclaration {
         }
         mapped.add(new KeyIndex(key.origin(), key.partial(), parts));
       }
-      return Optional.of(new Layout(columns, mapped, withoutRowid, strict));
+      return Optional.of(new Layout(columns, mapped, withoutRowid, strict, collations));
     }
   }
 }

@@ -78,9 +78,14 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
     }
   }
 
+  /**
+   * Foreign keys back on, and {@code writable_schema} off in case a declaration rewrite ({@link
+   * SqliteRedeclaration}) failed between turning it on and off.
+   */
   @Override
   public void afterEnd(Connection connection) throws SQLException {
     Pragmas.set(connection, FOREIGN_KEYS_ON);
+    Pragmas.set(connection, "PRAGMA writable_schema = OFF");
   }
 
   @Override

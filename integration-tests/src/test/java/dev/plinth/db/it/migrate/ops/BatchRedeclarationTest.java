@@ -21,6 +21,7 @@ import dev.plinth.db.testing.Backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.assertj.core.api.AbstractThrowableAssert;
 
 /**
  * Batches whose changes SQLite's ALTER TABLE cannot make but whose rows stay as they are (a type of
@@ -88,11 +89,35 @@ class BatchRedeclarationTest {
         });
   }
 
+  private static void batch(Database db, String table, UnaryOperator<BatchAlterTable> changes) {
+    TestMigrations.run(db, ctx -> ctx.op().batchAlterTable(table, changes));
+  }
+
   private static List<String> batch(
       Database db, Recreate recreate, UnaryOperator<BatchAlterTable> changes) {
     List<String> executed = new ArrayList<>();
     TestMigrations.run(db, executed, ctx -> ctx.op().batchAlterTable("stock", recreate, changes));
     return executed;
+  }
+
+  /**
+   * Runs {@code changes} on {@code table} with {@code Recreate.AUTO}, asserts that they fail with
+   * {@code type} and that the table reads back as before, and returns the failure's assertion.
+   */
+  private static AbstractThrowableAssert<?, ? extends Throwable> failsAndLeaves(
+      Database db,
+      String table,
+      UnaryOperator<BatchAlterTable> changes,
+      Class<? extends Throwable> type) {
+    Table before = db.schema().table(table);
+    AbstractThrowableAssert<?, ? extends Throwable> failure =
+        assertThatThrownBy(
+                () ->
+                    TestMigrations.run(
+                        db, ctx -> ctx.op().batchAlterTable(table, Recreate.AUTO, changes)))
+            .isInstanceOf(type);
+    assertThat(db.schema().table(table)).isEqualTo(before);
+    return failure;
   }
 
   private static boolean copied(List<String> executed) {
@@ -167,10 +192,7 @@ class BatchRedeclarationTest {
   @AllBackends
   void notNullOverNullsWithoutADefaultFailsAndLeavesTheTable(Database db) {
     stock(db);
-    Table before = db.schema().table("stock");
-    assertThatThrownBy(() -> batch(db, Recreate.AUTO, b -> b.alterColumn("qty", Column::notNull)))
-        .isInstanceOf(DbException.class);
-    assertThat(db.schema().table("stock")).isEqualTo(before);
+    failsAndLeaves(db, "stock", b -> b.alterColumn("qty", Column::notNull), DbException.class);
     assertThat(TestMigrations.count(db, "SELECT 1 FROM stock WHERE qty IS NULL")).isEqualTo(3);
   }
 
@@ -178,17 +200,13 @@ class BatchRedeclarationTest {
   @AllBackends({Backend.SQLITE, Backend.POSTGRESQL})
   void addedColumnMadeNotNullWithoutADefaultFailsAndLeavesTheTable(Database db) {
     stock(db);
-    Table before = db.schema().table("stock");
-    assertThatThrownBy(
-            () ->
-                batch(
-                    db,
-                    Recreate.AUTO,
-                    b ->
-                        b.addColumn(Column.of("grade", SqlType.integer()))
-                            .alterColumn("grade", Column::notNull)))
-        .isInstanceOf(DbException.class);
-    assertThat(db.schema().table("stock")).isEqualTo(before);
+    failsAndLeaves(
+        db,
+        "stock",
+        b ->
+            b.addColumn(Column.of("grade", SqlType.integer()))
+                .alterColumn("grade", Column::notNull),
+        DbException.class);
   }
 
   /** Not on MySQL, whose DDL commits on its own. */
@@ -243,16 +261,12 @@ class BatchRedeclarationTest {
   @AllBackends
   void checkThatARowViolatesFailsAndLeavesTheTable(Database db) {
     stock(db);
-    Table before = db.schema().table("stock");
-    assertThatThrownBy(
-            () ->
-                batch(
-                    db,
-                    Recreate.AUTO,
-                    b -> b.addCheckConstraint(CheckConstraint.of("ck_stock_qty", "qty < 3"))))
-        .isInstanceOf(CheckConstraintException.class)
+    failsAndLeaves(
+            db,
+            "stock",
+            b -> b.addCheckConstraint(CheckConstraint.of("ck_stock_qty", "qty < 3")),
+            CheckConstraintException.class)
         .hasMessageContaining("ck_stock_qty");
-    assertThat(db.schema().table("stock")).isEqualTo(before);
     db.writer().run(tx -> tx.update("INSERT INTO stock (id, name, qty) VALUES (7, 'x', 9)"));
   }
 
@@ -262,17 +276,84 @@ class BatchRedeclarationTest {
     TestMigrations.run(
         db, ctx -> ctx.op().batchAlterTable("moves", b -> b.dropConstraint("fk_moves_stock")));
     db.writer().run(tx -> tx.update("INSERT INTO moves (id, stock_id) VALUES (7, 99)"));
-    Table before = db.schema().table("moves");
-    assertThatThrownBy(
-            () ->
-                TestMigrations.run(
-                    db,
-                    ctx ->
-                        ctx.op()
-                            .batchAlterTable(
-                                "moves", b -> b.addForeignKey(MOVES.foreignKeys().get(0)))))
-        .isInstanceOf(ReferenceException.class);
-    assertThat(db.schema().table("moves")).isEqualTo(before);
+    failsAndLeaves(
+        db, "moves", b -> b.addForeignKey(MOVES.foreignKeys().get(0)), ReferenceException.class);
+  }
+
+  @AllBackends
+  void droppingAnIndexedColumnAlongsideAnAlterationWorks(Database db) {
+    stock(db);
+    batch(db, Recreate.AUTO, b -> b.dropColumn("qty"));
+    batch(
+        db,
+        Recreate.AUTO,
+        b -> b.dropColumn("created_at").alterColumn("name", c -> c.type(SqlType.varchar(80))));
+    Table stock = db.schema().table("stock");
+    assertThat(stock.columns()).extracting(Column::name).containsExactly("id", "name");
+    assertThat(stock.indexes()).isEmpty();
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM stock")).isEqualTo(6);
+  }
+
+  @AllBackends
+  void columnAddedAndAlteredInOneBatchGetsItsFinalDefault(Database db, Backend backend) {
+    stock(db);
+    batch(
+        db,
+        Recreate.AUTO,
+        b ->
+            b.addColumn(Column.of("grade", SqlType.integer()))
+                .dropColumn("created_at")
+                .alterColumn("grade", c -> c.notNull().serverDefault("0")));
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM stock WHERE grade = 0")).isEqualTo(6);
+    if (backend == Backend.SQLITE) {
+      assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+    }
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void tableWithAGeneratedColumnIsCopiedOnSqlite(Database db) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op()
+              .execute(
+                  "CREATE TABLE gen (id INTEGER PRIMARY KEY, a INTEGER,"
+                      + " g INTEGER GENERATED ALWAYS AS (a * 10) STORED, b TEXT)");
+          ctx.op().execute("INSERT INTO gen (id, a, b) VALUES (1, 1, 'one'), (2, 2, 'two')");
+        });
+    List<String> executed = new ArrayList<>();
+    TestMigrations.run(
+        db,
+        executed,
+        ctx ->
+            ctx.op()
+                .batchAlterTable("gen", b -> b.alterColumn("a", c -> c.type(SqlType.bigint()))));
+    assertThat(copied(executed)).isTrue();
+    assertThat(TestMigrations.strings(db, "SELECT b FROM gen ORDER BY id"))
+        .containsExactly("one", "two");
+    assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void collationBehindACommentStillOrdersItsIndexOnSqlite(Database db) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op()
+              .execute(
+                  "CREATE TABLE named (id INTEGER PRIMARY KEY, -- the row's id\n"
+                      + " qty INTEGER, label TEXT COLLATE NOCASE)");
+          ctx.op().execute("CREATE INDEX ix_named_label ON named (label)");
+          ctx.op()
+              .execute(
+                  "INSERT INTO named (id, qty, label) VALUES (1, 1, 'a'), (2, 2, 'B'), (3, 3, 'c')");
+        });
+    batch(db, "named", b -> b.alterColumn("qty", c -> c.type(SqlType.bigint())));
+    assertThat(db.schema().table("named").column("label").orElseThrow().collation())
+        .isEqualToIgnoringCase("NOCASE");
+    assertThat(TestMigrations.strings(db, "SELECT id FROM named WHERE label = 'C'"))
+        .containsExactly("3");
+    assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
   }
 
   @AllBackends(Backend.SQLITE)
