@@ -112,7 +112,10 @@ public final class BatchMigration {
   }
 
   private Optional<List<String>> redeclared(BatchAlterTable batch, Table current) {
-    if (ctx.offline() || current == null || altersAColumnItAdds(batch, current)) {
+    if (ctx.offline()
+        || current == null
+        || altersAColumnItAdds(batch, current)
+        || dropsAConstraintAndAColumn(batch)) {
       return Optional.empty();
     }
     List<String> statements;
@@ -157,6 +160,15 @@ public final class BatchMigration {
       model = change.applyTo(model);
     }
     return false;
+  }
+
+  /**
+   * Whether the batch drops a constraint and a column: a dropped check or foreign key leaves the
+   * declaration only with its rewrite, after the ALTER TABLE DROP COLUMN, which it could make fail.
+   */
+  private static boolean dropsAConstraintAndAColumn(BatchAlterTable batch) {
+    return batch.changes().stream().anyMatch(TableChange.DropConstraint.class::isInstance)
+        && batch.changes().stream().anyMatch(TableChange.DropColumn.class::isInstance);
   }
 
   private List<String> inPlace(BatchAlterTable batch, Table current, InPlaceForm form) {

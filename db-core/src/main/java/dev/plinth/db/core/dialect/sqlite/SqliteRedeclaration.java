@@ -44,11 +44,13 @@ import java.util.stream.Collectors;
  *       it and read the default of the current declaration, so they would otherwise change value.
  * </ul>
  *
- * Those updates would fire the table's triggers, so a table with triggers that needs one is left to
- * the copy. A check that the table did not have is tried on the rows after the new text is in
- * place, by an update that fails on the first row that violates it and changes nothing otherwise; a
- * new foreign key is left to the {@code foreign_key_check} that the schema-change transaction runs
- * before it commits.
+ * A check that the table did not have (name and text alike) is tried on the rows after the new text
+ * is in place, by an update that fails on the first row that violates it and changes nothing
+ * otherwise; a new foreign key is left to the {@code foreign_key_check} that the schema-change
+ * transaction runs before it commits. These updates would fire the table's triggers (and a trigger
+ * could hide a row from them), so a table with triggers that needs one is left to the copy; so is a
+ * batch whose updates would run under a check it drops, and one that drops a column an index,
+ * trigger or view names (SQLite's DROP COLUMN would refuse it).
  */
 final class SqliteRedeclaration {
   private static final String CREATE_TABLE = "CREATE TABLE ";
@@ -97,8 +99,17 @@ final class SqliteRedeclaration {
     }
     List<ColumnInfo> kept =
         before.columns().stream().filter(c -> renamed.containsKey(c.name())).toList();
+    List<String> dropped =
+        before.columns().stream()
+            .map(ColumnInfo::name)
+            .filter(c -> !renamed.containsKey(c))
+            .toList();
     Optional<List<String>> updates = rowUpdates(current, target, kept, after.columns());
-    if (updates.isEmpty() || (!updates.get().isEmpty() && hasTriggers(current.name()))) {
+    List<CheckConstraint> newChecks = newChecks(current, target);
+    if (updates.isEmpty()
+        || (!updates.get().isEmpty() && !droppedChecks(current, target).isEmpty())
+        || ((!updates.get().isEmpty() || !newChecks.isEmpty()) && hasTriggers(current.name()))
+        || mentionedElsewhere(current.name(), dropped)) {
       return Optional.empty();
     }
     List<String> statements = new ArrayList<>(updates.get());
@@ -112,23 +123,38 @@ final class SqliteRedeclaration {
             + " COLLATE NOCASE");
     statements.add("PRAGMA schema_version = " + (version + 1));
     statements.add("PRAGMA writable_schema = RESET");
-    newChecks(current, target).forEach(check -> statements.add(checkRows(target, check)));
+    newChecks.forEach(check -> statements.add(checkRows(target, check)));
     return Optional.of(statements);
   }
 
-  /** The checks of {@code target} that {@code current} does not have, by name or else by text. */
+  /** The checks of {@code target} that {@code current} does not have, name and text alike. */
   private static List<CheckConstraint> newChecks(Table current, Table target) {
-    return target.checks().stream()
-        .filter(
-            check ->
-                current.checks().stream()
-                    .noneMatch(
-                        old ->
-                            check.name() != null
-                                ? check.name().equalsIgnoreCase(old.name())
-                                : old.name() == null
-                                    && old.expression().equals(check.expression())))
-        .toList();
+    return target.checks().stream().filter(c -> !current.checks().contains(c)).toList();
+  }
+
+  /**
+   * The checks of {@code current} that {@code target} does not have, name and text alike. Until the
+   * new text is written they still apply, to the updates before it too.
+   */
+  private static List<CheckConstraint> droppedChecks(Table current, Table target) {
+    return newChecks(target, current);
+  }
+
+  /**
+   * Whether an index, trigger or view names one of the {@code dropped} columns of {@code table} (by
+   * a plain search of its SQL, so possibly where it does not use it): SQLite's DROP COLUMN refuses
+   * a column that a partial or expression index, a trigger or a view uses.
+   */
+  private boolean mentionedElsewhere(String table, List<String> dropped) {
+    List<String> texts =
+        tx.query(
+            "SELECT lower(sql) FROM sqlite_master WHERE sql IS NOT NULL AND (type = 'view'"
+                + " OR (type IN ('index', 'trigger') AND tbl_name = ? COLLATE NOCASE))",
+            rs -> rs.getString(1),
+            table);
+    return dropped.stream()
+        .map(c -> c.toLowerCase(Locale.ROOT))
+        .anyMatch(c -> texts.stream().anyMatch(sql -> sql.contains(c)));
   }
 
   /**

@@ -356,6 +356,90 @@ class BatchRedeclarationTest {
     assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
   }
 
+  /** {@code checked(id, qty, note)} with check {@code ck: qty >= 0} and quantities 1, 2 and 5. */
+  private static void checked(Database db) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op()
+              .execute(
+                  "CREATE TABLE checked (id INTEGER PRIMARY KEY, qty INTEGER, note VARCHAR(10),"
+                      + " CONSTRAINT ck CHECK (qty >= 0))");
+          ctx.op().execute("INSERT INTO checked (id, qty) VALUES (1, 1), (2, 2), (3, 5)");
+        });
+  }
+
+  @AllBackends
+  void checkReplacedUnderItsOwnNameIsTriedOnTheRows(Database db) {
+    checked(db);
+    failsAndLeaves(
+            db,
+            "checked",
+            b -> b.dropConstraint("ck").addCheckConstraint(CheckConstraint.of("ck", "qty < 3")),
+            CheckConstraintException.class)
+        .hasMessageContaining("ck");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void triggerThatIgnoresUpdatesCannotHideAViolationOnSqlite(Database db) {
+    checked(db);
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op()
+                .execute(
+                    "CREATE TRIGGER trg_checked_frozen BEFORE UPDATE ON checked"
+                        + " WHEN OLD.qty = 5 BEGIN SELECT RAISE(IGNORE); END"));
+    failsAndLeaves(
+        db,
+        "checked",
+        b -> b.addCheckConstraint(CheckConstraint.of("ck_small", "qty < 3")),
+        CheckConstraintException.class);
+  }
+
+  @AllBackends
+  void droppingACheckAndTheColumnItUsesWorks(Database db) {
+    checked(db);
+    batch(db, "checked", b -> b.dropConstraint("ck").dropColumn("qty"));
+    assertThat(db.schema().table("checked").columns())
+        .extracting(Column::name)
+        .containsExactly("id", "note");
+  }
+
+  @AllBackends
+  void nullsFilledUnderACheckTheBatchDropsWorks(Database db) {
+    checked(db);
+    db.writer().run(tx -> tx.update("INSERT INTO checked (id, qty) VALUES (4, NULL)"));
+    batch(
+        db,
+        "checked",
+        b -> b.dropConstraint("ck").alterColumn("qty", c -> c.notNull().serverDefault("-1")));
+    assertThat(TestMigrations.strings(db, "SELECT qty FROM checked ORDER BY id"))
+        .containsExactly("1", "2", "5", "-1");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void droppedColumnThatAPartialIndexOrAViewUsesIsCopiedOnSqlite(Database db) {
+    checked(db);
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op().execute("CREATE INDEX ix_checked_qty ON checked (qty) WHERE note IS NULL");
+          ctx.op().execute("CREATE VIEW v_checked AS SELECT id, note FROM checked");
+        });
+    List<String> executed = new ArrayList<>();
+    TestMigrations.run(
+        db,
+        executed,
+        ctx ->
+            ctx.op()
+                .batchAlterTable(
+                    "checked",
+                    b -> b.dropColumn("note").alterColumn("qty", c -> c.type(SqlType.bigint()))));
+    assertThat(copied(executed)).isTrue();
+    assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+  }
+
   @AllBackends(Backend.SQLITE)
   void typeOfAnotherAffinityIsCopiedAndConvertsTheValuesOnSqlite(Database db) {
     stock(db);
