@@ -89,8 +89,12 @@ class BatchRedeclarationTest {
         });
   }
 
-  private static void batch(Database db, String table, UnaryOperator<BatchAlterTable> changes) {
-    TestMigrations.run(db, ctx -> ctx.op().batchAlterTable(table, changes));
+  /** Runs {@code changes} on {@code table} with {@code Recreate.AUTO}; returns what it executed. */
+  private static List<String> batch(
+      Database db, String table, UnaryOperator<BatchAlterTable> changes) {
+    List<String> executed = new ArrayList<>();
+    TestMigrations.run(db, executed, ctx -> ctx.op().batchAlterTable(table, changes));
+    return executed;
   }
 
   private static List<String> batch(
@@ -240,11 +244,7 @@ class BatchRedeclarationTest {
             db,
             Recreate.AUTO,
             b -> b.addCheckConstraint(CheckConstraint.of("ck_stock_qty", "qty >= 0")));
-    List<String> dropped = new ArrayList<>();
-    TestMigrations.run(
-        db,
-        dropped,
-        ctx -> ctx.op().batchAlterTable("moves", b -> b.dropConstraint("fk_moves_stock")));
+    List<String> dropped = batch(db, "moves", b -> b.dropConstraint("fk_moves_stock"));
     assertThat(copied(executed) || copied(dropped)).isFalse();
     assertThat(db.schema().table("stock").checks())
         .extracting(CheckConstraint::name)
@@ -321,14 +321,8 @@ class BatchRedeclarationTest {
                       + " g INTEGER GENERATED ALWAYS AS (a * 10) STORED, b TEXT)");
           ctx.op().execute("INSERT INTO gen (id, a, b) VALUES (1, 1, 'one'), (2, 2, 'two')");
         });
-    List<String> executed = new ArrayList<>();
-    TestMigrations.run(
-        db,
-        executed,
-        ctx ->
-            ctx.op()
-                .batchAlterTable("gen", b -> b.alterColumn("a", c -> c.type(SqlType.bigint()))));
-    assertThat(copied(executed)).isTrue();
+    assertThat(copied(batch(db, "gen", b -> b.alterColumn("a", c -> c.type(SqlType.bigint())))))
+        .isTrue();
     assertThat(TestMigrations.strings(db, "SELECT b FROM gen ORDER BY id"))
         .containsExactly("one", "two");
     assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
@@ -427,15 +421,11 @@ class BatchRedeclarationTest {
           ctx.op().execute("CREATE INDEX ix_checked_qty ON checked (qty) WHERE note IS NULL");
           ctx.op().execute("CREATE VIEW v_checked AS SELECT id, note FROM checked");
         });
-    List<String> executed = new ArrayList<>();
-    TestMigrations.run(
-        db,
-        executed,
-        ctx ->
-            ctx.op()
-                .batchAlterTable(
-                    "checked",
-                    b -> b.dropColumn("note").alterColumn("qty", c -> c.type(SqlType.bigint()))));
+    List<String> executed =
+        batch(
+            db,
+            "checked",
+            b -> b.dropColumn("note").alterColumn("qty", c -> c.type(SqlType.bigint())));
     assertThat(copied(executed)).isTrue();
     assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
   }
