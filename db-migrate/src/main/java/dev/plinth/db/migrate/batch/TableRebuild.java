@@ -6,10 +6,14 @@ import dev.plinth.db.core.schema.ForeignKey;
 import dev.plinth.db.core.schema.SchemaObject;
 import dev.plinth.db.core.schema.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The statements of one move-and-copy, SQLite's twelve-step ALTER TABLE procedure: create the copy
@@ -22,7 +26,8 @@ import java.util.Optional;
  * @param target the table as the batch wants it
  * @param origins for each column of {@code target} that takes its values from {@code source}, the
  *     source column's name
- * @param dependents the views and triggers to drop before and re-create after
+ * @param dependents the indexes the model cannot hold, views and triggers to drop before and
+ *     re-create after
  * @param incoming foreign keys of other tables that point at the table and must be re-created
  */
 record TableRebuild(
@@ -84,7 +89,7 @@ record TableRebuild(
     sql.add(ddl.dropTable(source.name()));
     sql.add(ddl.renameTable(temp(), target.name()));
     sql.addAll(ddl.completeCopyTable(target, temp()));
-    dependents.forEach(o -> sql.add(o.sql()));
+    dependents.stream().map(o -> recreate(o, ddl)).flatMap(Optional::stream).forEach(sql::add);
     for (IncomingKey k : incoming) {
       ForeignKey fk = k.foreignKey();
       List<String> referenced = fk.referencedColumns().stream().map(c -> renamedTo(c)).toList();
@@ -138,5 +143,48 @@ record TableRebuild(
         .map(Map.Entry::getKey)
         .findFirst()
         .orElse(sourceColumn);
+  }
+
+  /**
+   * The statement that re-creates {@code dependent} after the copy. An index the model cannot hold
+   * (partial, or over an expression) is re-created from its own SQL with renamed columns renamed,
+   * and not at all if it names a dropped column, which takes it along as PostgreSQL's DROP COLUMN
+   * does; views and triggers as they were.
+   */
+  private Optional<String> recreate(SchemaObject dependent, DdlRenderer ddl) {
+    if (!dependent.kind().equals("index")) {
+      return Optional.of(dependent.sql());
+    }
+    String sql = dependent.sql();
+    for (Column column : source.columns()) {
+      if (!origins.containsValue(column.name())
+          && word(Pattern.quote(column.name())).matcher(sql).find()) {
+        return Optional.empty();
+      }
+    }
+    Map<String, String> renamed = new HashMap<>();
+    origins.forEach(
+        (to, from) -> {
+          if (!to.equals(from)) {
+            renamed.put(from.toLowerCase(Locale.ROOT), to);
+          }
+        });
+    if (renamed.isEmpty()) {
+      return Optional.of(sql);
+    }
+    String any = renamed.keySet().stream().map(Pattern::quote).collect(Collectors.joining("|"));
+    return Optional.of(
+        word(any)
+            .matcher(sql)
+            .replaceAll(
+                m ->
+                    Matcher.quoteReplacement(
+                        ddl.quote(renamed.get(m.group(1).toLowerCase(Locale.ROOT))))));
+  }
+
+  /** An identifier matching {@code name}, a regular expression, whole, bare or quoted, any case. */
+  private static Pattern word(String name) {
+    return Pattern.compile(
+        "(?<![\\w$])[\"`\\[]?(" + name + ")[\"`\\]]?(?![\\w$])", Pattern.CASE_INSENSITIVE);
   }
 }

@@ -96,16 +96,33 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
         }
       }
     }
-    return all.stream()
+    List<SchemaObject> dependents =
+        new ArrayList<>(
+            tx.query(
+                "SELECT name, sql FROM sqlite_master m WHERE type = 'index'"
+                    + " AND tbl_name = ? COLLATE NOCASE AND sql IS NOT NULL AND (EXISTS (SELECT 1"
+                    + " FROM pragma_index_list(m.tbl_name) l WHERE l.name = m.name AND l.partial)"
+                    + " OR EXISTS (SELECT 1 FROM pragma_index_xinfo(m.name) x"
+                    + " WHERE x.key = 1 AND x.cid = -2)) ORDER BY rowid",
+                rs -> new SchemaObject("index", rs.getString(1), rs.getString(2)),
+                table));
+    all.stream()
         .filter(found::contains)
-        .map(o -> new SchemaObject(o.type, o.name, o.sql))
-        .toList();
+        .forEach(o -> dependents.add(new SchemaObject(o.type, o.name, o.sql)));
+    return dependents;
   }
 
+  /**
+   * The table's indexes as the model holds them: unique constraints and plain column indexes. A
+   * partial index or one over an expression has no place in the model; it is left out here and
+   * re-created from its own SQL by a rebuild ({@link #dependents}).
+   */
   private static void readIndexes(Tx tx, String name, SqliteCreateTable parsed, Table.Builder t) {
     List<IndexRow> indexes =
         tx.query(
-            "SELECT name, \"unique\", origin FROM pragma_index_list(?) ORDER BY name",
+            "SELECT l.name, l.\"unique\", l.origin FROM pragma_index_list(?) l"
+                + " WHERE l.partial = 0 AND NOT EXISTS (SELECT 1 FROM pragma_index_xinfo(l.name) x"
+                + " WHERE x.key = 1 AND x.cid = -2) ORDER BY l.name",
             rs -> new IndexRow(rs.getString(1), rs.getInt(2) != 0, rs.getString(3)),
             name);
     for (IndexRow index : indexes) {

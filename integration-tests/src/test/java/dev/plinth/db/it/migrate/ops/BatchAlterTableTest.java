@@ -260,6 +260,39 @@ class BatchAlterTableTest {
   }
 
   @AllBackends(Backend.SQLITE)
+  void partialAndExpressionIndexesSurviveARebuildOnSqlite(Database db) {
+    schemaWithRows(db, 10);
+    String partial = "CREATE INDEX ix_items_qty_set ON items (qty) WHERE qty IS NOT NULL";
+    String expression = "CREATE INDEX ix_items_lower_name ON items (lower(name))";
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op().execute(partial);
+          ctx.op().execute(expression);
+        });
+    assertThat(db.schema().table("items").indexes())
+        .containsExactly(Index.of("ix_items_qty", "qty"));
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op()
+                .batchAlterTable(
+                    "items",
+                    Recreate.ALWAYS,
+                    batch ->
+                        batch
+                            .addColumn(Column.of("note", SqlType.text()))
+                            .renameColumn("name", "title")));
+    assertThat(
+            TestMigrations.strings(
+                db,
+                "SELECT sql FROM sqlite_master WHERE name IN ('ix_items_lower_name', 'ix_items_qty_set')"
+                    + " ORDER BY name"))
+        .containsExactly("CREATE INDEX ix_items_lower_name ON items (lower(\"title\"))", partial);
+    assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+  }
+
+  @AllBackends(Backend.SQLITE)
   void notNullWithServerDefaultFillsExistingNullsOnSqlite(Database db) {
     schemaWithRows(db, 10);
     TestMigrations.run(
