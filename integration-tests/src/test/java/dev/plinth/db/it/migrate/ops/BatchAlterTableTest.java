@@ -272,17 +272,11 @@ class BatchAlterTableTest {
         });
     assertThat(db.schema().table("items").indexes())
         .containsExactly(Index.of("ix_items_qty", "qty"));
-    TestMigrations.run(
+    batchOnItems(
         db,
-        ctx ->
-            ctx.op()
-                .batchAlterTable(
-                    "items",
-                    Recreate.ALWAYS,
-                    batch ->
-                        batch
-                            .addColumn(Column.of("note", SqlType.text()))
-                            .renameColumn("name", "title")));
+        new ArrayList<>(),
+        Recreate.ALWAYS,
+        batch -> batch.addColumn(Column.of("note", SqlType.text())).renameColumn("name", "title"));
     assertThat(
             TestMigrations.strings(
                 db,
