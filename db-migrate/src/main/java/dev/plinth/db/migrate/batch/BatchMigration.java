@@ -114,6 +114,7 @@ public final class BatchMigration {
   private Optional<List<String>> redeclared(BatchAlterTable batch, Table current) {
     if (ctx.offline()
         || current == null
+        || batch.copyFrom().isPresent()
         || altersAColumnItAdds(batch, current)
         || dropsAConstraintAndAColumn(batch)) {
       return Optional.empty();

@@ -12,6 +12,7 @@ import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * SQLite DDL: portable type names are kept as declared (SQLite stores the declared name and derives
@@ -22,6 +23,12 @@ import java.util.List;
 final class SqliteDdlRenderer extends StandardDdlRenderer {
   private static final int RENAME_COLUMN = 3_025_000;
   private static final int DROP_COLUMN = 3_035_000;
+
+  /** A default that ALTER TABLE ADD COLUMN takes: a number, a string, a blob, NULL, TRUE, FALSE. */
+  private static final Pattern LITERAL =
+      Pattern.compile(
+          "(?i)[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(e[+-]?\\d+)?|0x[0-9a-f]+|'([^']|'')*'"
+              + "|x'[0-9a-f]*'|null|true|false");
 
   private final Dialect dialect;
   private final int version;
@@ -63,6 +70,26 @@ final class SqliteDdlRenderer extends StandardDdlRenderer {
   @Override
   protected boolean autoIncrementDeclaresPrimaryKey() {
     return true;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws DbNotSupportedException where SQLite's ADD COLUMN refuses the column: a default that is
+   *     not a literal (CURRENT_TIMESTAMP, an expression), or NOT NULL without a default
+   */
+  @Override
+  public String addColumn(String table, Column column) {
+    String value = column.serverDefault();
+    if (value != null && !LITERAL.matcher(value.trim()).matches()) {
+      throw rebuildNeeded(
+          "add column " + table + "." + column.name() + " with the non-literal default " + value);
+    }
+    if (!column.nullable() && value == null) {
+      throw rebuildNeeded(
+          "add column " + table + "." + column.name() + " as NOT NULL without a default");
+    }
+    return super.addColumn(table, column);
   }
 
   @Override

@@ -44,13 +44,15 @@ import java.util.stream.Collectors;
  *       it and read the default of the current declaration, so they would otherwise change value.
  * </ul>
  *
- * A check that the table did not have (name and text alike) is tried on the rows after the new text
- * is in place, by an update that fails on the first row that violates it and changes nothing
- * otherwise; a new foreign key is left to the {@code foreign_key_check} that the schema-change
- * transaction runs before it commits. These updates would fire the table's triggers (and a trigger
- * could hide a row from them), so a table with triggers that needs one is left to the copy; so is a
- * batch whose updates would run under a check it drops, and one that drops a column an index,
- * trigger or view names (SQLite's DROP COLUMN would refuse it).
+ * Every check of the new declaration is tried on the rows after the new text is in place (as the
+ * copy tries them on every row), by an update that fails on the first row that violates it and
+ * changes nothing otherwise; a new foreign key is left to the {@code foreign_key_check} that the
+ * schema-change transaction runs before it commits. These updates would fire the table's triggers
+ * (and a trigger could hide a row from them), so a table with triggers that needs one is left to
+ * the copy; so is a batch whose updates would run under a check it drops, one that drops a column
+ * an index, trigger or view names (SQLite's DROP COLUMN would refuse it), and a table with an
+ * AUTOINCREMENT column. Every update is {@code UPDATE OR ABORT}, whatever conflict clause the
+ * table's keys carry.
  */
 final class SqliteRedeclaration {
   private static final String CREATE_TABLE = "CREATE TABLE ";
@@ -84,7 +86,7 @@ final class SqliteRedeclaration {
     }
     String create = dialect.ddl().createTable(target).get(0);
     Optional<String> declared = liveDeclaration(current.name());
-    if (declared.isEmpty()) {
+    if (declared.isEmpty() || autoIncrement(declared.get(), current, target)) {
       return Optional.empty();
     }
     Map<String, String> renamed = new HashMap<>();
@@ -105,10 +107,9 @@ final class SqliteRedeclaration {
             .filter(c -> !renamed.containsKey(c))
             .toList();
     Optional<List<String>> updates = rowUpdates(current, target, kept, after.columns());
-    List<CheckConstraint> newChecks = newChecks(current, target);
     if (updates.isEmpty()
         || (!updates.get().isEmpty() && !droppedChecks(current, target).isEmpty())
-        || ((!updates.get().isEmpty() || !newChecks.isEmpty()) && hasTriggers(current.name()))
+        || ((!updates.get().isEmpty() || !target.checks().isEmpty()) && hasTriggers(current.name()))
         || mentionedElsewhere(current.name(), dropped)) {
       return Optional.empty();
     }
@@ -123,13 +124,19 @@ final class SqliteRedeclaration {
             + " COLLATE NOCASE");
     statements.add("PRAGMA schema_version = " + (version + 1));
     statements.add("PRAGMA writable_schema = RESET");
-    newChecks.forEach(check -> statements.add(checkRows(target, check)));
+    target.checks().forEach(check -> statements.add(checkRows(target, check)));
     return Optional.of(statements);
   }
 
-  /** The checks of {@code target} that {@code current} does not have, name and text alike. */
-  private static List<CheckConstraint> newChecks(Table current, Table target) {
-    return target.checks().stream().filter(c -> !current.checks().contains(c)).toList();
+  /**
+   * Whether the table has or gets an AUTOINCREMENT column. The probes would create {@code
+   * temp.sqlite_sequence}, which then hides the real one on this connection, so such a table is
+   * left to the copy.
+   */
+  private static boolean autoIncrement(String declared, Table current, Table target) {
+    return declared.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT")
+        || current.columns().stream().anyMatch(Column::autoIncrement)
+        || target.columns().stream().anyMatch(Column::autoIncrement);
   }
 
   /**
@@ -137,7 +144,7 @@ final class SqliteRedeclaration {
    * new text is written they still apply, to the updates before it too.
    */
   private static List<CheckConstraint> droppedChecks(Table current, Table target) {
-    return newChecks(target, current);
+    return current.checks().stream().filter(c -> !target.checks().contains(c)).toList();
   }
 
   /**
@@ -168,7 +175,7 @@ final class SqliteRedeclaration {
             .map(c -> dialect.quote(c.name()))
             .map(c -> c + " = " + c)
             .collect(Collectors.joining(", "));
-    return "UPDATE "
+    return "UPDATE OR ABORT "
         + dialect.quote(table.name())
         + " SET "
         + sets
@@ -393,19 +400,24 @@ final class SqliteRedeclaration {
         .orElse(false);
   }
 
-  /** {@code UPDATE table SET column = value WHERE column IS matched}. */
+  /**
+   * {@code UPDATE OR ABORT table SET column = (value) WHERE column IS (matched)}: OR ABORT so that
+   * a key's own {@code ON CONFLICT REPLACE} or {@code IGNORE} cannot drop or skip rows as the copy
+   * would not, the parentheses because SQLite reports an expression default without its own.
+   */
   private String update(String table, String column, String value, String matched) {
     String quoted = dialect.quote(column);
-    return "UPDATE "
+    return "UPDATE OR ABORT "
         + dialect.quote(table)
         + " SET "
         + quoted
-        + " = "
+        + " = ("
         + value
-        + " WHERE "
+        + ") WHERE "
         + quoted
-        + " IS "
-        + matched;
+        + " IS ("
+        + matched
+        + ")";
   }
 
   /** SQLite's type affinities, by the rules of datatype3.html section 3.1. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.error.CheckConstraintException;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.error.DuplicateEntryException;
 import dev.plinth.db.core.error.ReferenceException;
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
@@ -428,6 +429,108 @@ class BatchRedeclarationTest {
             b -> b.dropColumn("note").alterColumn("qty", c -> c.type(SqlType.bigint())));
     assertThat(copied(executed)).isTrue();
     assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void uniqueKeyThatReplacesOnConflictLosesNoRowToTheFillOnSqlite(Database db) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op()
+              .execute(
+                  "CREATE TABLE coded (id INTEGER PRIMARY KEY, code TEXT,"
+                      + " UNIQUE (code) ON CONFLICT REPLACE)");
+          ctx.op().execute("INSERT INTO coded (id, code) VALUES (1, 'a'), (2, NULL), (3, NULL)");
+        });
+    failsAndLeaves(
+        db,
+        "coded",
+        b -> b.alterColumn("code", c -> c.notNull().serverDefault("'a'")),
+        DuplicateEntryException.class);
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM coded")).isEqualTo(3);
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void autoincrementTableIsCopiedAndKeepsItsSequenceOnSqlite(Database db) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op()
+              .createTable(
+                  Table.builder("tickets")
+                      .column(Column.of("id", SqlType.integer()).withAutoIncrement())
+                      .column(Column.of("label", SqlType.varchar(5)))
+                      .build());
+          ctx.op().execute("INSERT INTO tickets (label) VALUES ('a'), ('b'), ('c')");
+        });
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op()
+              .batchAlterTable("tickets", b -> b.alterColumn("label", c -> c.type(SqlType.text())));
+          ctx.op().execute("UPDATE sqlite_sequence SET seq = 100 WHERE name = 'tickets'");
+        });
+    long id = db.writer().call(tx -> tx.insert("INSERT INTO tickets (label) VALUES ('d')"));
+    assertThat(id).isEqualTo(101);
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void oldExpressionDefaultIsComparedWholeOnSqlite(Database db) {
+    stock(db);
+    TestMigrations.run(
+        db, ctx -> ctx.op().execute("ALTER TABLE stock ADD COLUMN flag INTEGER DEFAULT (1 AND 0)"));
+    batch(db, "stock", b -> b.alterColumn("flag", c -> c.serverDefault("7")));
+    assertThat(TestMigrations.strings(db, "SELECT DISTINCT flag FROM stock")).containsExactly("0");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void copyFromShapeIsCheckedAsTheCopyChecksItOnSqlite(Database db) {
+    stock(db);
+    Table withCheck =
+        Table.builder("stock")
+            .column(Column.of("id", SqlType.integer()).notNull())
+            .column(Column.of("name", SqlType.varchar(50)))
+            .column(Column.of("qty", SqlType.integer()))
+            .column(Column.of("created_at", SqlType.timestamp()))
+            .primaryKey("id")
+            .unique(UniqueConstraint.of("uq_stock_name", "name"))
+            .index(Index.of("ix_stock_qty", "qty"))
+            .check(CheckConstraint.of("ck_stock_qty", "qty < 2"))
+            .build();
+    failsAndLeaves(
+        db,
+        "stock",
+        b -> b.copyFrom(withCheck).alterColumn("name", c -> c.type(SqlType.varchar(80))),
+        CheckConstraintException.class);
+  }
+
+  @AllBackends
+  void columnWithANonLiteralDefaultIsAddedToEveryRow(Database db) {
+    stock(db);
+    batch(
+        db,
+        "stock",
+        b ->
+            b.addColumn(Column.of("seen", SqlType.timestamp()).serverDefault("CURRENT_TIMESTAMP"))
+                .alterColumn("name", c -> c.type(SqlType.varchar(80))));
+    assertThat(TestMigrations.count(db, "SELECT 1 FROM stock WHERE seen IS NULL")).isZero();
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void rowThatAlreadyBreaksACheckFailsTheBatchAsTheCopyWouldOnSqlite(Database db) {
+    checked(db);
+    db.writer()
+        .run(
+            tx -> {
+              tx.update("PRAGMA ignore_check_constraints = ON");
+              tx.update("INSERT INTO checked (id, qty) VALUES (4, -1)");
+              tx.update("PRAGMA ignore_check_constraints = OFF");
+            });
+    failsAndLeaves(
+        db,
+        "checked",
+        b -> b.alterColumn("note", c -> c.type(SqlType.varchar(20))),
+        CheckConstraintException.class);
   }
 
   @AllBackends(Backend.SQLITE)
