@@ -456,11 +456,8 @@ class BatchRedeclarationTest {
         db,
         ctx -> {
           ctx.op()
-              .createTable(
-                  Table.builder("tickets")
-                      .column(Column.of("id", SqlType.integer()).withAutoIncrement())
-                      .column(Column.of("label", SqlType.varchar(5)))
-                      .build());
+              .execute(
+                  "CREATE TABLE tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, label VARCHAR(5))");
           ctx.op().execute("INSERT INTO tickets (label) VALUES ('a'), ('b'), ('c')");
         });
     TestMigrations.run(
@@ -487,16 +484,14 @@ class BatchRedeclarationTest {
   void copyFromShapeIsCheckedAsTheCopyChecksItOnSqlite(Database db) {
     stock(db);
     Table withCheck =
-        Table.builder("stock")
-            .column(Column.of("id", SqlType.integer()).notNull())
-            .column(Column.of("name", SqlType.varchar(50)))
-            .column(Column.of("qty", SqlType.integer()))
-            .column(Column.of("created_at", SqlType.timestamp()))
-            .primaryKey("id")
-            .unique(UniqueConstraint.of("uq_stock_name", "name"))
-            .index(Index.of("ix_stock_qty", "qty"))
-            .check(CheckConstraint.of("ck_stock_qty", "qty < 2"))
-            .build();
+        new Table(
+            STOCK.name(),
+            STOCK.columns(),
+            STOCK.primaryKey(),
+            STOCK.uniqueConstraints(),
+            STOCK.indexes(),
+            STOCK.foreignKeys(),
+            List.of(CheckConstraint.of("ck_stock_qty", "qty < 2")));
     failsAndLeaves(
         db,
         "stock",
