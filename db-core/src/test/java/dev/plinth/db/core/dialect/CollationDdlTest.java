@@ -45,9 +45,24 @@ class CollationDdlTest {
     assertThat(ddl("postgresql").addColumn("people", name("en_US")))
         .isEqualTo(
             "ALTER TABLE \"people\" ADD COLUMN \"name\" VARCHAR(50) COLLATE \"en_US\" NOT NULL");
-    assertThat(ddl("sqlite").addColumn("people", name("NOCASE")))
+    assertThat(ddl("sqlite").addColumn("people", name("NOCASE").serverDefault("''")))
         .isEqualTo(
-            "ALTER TABLE \"people\" ADD COLUMN \"name\" VARCHAR(50) COLLATE NOCASE NOT NULL");
+            "ALTER TABLE \"people\" ADD COLUMN \"name\" VARCHAR(50) COLLATE NOCASE"
+                + " NOT NULL DEFAULT ''");
+  }
+
+  /** SQLite adds such columns only to an empty table; a batch rebuilds the table instead. */
+  @Test
+  void sqliteAddColumnRefusesWhatOnlyAnEmptyTableTakes() {
+    assertThatThrownBy(() -> ddl("sqlite").addColumn("people", name("NOCASE")))
+        .isInstanceOf(DbNotSupportedException.class)
+        .hasMessageContaining("NOT NULL without a default");
+    assertThatThrownBy(
+            () ->
+                ddl("sqlite")
+                    .addColumn("people", name(null).allowNull().serverDefault("CURRENT_TIMESTAMP")))
+        .isInstanceOf(DbNotSupportedException.class)
+        .hasMessageContaining("non-literal default CURRENT_TIMESTAMP");
   }
 
   @Test
