@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The statements of one move-and-copy, SQLite's twelve-step ALTER TABLE procedure: create the copy
@@ -157,8 +154,7 @@ record TableRebuild(
     }
     String sql = dependent.sql();
     for (Column column : source.columns()) {
-      if (!origins.containsValue(column.name())
-          && word(Pattern.quote(column.name())).matcher(sql).find()) {
+      if (!origins.containsValue(column.name()) && IndexColumns.uses(sql, column.name())) {
         return Optional.empty();
       }
     }
@@ -169,22 +165,6 @@ record TableRebuild(
             renamed.put(from.toLowerCase(Locale.ROOT), to);
           }
         });
-    if (renamed.isEmpty()) {
-      return Optional.of(sql);
-    }
-    String any = renamed.keySet().stream().map(Pattern::quote).collect(Collectors.joining("|"));
-    return Optional.of(
-        word(any)
-            .matcher(sql)
-            .replaceAll(
-                m ->
-                    Matcher.quoteReplacement(
-                        ddl.quote(renamed.get(m.group(1).toLowerCase(Locale.ROOT))))));
-  }
-
-  /** An identifier matching {@code name}, a regular expression, whole, bare or quoted, any case. */
-  private static Pattern word(String name) {
-    return Pattern.compile(
-        "(?<![\\w$])[\"`\\[]?(" + name + ")[\"`\\]]?(?![\\w$])", Pattern.CASE_INSENSITIVE);
+    return Optional.of(renamed.isEmpty() ? sql : IndexColumns.rename(sql, renamed, ddl));
   }
 }

@@ -85,7 +85,7 @@ final class SqliteDdlRenderer extends StandardDdlRenderer {
       throw rebuildNeeded(
           "add column " + table + "." + column.name() + " with the non-literal default " + value);
     }
-    if (!column.nullable() && value == null) {
+    if (!column.nullable() && (value == null || value.trim().equalsIgnoreCase("null"))) {
       throw rebuildNeeded(
           "add column " + table + "." + column.name() + " as NOT NULL without a default");
     }

@@ -2,6 +2,7 @@ package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.Table;
@@ -92,8 +93,13 @@ final class SqliteRedeclaration {
     Map<String, String> renamed = new HashMap<>();
     origins.forEach((to, from) -> renamed.put(from, to));
     Layout before = Layout.read(tx, "main", current.name());
-    Layout after = probe(TARGET_PROBE, afterName(create));
-    Layout live = probe(LIVE_PROBE, declared.get());
+    Optional<Layout> probedAfter = probe(TARGET_PROBE, afterName(create));
+    Optional<Layout> probedLive = probe(LIVE_PROBE, declared.get());
+    if (probedAfter.isEmpty() || probedLive.isEmpty()) {
+      return Optional.empty();
+    }
+    Layout after = probedAfter.get();
+    Layout live = probedLive.get();
     if (!sameKeys(before.renamed(renamed), after)
         || !allModelled(before, live, current)
         || !sameColumns(before, live, after, renamed, origins, current, target)) {
@@ -156,7 +162,7 @@ final class SqliteRedeclaration {
     List<String> texts =
         tx.query(
             "SELECT lower(sql) FROM sqlite_master WHERE sql IS NOT NULL AND (type = 'view'"
-                + " OR (type IN ('index', 'trigger') AND tbl_name = ? COLLATE NOCASE))",
+                + " OR type = 'trigger' OR (type = 'index' AND tbl_name = ? COLLATE NOCASE))",
             rs -> rs.getString(1),
             table);
     return dropped.stream()
@@ -197,13 +203,13 @@ final class SqliteRedeclaration {
       ColumnInfo is = after.get(i);
       boolean nullsFilled = false;
       if (is.notNull() && !was.notNull()) {
-        if (is.defaultValue() == null) {
+        if (nullDefault(is.defaultValue())) {
           if (holdsNull(current.name(), was.name())) {
             return Optional.empty();
           }
         } else {
           updates.add(update(target.name(), is.name(), is.defaultValue(), "NULL"));
-          nullsFilled = was.defaultValue() == null;
+          nullsFilled = nullDefault(was.defaultValue());
         }
       }
       if (!Objects.equals(was.defaultValue(), is.defaultValue()) && !nullsFilled) {
@@ -212,6 +218,21 @@ final class SqliteRedeclaration {
       }
     }
     return Optional.of(updates);
+  }
+
+  /**
+   * Whether a column with default {@code value} (as SQLite reports it) reads NULL where it holds no
+   * value: no default, {@code DEFAULT NULL}, or an expression that yields NULL.
+   */
+  private boolean nullDefault(String value) {
+    if (value == null) {
+      return true;
+    }
+    try {
+      return tx.queryOne("SELECT (" + value + ") IS NULL", rs -> rs.getInt(1) != 0).orElse(true);
+    } catch (DbException e) {
+      return true;
+    }
   }
 
   /** False where the connection refuses to write the schema (SQLITE_DBCONFIG_DEFENSIVE). */
@@ -272,14 +293,21 @@ final class SqliteRedeclaration {
 
   /**
    * The layout SQLite gives a table declared as {@code body} (what follows the name), read from a
-   * temporary table that is dropped again, with each column's collation.
+   * temporary table that is dropped again, with each column's collation; empty if SQLite refuses
+   * the declaration under another name.
    */
-  private Layout probe(String name, String body) {
+  private Optional<Layout> probe(String name, String body) {
     String probe = "temp." + dialect.quote(name);
     tx.update("DROP TABLE IF EXISTS " + probe);
-    tx.update("CREATE TEMP TABLE " + dialect.quote(name) + body);
     try {
-      return Layout.read(tx, "temp", name).withCollations(collations(name));
+      tx.update("CREATE TEMP TABLE " + dialect.quote(name) + body);
+    } catch (DbException e) {
+      // A declaration that only parses under the table's own name (a check naming it), or that
+      // needs a collation this connection lacks: the copy handles it.
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Layout.read(tx, "temp", name).withCollations(collations(name)));
     } finally {
       tx.update("DROP TABLE " + probe);
     }
@@ -342,7 +370,7 @@ final class SqliteRedeclaration {
    * affinity, its collation (as SQLite reads both declarations) and AUTOINCREMENT, followed only by
    * new columns that may read their default.
    */
-  private static boolean sameColumns(
+  private boolean sameColumns(
       Layout before,
       Layout live,
       Layout after,
@@ -360,7 +388,7 @@ final class SqliteRedeclaration {
       ColumnInfo is = columns.get(i);
       if (i >= kept.size()) {
         // A column the batch added: its rows hold no value and read the declared default.
-        if (origins.containsKey(is.name()) || is.notNull() && is.defaultValue() == null) {
+        if (origins.containsKey(is.name()) || is.notNull() && nullDefault(is.defaultValue())) {
           return false;
         }
         continue;

@@ -27,6 +27,15 @@ import java.util.regex.Pattern;
  * skipped; those of origin {@code u} are reported as unique constraints.
  */
 final class SqliteSchemaIntrospector implements SchemaIntrospector {
+  /**
+   * A condition on index {@code l} (a row of {@code pragma_index_list}) that the model cannot hold:
+   * partial, over an expression, or with its own COLLATE or DESC on a column.
+   */
+  private static final String OUTSIDE_THE_MODEL =
+      "l.origin = 'c' AND (l.partial OR EXISTS (SELECT 1 FROM pragma_index_xinfo(l.name) x"
+          + " WHERE x.key = 1 AND x.cid = -2) OR EXISTS (SELECT 1 FROM sqlite_master i"
+          + " WHERE i.type = 'index' AND i.name = l.name"
+          + " AND (upper(i.sql) LIKE '%COLLATE%' OR upper(i.sql) LIKE '% DESC%')))";
 
   @Override
   public List<String> tableNames(Tx tx) {
@@ -99,11 +108,11 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
     List<SchemaObject> dependents =
         new ArrayList<>(
             tx.query(
-                "SELECT name, sql FROM sqlite_master m WHERE type = 'index'"
-                    + " AND tbl_name = ? COLLATE NOCASE AND sql IS NOT NULL AND (EXISTS (SELECT 1"
-                    + " FROM pragma_index_list(m.tbl_name) l WHERE l.name = m.name AND l.partial)"
-                    + " OR EXISTS (SELECT 1 FROM pragma_index_xinfo(m.name) x"
-                    + " WHERE x.key = 1 AND x.cid = -2)) ORDER BY rowid",
+                "SELECT l.name, m.sql FROM sqlite_master m, pragma_index_list(m.tbl_name) l"
+                    + " WHERE m.type = 'index' AND m.tbl_name = ? COLLATE NOCASE"
+                    + " AND l.name = m.name AND ("
+                    + OUTSIDE_THE_MODEL
+                    + ") ORDER BY m.rowid",
                 rs -> new SchemaObject("index", rs.getString(1), rs.getString(2)),
                 table));
     all.stream()
@@ -114,15 +123,17 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
 
   /**
    * The table's indexes as the model holds them: unique constraints and plain column indexes. A
-   * partial index or one over an expression has no place in the model; it is left out here and
-   * re-created from its own SQL by a rebuild ({@link #dependents}).
+   * partial index, one over an expression and one with its own COLLATE or DESC have no place in the
+   * model; they are left out here and re-created from their own SQL by a rebuild ({@link
+   * #dependents}).
    */
   private static void readIndexes(Tx tx, String name, SqliteCreateTable parsed, Table.Builder t) {
     List<IndexRow> indexes =
         tx.query(
             "SELECT l.name, l.\"unique\", l.origin FROM pragma_index_list(?) l"
-                + " WHERE l.partial = 0 AND NOT EXISTS (SELECT 1 FROM pragma_index_xinfo(l.name) x"
-                + " WHERE x.key = 1 AND x.cid = -2) ORDER BY l.name",
+                + " WHERE NOT ("
+                + OUTSIDE_THE_MODEL
+                + ") ORDER BY l.name",
             rs -> new IndexRow(rs.getString(1), rs.getInt(2) != 0, rs.getString(3)),
             name);
     for (IndexRow index : indexes) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.error.DuplicateEntryException;
 import dev.plinth.db.core.error.ReferenceException;
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
@@ -284,6 +285,37 @@ class BatchAlterTableTest {
                     + " ORDER BY name"))
         .containsExactly("CREATE INDEX ix_items_lower_name ON items (lower(\"title\"))", partial);
     assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void indexesOutsideTheModelKeepTheirOwnSqlThroughRenamesOnSqlite(Database db) {
+    String collated = "CREATE UNIQUE INDEX ux_fx_name ON fx (name COLLATE NOCASE)";
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op().execute("CREATE TABLE fx (id INTEGER PRIMARY KEY, lower TEXT, name TEXT)");
+          ctx.op().execute("CREATE INDEX ix_fx ON fx (lower(name)) WHERE name <> 'lower'");
+          ctx.op().execute(collated);
+          ctx.op().execute("INSERT INTO fx (id, lower, name) VALUES (1, 'a', 'Ada')");
+        });
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op()
+                .batchAlterTable(
+                    "fx",
+                    Recreate.ALWAYS,
+                    batch -> batch.renameColumn("lower", "low").renameColumn("name", "title")));
+    assertThat(
+            TestMigrations.strings(
+                db,
+                "SELECT sql FROM sqlite_master WHERE name IN ('ix_fx', 'ux_fx_name') ORDER BY name"))
+        .containsExactly(
+            "CREATE INDEX ix_fx ON fx (lower(\"title\")) WHERE \"title\" <> 'lower'",
+            "CREATE UNIQUE INDEX ux_fx_name ON fx (\"title\" COLLATE NOCASE)");
+    assertThatThrownBy(
+            () -> db.writer().run(tx -> tx.update("INSERT INTO fx (id, title) VALUES (2, 'ADA')")))
+        .isInstanceOf(DuplicateEntryException.class);
   }
 
   @AllBackends(Backend.SQLITE)

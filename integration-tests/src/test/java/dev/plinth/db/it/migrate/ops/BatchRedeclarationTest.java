@@ -7,6 +7,7 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.core.error.CheckConstraintException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.DuplicateEntryException;
+import dev.plinth.db.core.error.NotNullException;
 import dev.plinth.db.core.error.ReferenceException;
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
@@ -526,6 +527,56 @@ class BatchRedeclarationTest {
         "checked",
         b -> b.alterColumn("note", c -> c.type(SqlType.varchar(20))),
         CheckConstraintException.class);
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void columnDeclaredDefaultNullMadeNotNullFailsAsTheCopyDoesOnSqlite(Database db) {
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op()
+              .execute(
+                  "CREATE TABLE dn (id INTEGER PRIMARY KEY, qty INTEGER DEFAULT NULL, note TEXT)");
+          ctx.op().execute("INSERT INTO dn (id, qty) VALUES (1, NULL), (2, 2)");
+        });
+    failsAndLeaves(db, "dn", b -> b.alterColumn("qty", Column::notNull), NotNullException.class);
+    assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void declarationThatNamesItsOwnTableIsCopiedOnSqlite(Database db) {
+    TestMigrations.run(
+        db,
+        ctx ->
+            ctx.op()
+                .execute(
+                    "CREATE TABLE q (id INTEGER PRIMARY KEY, qty INTEGER,"
+                        + " CONSTRAINT ck CHECK (q.qty >= 0))"));
+    batch(db, "q", b -> b.dropConstraint("ck"));
+    assertThat(db.schema().table("q").checks()).isEmpty();
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void droppedColumnThatAnotherTablesTriggerReadsIsCopiedOnSqlite(Database db) {
+    checked(db);
+    TestMigrations.run(
+        db,
+        ctx -> {
+          ctx.op().execute("CREATE TABLE audit (id INTEGER)");
+          ctx.op()
+              .execute(
+                  "CREATE TRIGGER trg_audit AFTER INSERT ON audit"
+                      + " BEGIN SELECT note FROM checked; END");
+        });
+    List<String> executed =
+        batch(
+            db,
+            "checked",
+            b -> b.dropColumn("note").alterColumn("qty", c -> c.type(SqlType.bigint())));
+    assertThat(copied(executed)).isTrue();
+    assertThat(db.schema().table("checked").columns())
+        .extracting(Column::name)
+        .containsExactly("id", "qty");
   }
 
   @AllBackends(Backend.SQLITE)
