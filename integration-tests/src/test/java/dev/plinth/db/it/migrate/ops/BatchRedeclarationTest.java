@@ -67,6 +67,10 @@ class BatchRedeclarationTest {
   private static final UnaryOperator<BatchAlterTable> QTY_REQUIRED =
       batch -> batch.alterColumn("qty", c -> c.type(SqlType.bigint()).notNull().serverDefault("0"));
 
+  /** On {@link #checked}: drop {@code note}, which the tests name elsewhere, and widen qty. */
+  private static final UnaryOperator<BatchAlterTable> DROP_NOTE_WIDEN_QTY =
+      batch -> batch.dropColumn("note").alterColumn("qty", c -> c.type(SqlType.bigint()));
+
   private static final String ROWS = "SELECT id, title, qty, note FROM stock ORDER BY id";
 
   /** stock with six rows (qty NULL on even ids), a move for each. */
@@ -89,6 +93,11 @@ class BatchRedeclarationTest {
             ctx.op().execute("INSERT INTO moves (id, stock_id) VALUES (" + i + ", " + i + ")");
           }
         });
+  }
+
+  /** Runs {@code statements} as one revision. */
+  private static void execute(Database db, String... statements) {
+    TestMigrations.run(db, ctx -> List.of(statements).forEach(ctx.op()::execute));
   }
 
   /** Runs {@code changes} on {@code table} with {@code Recreate.AUTO}; returns what it executed. */
@@ -417,18 +426,11 @@ class BatchRedeclarationTest {
   @AllBackends(Backend.SQLITE)
   void droppedColumnThatAPartialIndexOrAViewUsesIsCopiedOnSqlite(Database db) {
     checked(db);
-    TestMigrations.run(
+    execute(
         db,
-        ctx -> {
-          ctx.op().execute("CREATE INDEX ix_checked_qty ON checked (qty) WHERE note IS NULL");
-          ctx.op().execute("CREATE VIEW v_checked AS SELECT id, note FROM checked");
-        });
-    List<String> executed =
-        batch(
-            db,
-            "checked",
-            b -> b.dropColumn("note").alterColumn("qty", c -> c.type(SqlType.bigint())));
-    assertThat(copied(executed)).isTrue();
+        "CREATE INDEX ix_checked_qty ON checked (qty) WHERE note IS NULL",
+        "CREATE VIEW v_checked AS SELECT id, note FROM checked");
+    assertThat(copied(batch(db, "checked", DROP_NOTE_WIDEN_QTY))).isTrue();
     assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
   }
 
@@ -559,21 +561,11 @@ class BatchRedeclarationTest {
   @AllBackends(Backend.SQLITE)
   void droppedColumnThatAnotherTablesTriggerReadsIsCopiedOnSqlite(Database db) {
     checked(db);
-    TestMigrations.run(
+    execute(
         db,
-        ctx -> {
-          ctx.op().execute("CREATE TABLE audit (id INTEGER)");
-          ctx.op()
-              .execute(
-                  "CREATE TRIGGER trg_audit AFTER INSERT ON audit"
-                      + " BEGIN SELECT note FROM checked; END");
-        });
-    List<String> executed =
-        batch(
-            db,
-            "checked",
-            b -> b.dropColumn("note").alterColumn("qty", c -> c.type(SqlType.bigint())));
-    assertThat(copied(executed)).isTrue();
+        "CREATE TABLE audit (id INTEGER)",
+        "CREATE TRIGGER trg_audit AFTER INSERT ON audit BEGIN SELECT note FROM checked; END");
+    assertThat(copied(batch(db, "checked", DROP_NOTE_WIDEN_QTY))).isTrue();
     assertThat(db.schema().table("checked").columns())
         .extracting(Column::name)
         .containsExactly("id", "qty");
