@@ -7,7 +7,6 @@ import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.Table;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +63,6 @@ final class SqliteRedeclaration {
   /** The temporary table that SQLite parses the table's current declaration into. */
   private static final String LIVE_PROBE = "plinth_redeclaration_live";
 
-  /** The temporary one-column index that tells a probe column's collation. */
-  private static final String PROBE_INDEX = "plinth_redeclaration_collation";
-
   private final Tx tx;
   private final Dialect dialect;
 
@@ -92,24 +88,26 @@ final class SqliteRedeclaration {
     }
     Map<String, String> renamed = new HashMap<>();
     origins.forEach((to, from) -> renamed.put(from, to));
-    Layout before = Layout.read(tx, "main", current.name());
-    Optional<Layout> probedAfter = probe(TARGET_PROBE, afterName(create));
-    Optional<Layout> probedLive = probe(LIVE_PROBE, declared.get());
+    SqliteTableLayout before = SqliteTableLayout.read(tx, "main", current.name());
+    Optional<SqliteTableLayout> probedAfter =
+        SqliteTableLayout.probe(tx, dialect, TARGET_PROBE, afterName(create));
+    Optional<SqliteTableLayout> probedLive =
+        SqliteTableLayout.probe(tx, dialect, LIVE_PROBE, declared.get());
     if (probedAfter.isEmpty() || probedLive.isEmpty()) {
       return Optional.empty();
     }
-    Layout after = probedAfter.get();
-    Layout live = probedLive.get();
+    SqliteTableLayout after = probedAfter.get();
+    SqliteTableLayout live = probedLive.get();
     if (!sameKeys(before.renamed(renamed), after)
         || !allModelled(before, live, current)
         || !sameColumns(before, live, after, renamed, origins, current, target)) {
       return Optional.empty();
     }
-    List<ColumnInfo> kept =
+    List<SqliteTableLayout.ColumnInfo> kept =
         before.columns().stream().filter(c -> renamed.containsKey(c.name())).toList();
     List<String> dropped =
         before.columns().stream()
-            .map(ColumnInfo::name)
+            .map(SqliteTableLayout.ColumnInfo::name)
             .filter(c -> !renamed.containsKey(c))
             .toList();
     Optional<List<String>> updates = rowUpdates(current, target, kept, after.columns());
@@ -196,11 +194,14 @@ final class SqliteRedeclaration {
    * new NOT NULL without a default finds a NULL.
    */
   private Optional<List<String>> rowUpdates(
-      Table current, Table target, List<ColumnInfo> kept, List<ColumnInfo> after) {
+      Table current,
+      Table target,
+      List<SqliteTableLayout.ColumnInfo> kept,
+      List<SqliteTableLayout.ColumnInfo> after) {
     List<String> updates = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
-      ColumnInfo was = kept.get(i);
-      ColumnInfo is = after.get(i);
+      SqliteTableLayout.ColumnInfo was = kept.get(i);
+      SqliteTableLayout.ColumnInfo is = after.get(i);
       boolean nullsFilled = false;
       if (is.notNull() && !was.notNull()) {
         if (nullDefault(is.defaultValue())) {
@@ -292,73 +293,26 @@ final class SqliteRedeclaration {
   }
 
   /**
-   * The layout SQLite gives a table declared as {@code body} (what follows the name), read from a
-   * temporary table that is dropped again, with each column's collation; empty if SQLite refuses
-   * the declaration under another name.
-   */
-  private Optional<Layout> probe(String name, String body) {
-    String probe = "temp." + dialect.quote(name);
-    tx.update("DROP TABLE IF EXISTS " + probe);
-    try {
-      tx.update("CREATE TEMP TABLE " + dialect.quote(name) + body);
-    } catch (DbException e) {
-      // A declaration that only parses under the table's own name (a check naming it), or that
-      // needs a collation this connection lacks: the copy handles it.
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Layout.read(tx, "temp", name).withCollations(collations(name)));
-    } finally {
-      tx.update("DROP TABLE " + probe);
-    }
-  }
-
-  /**
-   * Each column's collation in temporary table {@code probe}, as SQLite gives it to an index on the
-   * column alone.
-   */
-  private Map<String, String> collations(String probe) {
-    Map<String, String> collations = new HashMap<>();
-    String index = dialect.quote(PROBE_INDEX);
-    for (String column :
-        tx.query(
-            "SELECT name FROM pragma_table_xinfo(?, 'temp') WHERE hidden = 0",
-            rs -> rs.getString(1),
-            probe)) {
-      tx.update(
-          "CREATE INDEX temp."
-              + index
-              + " ON "
-              + dialect.quote(probe)
-              + " ("
-              + dialect.quote(column)
-              + ")");
-      collations.put(
-          column,
-          tx.queryOne(
-                  "SELECT coll FROM pragma_index_xinfo(?, 'temp') WHERE key = 1",
-                  rs -> rs.getString(1).toUpperCase(Locale.ROOT),
-                  PROBE_INDEX)
-              .orElseThrow());
-      tx.update("DROP INDEX temp." + index);
-    }
-    return collations;
-  }
-
-  /**
    * Whether Plinth's model of the table has exactly the columns SQLite reads from its declaration,
    * none of them hidden or generated: the new declaration is rendered from the model, so a column
    * the model missed would vanish from it.
    */
-  private static boolean allModelled(Layout before, Layout live, Table current) {
+  private static boolean allModelled(
+      SqliteTableLayout before, SqliteTableLayout live, Table current) {
     List<String> modelled = current.columns().stream().map(Column::name).toList();
     return before.columns().stream().allMatch(c -> c.hidden() == 0)
         && live.columns().stream().allMatch(c -> c.hidden() == 0)
-        && before.columns().stream().map(ColumnInfo::name).toList().equals(modelled)
-        && live.columns().stream().map(ColumnInfo::name).toList().equals(modelled);
+        && before.columns().stream()
+            .map(SqliteTableLayout.ColumnInfo::name)
+            .toList()
+            .equals(modelled)
+        && live.columns().stream()
+            .map(SqliteTableLayout.ColumnInfo::name)
+            .toList()
+            .equals(modelled);
   }
 
-  private static boolean sameKeys(Optional<Layout> before, Layout after) {
+  private static boolean sameKeys(Optional<SqliteTableLayout> before, SqliteTableLayout after) {
     return before.isPresent()
         && before.get().keys().equals(after.keys())
         && before.get().withoutRowid() == after.withoutRowid()
@@ -371,21 +325,21 @@ final class SqliteRedeclaration {
    * new columns that may read their default.
    */
   private boolean sameColumns(
-      Layout before,
-      Layout live,
-      Layout after,
+      SqliteTableLayout before,
+      SqliteTableLayout live,
+      SqliteTableLayout after,
       Map<String, String> renamed,
       Map<String, String> origins,
       Table current,
       Table target) {
-    List<ColumnInfo> kept =
+    List<SqliteTableLayout.ColumnInfo> kept =
         before.columns().stream().filter(c -> renamed.containsKey(c.name())).toList();
-    List<ColumnInfo> columns = after.columns();
+    List<SqliteTableLayout.ColumnInfo> columns = after.columns();
     if (columns.size() < kept.size() || columns.stream().anyMatch(c -> c.hidden() != 0)) {
       return false;
     }
     for (int i = 0; i < columns.size(); i++) {
-      ColumnInfo is = columns.get(i);
+      SqliteTableLayout.ColumnInfo is = columns.get(i);
       if (i >= kept.size()) {
         // A column the batch added: its rows hold no value and read the declared default.
         if (origins.containsKey(is.name()) || is.notNull() && nullDefault(is.defaultValue())) {
@@ -393,9 +347,9 @@ final class SqliteRedeclaration {
         }
         continue;
       }
-      ColumnInfo was = kept.get(i);
+      SqliteTableLayout.ColumnInfo was = kept.get(i);
       if (!is.name().equals(renamed.get(was.name()))
-          || Affinity.of(was.type()) != Affinity.of(is.type())
+          || SqliteAffinity.of(was.type()) != SqliteAffinity.of(is.type())
           || !live.collation(was.name()).equals(after.collation(is.name()))
           || autoIncrement(current, was.name()) != autoIncrement(target, is.name())) {
         return false;
@@ -446,130 +400,5 @@ final class SqliteRedeclaration {
         + " IS ("
         + matched
         + ")";
-  }
-
-  /** SQLite's type affinities, by the rules of datatype3.html section 3.1. */
-  private enum Affinity {
-    INTEGER,
-    TEXT,
-    BLOB,
-    REAL,
-    NUMERIC;
-
-    static Affinity of(String declared) {
-      String type = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
-      if (type.contains("INT")) {
-        return INTEGER;
-      }
-      if (type.contains("CHAR") || type.contains("CLOB") || type.contains("TEXT")) {
-        return TEXT;
-      }
-      if (type.contains("BLOB") || type.isBlank()) {
-        return BLOB;
-      }
-      if (type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB")) {
-        return REAL;
-      }
-      return NUMERIC;
-    }
-  }
-
-  private record ColumnInfo(
-      String name, String type, boolean notNull, String defaultValue, int hidden) {}
-
-  private record KeyPart(String column, boolean descending, String collation) {}
-
-  /** An automatic index: the primary key's (when not the rowid) or a unique constraint's. */
-  private record KeyIndex(String origin, boolean partial, List<KeyPart> parts) {}
-
-  /** An automatic index as {@code pragma_index_list} names it. */
-  private record AutoIndex(String name, String origin, boolean partial) {
-    /** {@code sqlite_autoindex_items_2} as 2: SQLite numbers them in declaration order. */
-    int ordinal() {
-      return Integer.parseInt(name.substring(name.lastIndexOf('_') + 1));
-    }
-
-    KeyIndex read(Tx tx, String schema) {
-      return new KeyIndex(
-          origin,
-          partial,
-          tx.query(
-              "SELECT name, \"desc\", coll FROM pragma_index_xinfo(?, ?)"
-                  + " WHERE key = 1 ORDER BY seqno",
-              rs ->
-                  new KeyPart(
-                      rs.getString(1), rs.getInt(2) != 0, rs.getString(3).toUpperCase(Locale.ROOT)),
-              name,
-              schema));
-    }
-  }
-
-  /** How SQLite lays a table out: its columns, automatic indexes, rowid and strictness. */
-  private record Layout(
-      List<ColumnInfo> columns,
-      List<KeyIndex> keys,
-      boolean withoutRowid,
-      boolean strict,
-      Map<String, String> collations) {
-
-    /** This layout with each column's collation, as {@link #collations(String)} read them. */
-    Layout withCollations(Map<String, String> byColumn) {
-      return new Layout(columns, keys, withoutRowid, strict, Map.copyOf(byColumn));
-    }
-
-    /** The collation of {@code column}; unknown (an empty name) unless read. */
-    String collation(String column) {
-      return collations.getOrDefault(column, "");
-    }
-
-    static Layout read(Tx tx, String schema, String table) {
-      List<ColumnInfo> columns =
-          tx.query(
-              "SELECT name, type, \"notnull\", dflt_value, hidden"
-                  + " FROM pragma_table_xinfo(?, ?) ORDER BY cid",
-              rs ->
-                  new ColumnInfo(
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getInt(3) != 0,
-                      rs.getString(4),
-                      rs.getInt(5)),
-              table,
-              schema);
-      List<KeyIndex> keys =
-          tx
-              .query(
-                  "SELECT name, origin, partial FROM pragma_index_list(?, ?) WHERE origin <> 'c'",
-                  rs -> new AutoIndex(rs.getString(1), rs.getString(2), rs.getInt(3) != 0),
-                  table,
-                  schema)
-              .stream()
-              .sorted(Comparator.comparingInt(AutoIndex::ordinal))
-              .map(index -> index.read(tx, schema))
-              .toList();
-      return tx.queryOne(
-              "SELECT wr, strict FROM pragma_table_list(?) WHERE schema = ?",
-              rs -> new Layout(columns, keys, rs.getInt(1) != 0, rs.getInt(2) != 0, Map.of()),
-              table,
-              schema)
-          .orElseThrow(() -> new IllegalStateException("no table " + schema + "." + table));
-    }
-
-    /** This layout with its key columns renamed, or empty if a key column is not kept. */
-    Optional<Layout> renamed(Map<String, String> renamed) {
-      List<KeyIndex> mapped = new ArrayList<>();
-      for (KeyIndex key : keys) {
-        List<KeyPart> parts = new ArrayList<>();
-        for (KeyPart part : key.parts()) {
-          String to = renamed.get(part.column());
-          if (to == null) {
-            return Optional.empty();
-          }
-          parts.add(new KeyPart(to, part.descending(), part.collation()));
-        }
-        mapped.add(new KeyIndex(key.origin(), key.partial(), parts));
-      }
-      return Optional.of(new Layout(columns, mapped, withoutRowid, strict, collations));
-    }
   }
 }
