@@ -3,15 +3,25 @@ package dev.plinth.db.migrate.batch;
 import dev.plinth.db.core.dialect.DdlRenderer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * Reads and renames the columns in the SQL of a CREATE INDEX statement that a rebuild re-creates as
  * it was written: the identifiers from its column list on, outside string literals, that are not a
  * function's name (an identifier followed by a parenthesis). The index's own name and its table's
- * are left alone. Keywords count as identifiers, which only matters for a column named like one.
+ * are left alone, and so are comments, the keywords an index's column list and WHERE clause use
+ * bare (ASC, DESC, AND, IS, NULL, ...) and the name after COLLATE: a column named like one of those
+ * is only recognised quoted.
  */
 final class IndexColumns {
+  /** Words that are never a column where they stand bare in an index's column list or WHERE. */
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "ASC", "DESC", "COLLATE", "WHERE", "AND", "OR", "NOT", "IS", "NULL", "IN", "LIKE", "GLOB",
+          "REGEXP", "MATCH", "BETWEEN", "ESCAPE", "CASE", "WHEN", "THEN", "ELSE", "END", "CAST",
+          "AS", "TRUE", "FALSE", "EXISTS", "SELECT", "FROM");
+
   private IndexColumns() {}
 
   /**
@@ -53,6 +63,12 @@ final class IndexColumns {
       String name = null;
       if (c == '\'') {
         end = closing(sql, i, '\'');
+      } else if (sql.startsWith("--", i)) {
+        int line = sql.indexOf('\n', i);
+        end = line < 0 ? sql.length() : line;
+      } else if (sql.startsWith("/*", i)) {
+        int close = sql.indexOf("*/", i + 2);
+        end = close < 0 ? sql.length() : close + 2;
       } else if (c == '"' || c == '`' || c == '[') {
         end = closing(sql, i, c == '[' ? ']' : c);
         name = sql.substring(i + 1, end - 1).replace(String.valueOf(c) + c, String.valueOf(c));
@@ -65,6 +81,9 @@ final class IndexColumns {
           end++;
         }
         name = sql.substring(i, end);
+        if (KEYWORDS.contains(name.toUpperCase(Locale.ROOT)) || afterCollate(sql, i)) {
+          name = null;
+        }
       } else {
         end = i + 1;
       }
@@ -97,6 +116,13 @@ final class IndexColumns {
       i++;
     }
     return sql.length();
+  }
+
+  /** Whether the bare word at {@code start} follows COLLATE: a collation's name, not a column. */
+  private static boolean afterCollate(String sql, int start) {
+    String before = sql.substring(0, start).stripTrailing();
+    return before.regionMatches(
+        true, before.length() - "COLLATE".length(), "COLLATE", 0, "COLLATE".length());
   }
 
   private static boolean followedByParenthesis(String sql, int end) {

@@ -25,7 +25,7 @@ final class SqliteDdlRenderer extends StandardDdlRenderer {
   private static final int DROP_COLUMN = 3_035_000;
 
   /** A default that ALTER TABLE ADD COLUMN takes: a number, a string, a blob, NULL, TRUE, FALSE. */
-  private static final Pattern LITERAL =
+  static final Pattern LITERAL =
       Pattern.compile(
           "(?i)[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(e[+-]?\\d+)?|0x[0-9a-f]+|'([^']|'')*'"
               + "|x'[0-9a-f]*'|null|true|false");

@@ -202,6 +202,11 @@ final class SqliteRedeclaration {
     for (int i = 0; i < kept.size(); i++) {
       SqliteTableLayout.ColumnInfo was = kept.get(i);
       SqliteTableLayout.ColumnInfo is = after.get(i);
+      boolean changes =
+          is.notNull() != was.notNull() || !Objects.equals(was.defaultValue(), is.defaultValue());
+      if (changes && !(expression(was.defaultValue()) && expression(is.defaultValue()))) {
+        return Optional.empty();
+      }
       boolean nullsFilled = false;
       if (is.notNull() && !was.notNull()) {
         if (nullDefault(is.defaultValue())) {
@@ -219,6 +224,22 @@ final class SqliteRedeclaration {
       }
     }
     return Optional.of(updates);
+  }
+
+  /**
+   * Whether default {@code value}, as SQLite reports it, reads the same used as an expression:
+   * none, a literal, CURRENT_TIME/DATE/TIMESTAMP or a parenthesised expression. SQLite takes a bare
+   * or quoted identifier ({@code DEFAULT active}, {@code DEFAULT "a"}) as a string but reports it
+   * as written, where an expression would name a column.
+   */
+  private static boolean expression(String value) {
+    if (value == null) {
+      return true;
+    }
+    String v = value.trim();
+    return v.startsWith("(")
+        || SqliteDdlRenderer.LITERAL.matcher(v).matches()
+        || v.matches("(?i)current_(time|date|timestamp)");
   }
 
   /**

@@ -265,12 +265,7 @@ class BatchAlterTableTest {
     schemaWithRows(db, 10);
     String partial = "CREATE INDEX ix_items_qty_set ON items (qty) WHERE qty IS NOT NULL";
     String expression = "CREATE INDEX ix_items_lower_name ON items (lower(name))";
-    TestMigrations.run(
-        db,
-        ctx -> {
-          ctx.op().execute(partial);
-          ctx.op().execute(expression);
-        });
+    TestMigrations.execute(db, partial, expression);
     assertThat(db.schema().table("items").indexes())
         .containsExactly(Index.of("ix_items_qty", "qty"));
     batchOnItems(
@@ -290,22 +285,13 @@ class BatchAlterTableTest {
   @AllBackends(Backend.SQLITE)
   void indexesOutsideTheModelKeepTheirOwnSqlThroughRenamesOnSqlite(Database db) {
     String collated = "CREATE UNIQUE INDEX ux_fx_name ON fx (name COLLATE NOCASE)";
-    TestMigrations.run(
+    TestMigrations.execute(
         db,
-        ctx -> {
-          ctx.op().execute("CREATE TABLE fx (id INTEGER PRIMARY KEY, lower TEXT, name TEXT)");
-          ctx.op().execute("CREATE INDEX ix_fx ON fx (lower(name)) WHERE name <> 'lower'");
-          ctx.op().execute(collated);
-          ctx.op().execute("INSERT INTO fx (id, lower, name) VALUES (1, 'a', 'Ada')");
-        });
-    TestMigrations.run(
-        db,
-        ctx ->
-            ctx.op()
-                .batchAlterTable(
-                    "fx",
-                    Recreate.ALWAYS,
-                    batch -> batch.renameColumn("lower", "low").renameColumn("name", "title")));
+        "CREATE TABLE fx (id INTEGER PRIMARY KEY, lower TEXT, name TEXT)",
+        "CREATE INDEX ix_fx ON fx (lower(name)) WHERE name <> 'lower'",
+        collated,
+        "INSERT INTO fx (id, lower, name) VALUES (1, 'a', 'Ada')");
+    rebuild(db, "fx", batch -> batch.renameColumn("lower", "low").renameColumn("name", "title"));
     assertThat(
             TestMigrations.strings(
                 db,
@@ -316,6 +302,17 @@ class BatchAlterTableTest {
     assertThatThrownBy(
             () -> db.writer().run(tx -> tx.update("INSERT INTO fx (id, title) VALUES (2, 'ADA')")))
         .isInstanceOf(DuplicateEntryException.class);
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void keywordsAndCommentsInAnIndexAreNotItsColumnsOnSqlite(Database db) {
+    String index = "CREATE INDEX ix_kw ON kw (x DESC) WHERE x /* it's set */ IS NOT NULL";
+    TestMigrations.execute(
+        db, "CREATE TABLE kw (id INTEGER PRIMARY KEY, x TEXT, \"desc\" TEXT)", index);
+    rebuild(db, "kw", b -> b.dropColumn("desc").renameColumn("x", "y"));
+    assertThat(TestMigrations.strings(db, "SELECT sql FROM sqlite_master WHERE name = 'ix_kw'"))
+        .containsExactly(
+            "CREATE INDEX ix_kw ON kw (\"y\" DESC) WHERE \"y\" /* it's set */ IS NOT NULL");
   }
 
   @AllBackends(Backend.SQLITE)
@@ -371,6 +368,11 @@ class BatchAlterTableTest {
       Recreate recreate,
       UnaryOperator<BatchAlterTable> changes) {
     TestMigrations.run(db, executed, ctx -> ctx.op().batchAlterTable("items", recreate, changes));
+  }
+
+  /** Rebuilds {@code table} with {@code changes} ({@code Recreate.ALWAYS}) as one revision. */
+  private static void rebuild(Database db, String table, UnaryOperator<BatchAlterTable> changes) {
+    TestMigrations.run(db, ctx -> ctx.op().batchAlterTable(table, Recreate.ALWAYS, changes));
   }
 
   /** The executed statements that set the page cache or copy rows, the copy shown as INSERT. */

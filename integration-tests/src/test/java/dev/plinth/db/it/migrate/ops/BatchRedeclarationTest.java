@@ -95,11 +95,6 @@ class BatchRedeclarationTest {
         });
   }
 
-  /** Runs {@code statements} as one revision. */
-  private static void execute(Database db, String... statements) {
-    TestMigrations.run(db, ctx -> List.of(statements).forEach(ctx.op()::execute));
-  }
-
   /** Runs {@code changes} on {@code table} with {@code Recreate.AUTO}; returns what it executed. */
   private static List<String> batch(
       Database db, String table, UnaryOperator<BatchAlterTable> changes) {
@@ -426,7 +421,7 @@ class BatchRedeclarationTest {
   @AllBackends(Backend.SQLITE)
   void droppedColumnThatAPartialIndexOrAViewUsesIsCopiedOnSqlite(Database db) {
     checked(db);
-    execute(
+    TestMigrations.execute(
         db,
         "CREATE INDEX ix_checked_qty ON checked (qty) WHERE note IS NULL",
         "CREATE VIEW v_checked AS SELECT id, note FROM checked");
@@ -561,7 +556,7 @@ class BatchRedeclarationTest {
   @AllBackends(Backend.SQLITE)
   void droppedColumnThatAnotherTablesTriggerReadsIsCopiedOnSqlite(Database db) {
     checked(db);
-    execute(
+    TestMigrations.execute(
         db,
         "CREATE TABLE audit (id INTEGER)",
         "CREATE TRIGGER trg_audit AFTER INSERT ON audit BEGIN SELECT note FROM checked; END");
@@ -569,6 +564,20 @@ class BatchRedeclarationTest {
     assertThat(db.schema().table("checked").columns())
         .extracting(Column::name)
         .containsExactly("id", "qty");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void defaultWrittenAsAnIdentifierIsLeftToTheCopyOnSqlite(Database db) {
+    TestMigrations.execute(
+        db,
+        "CREATE TABLE flagged (id INTEGER PRIMARY KEY, a TEXT)",
+        "INSERT INTO flagged (id, a) VALUES (1, 'x'), (2, 'y')",
+        "ALTER TABLE flagged ADD COLUMN status TEXT DEFAULT active");
+    List<String> executed =
+        batch(db, "flagged", b -> b.alterColumn("status", c -> c.serverDefault("'done'")));
+    assertThat(copied(executed)).isTrue();
+    assertThat(TestMigrations.strings(db, "SELECT status FROM flagged ORDER BY id"))
+        .containsExactly("active", "active");
   }
 
   @AllBackends(Backend.SQLITE)

@@ -47,6 +47,11 @@ final class TestMigrations {
     }
   }
 
+  /** Runs {@code statements} through {@code ctx.op().execute} as one revision on {@code db}. */
+  static void execute(Database db, String... statements) {
+    run(db, ctx -> List.of(statements).forEach(ctx.op()::execute));
+  }
+
   /** The number of rows {@code sql} returns. */
   static long count(Database db, String sql) {
     Long n = db.reader().call(tx -> tx.count(sql));
