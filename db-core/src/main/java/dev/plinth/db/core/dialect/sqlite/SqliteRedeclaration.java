@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -114,7 +115,8 @@ final class SqliteRedeclaration {
     if (updates.isEmpty()
         || (!updates.get().isEmpty() && !droppedChecks(current, target).isEmpty())
         || ((!updates.get().isEmpty() || !target.checks().isEmpty()) && hasTriggers(current.name()))
-        || mentionedElsewhere(current.name(), dropped)) {
+        || mentionedElsewhere(current.name(), dropped)
+        || target.checks().stream().anyMatch(c -> !namesAColumn(c.expression(), target))) {
       return Optional.empty();
     }
     List<String> statements = new ArrayList<>(updates.get());
@@ -166,6 +168,23 @@ final class SqliteRedeclaration {
     return dropped.stream()
         .map(c -> c.toLowerCase(Locale.ROOT))
         .anyMatch(c -> texts.stream().anyMatch(sql -> sql.contains(c)));
+  }
+
+  /**
+   * Whether {@code expression} names a column of {@code table} outside its string literals. SQLite
+   * tries a check on UPDATE only when it names an updated column, so the update that tries the
+   * checks would pass over one that names none ({@code 1 = 0}, {@code rowid < 2}).
+   */
+  private static boolean namesAColumn(String expression, Table table) {
+    String code = expression.replaceAll("'([^']|'')*'", "''");
+    return table.columns().stream()
+        .anyMatch(
+            c ->
+                Pattern.compile(
+                        "(?<![\\w$])[\"`\\[]?" + Pattern.quote(c.name()) + "[\"`\\]]?(?![\\w$])",
+                        Pattern.CASE_INSENSITIVE)
+                    .matcher(code)
+                    .find());
   }
 
   /**

@@ -581,6 +581,16 @@ class BatchRedeclarationTest {
   }
 
   @AllBackends(Backend.SQLITE)
+  void checkThatNamesNoColumnIsTriedAsTheCopyTriesItOnSqlite(Database db) {
+    checked(db);
+    failsAndLeaves(
+        db,
+        "checked",
+        b -> b.addCheckConstraint(CheckConstraint.of("ck_never", "1 = 0")),
+        CheckConstraintException.class);
+  }
+
+  @AllBackends(Backend.SQLITE)
   void typeOfAnotherAffinityIsCopiedAndConvertsTheValuesOnSqlite(Database db) {
     stock(db);
     db.writer().run(tx -> tx.update("UPDATE stock SET name = '12' WHERE id = 1"));
