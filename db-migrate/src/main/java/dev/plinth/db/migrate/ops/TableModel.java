@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * PostgreSQL's DROP COLUMN does.
  */
 final class TableModel {
+  /** A SQL string literal, doubled quotes inside. */
+  private static final Pattern STRING_LITERAL = Pattern.compile("'([^']|'')*'");
+
   private TableModel() {}
 
   /** A copy of {@code table} with its parts passed through the given edits. */
@@ -67,10 +70,28 @@ final class TableModel {
     Table.Builder b = builderOf(renamed, true);
     Pattern word = word(from);
     for (CheckConstraint c : table.checks()) {
-      String expression = word.matcher(c.expression()).replaceAll(Matcher.quoteReplacement(to));
-      b.check(new CheckConstraint(c.name(), expression));
+      b.check(new CheckConstraint(c.name(), renameOutsideLiterals(c.expression(), word, to)));
     }
     return b.build();
+  }
+
+  /**
+   * {@code expression} with each match of {@code word} outside its string literals made {@code to}.
+   */
+  private static String renameOutsideLiterals(String expression, Pattern word, String to) {
+    StringBuilder out = new StringBuilder();
+    Matcher literal = STRING_LITERAL.matcher(expression);
+    int from = 0;
+    while (literal.find()) {
+      out.append(rename(expression.substring(from, literal.start()), word, to));
+      out.append(literal.group());
+      from = literal.end();
+    }
+    return out.append(rename(expression.substring(from), word, to)).toString();
+  }
+
+  private static String rename(String code, Pattern word, String to) {
+    return word.matcher(code).replaceAll(Matcher.quoteReplacement(to));
   }
 
   /** {@code table} without {@code column} and without the indexes and constraints using it. */
@@ -141,7 +162,9 @@ final class TableModel {
     return word.matcher(((CheckConstraint) part).expression()).find();
   }
 
+  /** {@code name} as a whole identifier, bare or quoted, in any case (as SQL compares them). */
   private static Pattern word(String name) {
-    return Pattern.compile("(?<![\\w$])[\"`]?" + Pattern.quote(name) + "[\"`]?(?![\\w$])");
+    return Pattern.compile(
+        "(?<![\\w$])[\"`]?" + Pattern.quote(name) + "[\"`]?(?![\\w$])", Pattern.CASE_INSENSITIVE);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.error.CheckConstraintException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.DuplicateEntryException;
 import dev.plinth.db.core.error.ReferenceException;
@@ -313,6 +314,24 @@ class BatchAlterTableTest {
     assertThat(TestMigrations.strings(db, "SELECT sql FROM sqlite_master WHERE name = 'ix_kw'"))
         .containsExactly(
             "CREATE INDEX ix_kw ON kw (\"y\" DESC) WHERE \"y\" /* it's set */ IS NOT NULL");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void renamedColumnIsRenamedInChecksButNotInTheirStringsOnSqlite(Database db) {
+    TestMigrations.execute(
+        db,
+        "CREATE TABLE kinds (id INTEGER PRIMARY KEY, a TEXT, kind TEXT,"
+            + " CONSTRAINT ck_kind CHECK (kind <> 'a'), CONSTRAINT ck_a CHECK (A <> ''))",
+        "INSERT INTO kinds (id, a, kind) VALUES (1, 'x', 'b')");
+    rebuild(db, "kinds", b -> b.renameColumn("a", "x"));
+    assertThat(db.schema().table("kinds").checks())
+        .containsExactly(
+            CheckConstraint.of("ck_kind", "kind <> 'a'"), CheckConstraint.of("ck_a", "x <> ''"));
+    assertThatThrownBy(
+            () ->
+                db.writer()
+                    .run(tx -> tx.update("INSERT INTO kinds (id, x, kind) VALUES (2, 'y', 'a')")))
+        .isInstanceOf(CheckConstraintException.class);
   }
 
   @AllBackends(Backend.SQLITE)
