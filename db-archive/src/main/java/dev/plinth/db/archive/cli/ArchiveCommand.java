@@ -4,6 +4,7 @@ import dev.plinth.db.archive.ArchiveException;
 import dev.plinth.db.archive.ArchiveResult;
 import dev.plinth.db.archive.Archiver;
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.UrlSanitizer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +122,7 @@ final class ArchiveCommand implements Callable<Integer> {
       } catch (ArchiveException e) {
         progress.finish();
         e.result().ifPresent(this::print);
-        err.println("error: " + e.getMessage());
+        err.println("error: " + UrlSanitizer.sanitizeText(e.getMessage()));
         return 1;
       }
     }

@@ -50,7 +50,7 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          err.println("error: " + UrlSanitizer.sanitize(String.valueOf(e.getMessage())));
+          err.println("error: " + UrlSanitizer.sanitizeText(String.valueOf(e.getMessage())));
           err.flush();
           return CommandLine.ExitCode.SOFTWARE;
         });

@@ -27,6 +27,6 @@ public record DriverError(SQLException source, SQLException thrown) {
 
   /** The backend's message, with any credentials in a URL masked; never {@code null}. */
   public String message() {
-    return UrlSanitizer.sanitize(String.valueOf(source.getMessage()));
+    return UrlSanitizer.sanitizeText(String.valueOf(source.getMessage()));
   }
 }
