@@ -1,5 +1,6 @@
 package dev.plinth.db.migrate.cli;
 
+import dev.plinth.db.core.UrlSanitizer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +33,7 @@ abstract class MigrateCommand implements Callable<Integer> {
       out().flush();
       err().println("error: " + describe(e));
       if (main.verbose) {
-        e.printStackTrace(err());
+        err().print(UrlSanitizer.stackTrace(e));
       }
       err().flush();
       return ExitCodes.of(e);
@@ -62,6 +63,21 @@ abstract class MigrateCommand implements Callable<Integer> {
       project = new Project(main);
     }
     return project;
+  }
+
+  /**
+   * Refuses an empty or blank argument before anything runs: an unset shell variable must never
+   * mean {@code base}.
+   *
+   * @throws UsageException naming the argument
+   */
+  static void requireNamed(String label, String value) {
+    if (value == null || value.isBlank()) {
+      throw new UsageException(
+          label
+              + " is empty: name a revision, heads or base (base must be written out; is a"
+              + " variable unset?)");
+    }
   }
 
   /** Whether {@code --format json} was given; refuses formats other than text and json. */
@@ -102,8 +118,9 @@ abstract class MigrateCommand implements Callable<Integer> {
   private static String describe(Throwable e) {
     String message = e.getMessage();
     // one line, whatever the driver put in its message (PostgreSQL adds "\n  Position: 13")
-    return (message == null || message.isBlank() ? e.toString() : message)
-        .strip()
-        .replaceAll("\\s*\\R\\s*", " ");
+    return UrlSanitizer.sanitizeText(
+        (message == null || message.isBlank() ? e.toString() : message)
+            .strip()
+            .replaceAll("\\s*\\R\\s*", " "));
   }
 }

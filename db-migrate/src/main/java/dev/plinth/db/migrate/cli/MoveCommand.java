@@ -49,6 +49,7 @@ abstract class MoveCommand extends MigrateCommand {
     if (plan && sql) {
       throw new UsageException("give --plan or --sql, not both");
     }
+    requireNamed("TARGET", target);
     Optional<TargetRange> range = TargetRange.parse(target, project().graph());
     if (plan) {
       printIds(range.map(r -> offlinePlan(r).revisionIds()).orElseGet(this::onlinePlan));

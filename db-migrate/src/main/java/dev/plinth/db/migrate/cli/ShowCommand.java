@@ -25,6 +25,7 @@ final class ShowCommand extends MigrateCommand {
 
   @Override
   protected int run() {
+    requireNamed("REV", revision);
     RevisionGraph graph = project().graph();
     RevisionInfo info = graph.revision(revision);
     Map<String, Object> fields = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ final class StampCommand extends MigrateCommand {
 
   @Override
   protected int run() {
+    requireNamed("TARGET", target);
     MigrationResult result;
     try (Migrator migrator = project().migrator()) {
       result = migrator.stamp(target);

@@ -42,6 +42,7 @@ final class RevisionLookup {
    * {@code base} (nothing), an id, a prefix or a label, optionally after {@code branch@}.
    */
   int[] many(String name) {
+    requireNamed(name);
     int at = name.indexOf('@');
     String branch = at < 0 ? null : name.substring(0, at);
     String symbol = at < 0 ? name : name.substring(at + 1);
@@ -52,7 +53,6 @@ final class RevisionLookup {
         int head = currentHead(branch, name);
         return head == NONE ? new int[0] : new int[] {head};
       case "base":
-      case "":
         return new int[0];
       default:
         return new int[] {ident(symbol, branch)};
@@ -101,6 +101,7 @@ final class RevisionLookup {
    *     the branch
    */
   int ident(String name, String branch) {
+    requireNamed(name);
     int branchRevision = branch == null ? NONE : resolveBranch(branch);
     Integer exact = exact(name);
     int found;
@@ -114,6 +115,22 @@ final class RevisionLookup {
           "Revision " + dag.describe(found) + " is not a member of branch '" + branch + "'");
     }
     return found;
+  }
+
+  /**
+   * Refuses an empty or blank name: an unset variable must never mean {@code base}, which would
+   * downgrade every revision or empty the version table.
+   *
+   * @throws InvalidGraphException if {@code name} is empty or blank
+   */
+  static String requireNamed(String name) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidGraphException(
+          "empty target '"
+              + (name == null ? "" : name)
+              + "': name a revision, heads, or base (base must be written out)");
+    }
+    return name;
   }
 
   private Integer exact(String name) {

@@ -45,6 +45,7 @@ final class TargetParser {
    * @throws InvalidGraphException if the target cannot be resolved
    */
   int[] upgradeTargets(int[] current, String target) {
+    RevisionLookup.requireNamed(target);
     String[] parts = target.trim().split("[\\s,]+");
     if (parts.length > 1) {
       return Arrays.stream(parts).flatMapToInt(part -> IntStream.of(absolute(part))).toArray();
@@ -115,6 +116,7 @@ final class TargetParser {
    * @throws InvalidGraphException if it cannot be resolved or walks off the graph
    */
   DowngradeTarget downgradeTarget(int[] current, String target) {
+    RevisionLookup.requireNamed(target);
     Matcher m = RELATIVE.matcher(target);
     if (!m.lookingAt()) {
       int at = target.lastIndexOf('@');

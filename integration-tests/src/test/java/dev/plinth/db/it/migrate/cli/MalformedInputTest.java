@@ -87,6 +87,38 @@ class MalformedInputTest {
     assertThat(cli.run("validate").exitCode()).isEqualTo(1);
   }
 
+  /** An unset variable ({@code downgrade "$TARGET"}) must never mean base: it would drop it all. */
+  @AllBackends
+  void emptyOrBlankTargetIsRefusedByEveryCommandThatTakesOne(TestDatabase tdb, Database db)
+      throws IOException {
+    CliProject cli = appliedBase(tdb);
+    cli.revision(
+        "next.sql", "bb02", "aa01", "CREATE TABLE next_t (id INTEGER);", "DROP TABLE next_t;");
+    assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+    for (String target : new String[] {"", " ", "\t"}) {
+      for (String[] command :
+          new String[][] {
+            {"upgrade", target},
+            {"downgrade", target},
+            {"stamp", target},
+            {"upgrade", "--plan", target},
+            {"downgrade", "--plan", target},
+            {"upgrade", "--sql", target},
+            {"downgrade", "--sql", target},
+            {"show", target}
+          }) {
+        CliProject.Result run = cli.run(command);
+        assertThat(run.exitCode()).as(String.join(" ", command) + ": " + run.err()).isEqualTo(2);
+        assertThat(run.err()).as(String.join(" ", command)).contains("empty").hasLineCount(1);
+      }
+    }
+    assertThat(CliProject.versionRows(db)).containsExactly("bb02");
+    assertThat(CliProject.tableExists(db, "next_t")).isTrue();
+    assertThat(CliProject.tableExists(db, "base_t")).isTrue();
+    assertThat(cli.run("downgrade", "base").exitCode()).isZero();
+    assertThat(CliProject.tableExists(db, "base_t")).isFalse();
+  }
+
   private CliProject appliedBase(TestDatabase tdb) throws IOException {
     CliProject cli = new CliProject(dir, tdb);
     cli.revision("base.sql", "aa01", "", "CREATE TABLE base_t (id INTEGER);", "DROP TABLE base_t;");
