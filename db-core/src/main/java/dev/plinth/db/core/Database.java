@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,9 @@ public final class Database implements AutoCloseable {
     this.config = b.config;
     this.dialect = Dialects.forUrl(config.connection());
     String sanitized = UrlSanitizer.sanitize(config.connection());
+    checkUrl(config.connection());
+    config.slaveConnection().ifPresent(this::checkUrl);
+    awaitFirstConnection(Pools.unpooled(config.connection(), dialect, config), sanitized);
     this.writerPool = Pools.create("plinth-writer", config.connection(), dialect, config);
     try {
       this.readerPool =
@@ -73,7 +77,6 @@ public final class Database implements AutoCloseable {
               mappers,
               config.connectionDebug(),
               schema::invalidate);
-      awaitFirstConnection(sanitized);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -152,37 +155,59 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void awaitFirstConnection(String sanitized) {
+  private void checkUrl(String url) {
+    dialect
+        .urlProblem(url)
+        .ifPresent(
+            problem -> {
+              throw new EngineStartException(
+                  "cannot connect to " + UrlSanitizer.sanitize(url) + ": " + problem, null);
+            });
+  }
+
+  /**
+   * Opens one physical connection outside the pool, so that the driver's own error arrives at once:
+   * only a connection failure is retried; refused credentials, an unknown database or a URL the
+   * driver cannot read fail the first attempt.
+   */
+  private void awaitFirstConnection(DataSource direct, String sanitized) {
     int attempts = config.maxRetries();
     if (attempts == 0) {
       return;
     }
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = writerPool.getConnection()) {
-        c.rollback();
+      DbException failure;
+      try (Connection c = direct.getConnection()) {
         return;
       } catch (SQLException e) {
-        DbException failure = dialect.translate(e);
-        boolean last = attempts > 0 && attempt >= attempts;
-        if (!(failure instanceof DbConnectionException) || last) {
-          throw new EngineStartException(
-              "cannot connect to "
-                  + sanitized
-                  + (failure instanceof DbConnectionException
-                      ? " after " + attempt + " attempt(s)"
-                      : "")
-                  + ": "
-                  + failure.getMessage(),
-              failure);
-        }
-        LOG.warn(
-            "connection to {} failed ({}); {} attempt(s) left, next in {} ms",
-            sanitized,
-            failure.getMessage(),
-            attempts < 0 ? "unlimited" : Integer.toString(attempts - attempt),
-            config.retryInterval().toMillis());
-        sleep(config.retryInterval().toMillis(), sanitized, failure);
+        failure = dialect.translate(e);
+      } catch (RuntimeException e) {
+        throw new EngineStartException(
+            "cannot connect to "
+                + sanitized
+                + ": the driver refused the URL: "
+                + UrlSanitizer.sanitizeText(e.toString()),
+            e);
       }
+      boolean last = attempts > 0 && attempt >= attempts;
+      if (!(failure instanceof DbConnectionException) || last) {
+        throw new EngineStartException(
+            "cannot connect to "
+                + sanitized
+                + (failure instanceof DbConnectionException
+                    ? " after " + attempt + " attempt(s)"
+                    : "")
+                + ": "
+                + failure.getMessage(),
+            failure);
+      }
+      LOG.warn(
+          "connection to {} failed ({}); {} attempt(s) left, next in {} ms",
+          sanitized,
+          failure.getMessage(),
+          attempts < 0 ? "unlimited" : Integer.toString(attempts - attempt),
+          config.retryInterval().toMillis());
+      sleep(config.retryInterval().toMillis(), sanitized, failure);
     }
   }
 

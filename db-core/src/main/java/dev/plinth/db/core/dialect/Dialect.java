@@ -82,6 +82,14 @@ public interface Dialect {
   void initializeConnection(Connection connection, DatabaseConfig config) throws SQLException;
 
   /**
+   * What is wrong with the form of {@code url} for this backend's driver, checked before the driver
+   * sees it; empty when nothing is. The answer never quotes a credential.
+   */
+  default Optional<String> urlProblem(String url) {
+    return Optional.empty();
+  }
+
+  /**
    * Whether {@code url} names a database that lives only inside one connection (SQLite memory), so
    * the pool must keep exactly one connection forever.
    */

@@ -40,6 +40,9 @@ public final class SqlStateClassifier {
         || state.startsWith("08")) {
       return new DbConnectionException(message, error.thrown());
     }
+    if (state.startsWith("28")) {
+      return new DbAccessDeniedException(message, error.thrown());
+    }
     if (state.equals("40001")) {
       return new DeadlockException(message, error.thrown());
     }

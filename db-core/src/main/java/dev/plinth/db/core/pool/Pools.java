@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.dialect.Dialect;
 import java.time.Duration;
-import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * Builds the HikariCP pools of a database, tuned to notice failures quickly: a short connection
@@ -29,10 +29,9 @@ public final class Pools {
   public static HikariDataSource create(
       String name, String url, Dialect dialect, DatabaseConfig config) {
     String fullUrl = withParameters(url, config.connectionParameters());
-    Properties driver = dialect.driverProperties(fullUrl, config);
     HikariConfig hc = new HikariConfig();
     hc.setPoolName(name);
-    hc.setDataSource(new InitializingDataSource(fullUrl, driver, dialect, config));
+    hc.setDataSource(unpooled(url, dialect, config));
     hc.setAutoCommit(false);
     hc.setConnectionTimeout(config.poolTimeout().toMillis());
     hc.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
@@ -50,6 +49,19 @@ public final class Pools {
           Math.min(KEEPALIVE.toMillis(), config.connectionRecycleTime().toMillis() / 2));
     }
     return new HikariDataSource(hc);
+  }
+
+  /**
+   * A data source that opens one physical connection per call, with the same driver settings and
+   * session set-up as the pool's: its failures are the driver's own, at once, without a pool
+   * timeout in between.
+   *
+   * @param url the JDBC URL, before {@code connection_parameters} are appended
+   */
+  public static DataSource unpooled(String url, Dialect dialect, DatabaseConfig config) {
+    String fullUrl = withParameters(url, config.connectionParameters());
+    return new InitializingDataSource(
+        fullUrl, dialect.driverProperties(fullUrl, config), dialect, config);
   }
 
   static String withParameters(String url, String parameters) {

@@ -4,6 +4,7 @@ import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
+import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -40,6 +42,12 @@ public final class MysqlDialect implements Dialect {
   @Override
   public int maxBindParameters() {
     return 65_535;
+  }
+
+  @Override
+  public Optional<String> urlProblem(String url) {
+    String prefix = url.startsWith("jdbc:mysql:") ? "jdbc:mysql:" : "jdbc:mariadb:";
+    return ServerUrl.problem(url, prefix, prefix + "//host[:port]/database", true);
   }
 
   @Override

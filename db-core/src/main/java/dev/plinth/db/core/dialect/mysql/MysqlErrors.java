@@ -2,6 +2,7 @@ package dev.plinth.db.core.dialect.mysql;
 
 import dev.plinth.db.core.error.CheckConstraintException;
 import dev.plinth.db.core.error.DataException;
+import dev.plinth.db.core.error.DbAccessDeniedException;
 import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.DbNotSupportedException;
@@ -37,6 +38,7 @@ final class MysqlErrors {
   private static final Set<Integer> CONNECTION = Set.of(2002, 2003, 2006, 2013, 1047, 1053, 1927);
   private static final Set<Integer> MISSING_TABLE = Set.of(1146, 1051);
   private static final Set<Integer> DATA = Set.of(1264, 1265, 1292, 1366, 1367, 1406);
+  private static final Set<Integer> ACCESS_DENIED = Set.of(1044, 1045, 1142, 1143, 1227, 1698);
   private static final int MISSING_DATABASE = 1049;
   private static final int MISSING_CONSTRAINT = 1091;
   private static final int NOT_SUPPORTED = 1235;
@@ -88,6 +90,9 @@ final class MysqlErrors {
     if (LOCK_FAILURES.contains(code)
         || COMMIT_FAILURES.contains(code) && GALERA_ABORT.matcher(message).find()) {
       return new DeadlockException(message, cause);
+    }
+    if (ACCESS_DENIED.contains(code)) {
+      return new DbAccessDeniedException(message, cause);
     }
     if (CONNECTION.contains(code) || error.sqlState().startsWith("08")) {
       return new DbConnectionException(message, cause);

@@ -4,6 +4,7 @@ import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
+import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
@@ -11,6 +12,7 @@ import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -61,6 +63,12 @@ public final class PostgresDialect implements Dialect {
   @Override
   public int maxBindParameters() {
     return 32_767;
+  }
+
+  @Override
+  public Optional<String> urlProblem(String url) {
+    return ServerUrl.problem(
+        url, "jdbc:postgresql:", "jdbc:postgresql://host[:port]/database", false);
   }
 
   @Override

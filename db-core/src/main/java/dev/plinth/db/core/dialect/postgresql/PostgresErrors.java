@@ -1,6 +1,7 @@
 package dev.plinth.db.core.dialect.postgresql;
 
 import dev.plinth.db.core.error.CheckConstraintException;
+import dev.plinth.db.core.error.DbAccessDeniedException;
 import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.DeadlockException;
@@ -31,6 +32,7 @@ import org.postgresql.util.ServerErrorMessage;
 final class PostgresErrors {
   private static final Set<String> LOCK_FAILURES = Set.of("40P01", "40001", "55P03");
   private static final Set<String> CONNECTION_FAILURES = Set.of("57P01", "57P02", "57P03", "53300");
+  private static final Set<String> ACCESS_DENIED = Set.of("28000", "28P01", "42501");
 
   private static final Pattern DETAIL_KEY =
       Pattern.compile(
@@ -60,6 +62,9 @@ final class PostgresErrors {
     }
     if (CONNECTION_FAILURES.contains(state)) {
       return new DbConnectionException(message, cause);
+    }
+    if (ACCESS_DENIED.contains(state)) {
+      return new DbAccessDeniedException(message, cause);
     }
     switch (state) {
       case "42P01":
