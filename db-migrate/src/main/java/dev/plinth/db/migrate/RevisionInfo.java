@@ -28,6 +28,12 @@ public record RevisionInfo(
     String message,
     String origin,
     boolean transactional) {
+  /**
+   * The longest revision id the version and history tables hold ({@code VARCHAR(32)}, Alembic's
+   * width).
+   */
+  public static final int MAX_ID_LENGTH = 32;
+
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
 
   /** Validates and copies the lists. */
@@ -36,6 +42,16 @@ public record RevisionInfo(
     if (id.isBlank() || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
           origin + ": revision id '" + id + "' must be letters, digits or underscores");
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException(
+          origin
+              + ": revision id '"
+              + id
+              + "' has "
+              + id.length()
+              + " characters; the version table holds at most "
+              + MAX_ID_LENGTH);
     }
     downRevisions = List.copyOf(downRevisions);
     branchLabels = List.copyOf(branchLabels);

@@ -5,6 +5,7 @@ import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
+import dev.plinth.db.migrate.RevisionInfo;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class HistoryTable {
   Table model() {
     return Table.builder(name)
         .column(Column.of("id", SqlType.integer()).withAutoIncrement())
-        .column(Column.of("revision", SqlType.varchar(32)).notNull())
+        .column(Column.of("revision", SqlType.varchar(RevisionInfo.MAX_ID_LENGTH)).notNull())
         .column(Column.of("direction", SqlType.varchar(16)).notNull())
         .column(Column.of("checksum", SqlType.varchar(128)))
         .column(Column.of("started_at", SqlType.timestamp()).notNull())

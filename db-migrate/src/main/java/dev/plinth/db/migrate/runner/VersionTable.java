@@ -6,6 +6,7 @@ import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.MigrationException;
+import dev.plinth.db.migrate.RevisionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class VersionTable {
   /** The table in the schema model, for creating it. */
   Table model() {
     return Table.builder(name)
-        .column(Column.of("version_num", SqlType.varchar(32)).notNull())
+        .column(Column.of("version_num", SqlType.varchar(RevisionInfo.MAX_ID_LENGTH)).notNull())
         .primaryKey("version_num")
         .build();
   }

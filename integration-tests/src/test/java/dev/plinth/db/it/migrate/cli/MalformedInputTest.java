@@ -87,6 +87,16 @@ class MalformedInputTest {
     assertThat(cli.run("validate").exitCode()).isEqualTo(1);
   }
 
+  @AllBackends
+  void revisionIdLongerThanTheVersionTableHoldsExitsWithTwo(TestDatabase tdb, Database db)
+      throws IOException {
+    CliProject cli = appliedBase(tdb);
+    String id = "a".repeat(40);
+    cli.revision("long.sql", id, "aa01", "CREATE TABLE long_t (id INTEGER);", "");
+    expect(cli, db, "heads", 2, "long.sql", id, "at most 32");
+    assertThat(CliProject.tableExists(db, "long_t")).isFalse();
+  }
+
   /** An unset variable ({@code downgrade "$TARGET"}) must never mean base: it would drop it all. */
   @AllBackends
   void emptyOrBlankTargetIsRefusedByEveryCommandThatTakesOne(TestDatabase tdb, Database db)
