@@ -12,13 +12,16 @@ import java.util.Map;
  * @param residue rows moved only because they referenced a moved row (live children of a deleted
  *     parent, as Nova moves them), by table; not counted against {@code maxRows}
  * @param refused tables left untouched, each with the reason naming the table and column at fault
- * @param rowsRemain whether archivable rows were left because the row budget ran out
+ * @param skipped requested tables with nothing to archive (no {@code deleted} column), with why
+ * @param rowsRemain whether archivable rows may be left: the row budget ran out, or a table was
+ *     refused
  * @param dryRun whether nothing was written and the counts are what a real run would archive
  */
 public record ArchiveResult(
     Map<String, Long> archived,
     Map<String, Long> residue,
     Map<String, String> refused,
+    Map<String, String> skipped,
     boolean rowsRemain,
     boolean dryRun) {
 
@@ -27,6 +30,7 @@ public record ArchiveResult(
     archived = Collections.unmodifiableMap(new LinkedHashMap<>(archived));
     residue = Collections.unmodifiableMap(new LinkedHashMap<>(residue));
     refused = Collections.unmodifiableMap(new LinkedHashMap<>(refused));
+    skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
   }
 
   /** All soft-deleted rows archived, over all tables. */

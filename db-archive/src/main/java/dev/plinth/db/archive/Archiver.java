@@ -90,11 +90,14 @@ public final class Archiver {
             schema,
             tables,
             before != null,
-            (s, t) -> ShadowTables.drift(s, t).map(ShadowDrift::describe));
+            (s, t) ->
+                ShadowTables.identifierProblem(db.dialect(), t)
+                    .or(() -> ShadowTables.drift(s, t).map(ShadowDrift::describe)));
     boolean lockedRangesHold = db.reader().call(Archiver::lockedRangesHold);
     BatchMover mover =
         new BatchMover(plan.graph(), DeletedRowFilter.of(db.dialect(), before), lockedRangesHold);
     plan.refused().forEach((t, why) -> LOG.warn("{}", why));
+    plan.skipped().forEach((t, why) -> LOG.info("{}", why));
     ArchiveResult result = dryRun ? dryRun(plan, mover) : archive(plan, mover);
     if (!plan.refused().isEmpty()) {
       throw new ArchiveException(String.join("\n", plan.refused().values()), result);
@@ -118,9 +121,12 @@ public final class Archiver {
           slices(wave, mover), parallel, "plinth-archive", s -> archive(s, mover, run), run::stop);
     }
     boolean remain =
-        run.budgetLeft() == 0
-            && db.reader().call(tx -> plan.tables().stream().anyMatch(t -> mover.hasRows(tx, t)));
-    return new ArchiveResult(run.archived(), run.residue(), plan.refused(), remain, false);
+        !plan.refused().isEmpty()
+            || run.budgetLeft() == 0
+                && db.reader()
+                    .call(tx -> plan.tables().stream().anyMatch(t -> mover.hasRows(tx, t)));
+    return new ArchiveResult(
+        run.archived(), run.residue(), plan.refused(), plan.skipped(), remain, false);
   }
 
   /** A table's keys, or part of them, for one worker. */
@@ -162,7 +168,7 @@ public final class Archiver {
   private ArchiveResult dryRun(ArchivePlan plan, BatchMover mover) {
     long budget = untilComplete ? Long.MAX_VALUE : maxRows;
     Map<String, Long> wouldArchive = new LinkedHashMap<>();
-    boolean remain = false;
+    boolean remain = !plan.refused().isEmpty();
     for (String table : plan.tables()) {
       long count = db.reader().call(tx -> mover.count(tx, table));
       long taken = Math.min(count, budget);
@@ -172,7 +178,7 @@ public final class Archiver {
       budget -= taken;
       remain |= taken < count;
     }
-    return new ArchiveResult(wouldArchive, Map.of(), plan.refused(), remain, true);
+    return new ArchiveResult(wouldArchive, Map.of(), plan.refused(), plan.skipped(), remain, true);
   }
 
   private void pause() {

@@ -4,10 +4,13 @@ import dev.plinth.db.archive.internal.ShadowModel;
 import dev.plinth.db.archive.internal.TableGraph;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.schema.Schema;
 import dev.plinth.db.core.schema.Table;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,25 +32,48 @@ public final class ShadowTables {
   }
 
   /**
-   * Creates every missing shadow table; existing ones are left as they are, drifted or not.
+   * Creates every missing shadow table; existing ones are left as they are, drifted or not. A table
+   * whose name or whose shadow table's name the backend cannot quote safely is refused on its own;
+   * the others are created.
    *
-   * @return the names of the shadow tables created, sorted
+   * @return the shadow tables created and the tables refused
    * @throws dev.plinth.db.core.error.DbException if the schema cannot be read or a CREATE fails
    */
-  public List<String> create() {
-    List<String> created =
+  public ShadowCreation create() {
+    ShadowCreation creation =
         db.writer()
             .call(
                 tx -> {
                   Schema schema = db.schema().readAll(tx);
-                  List<String> names = new ArrayList<>();
+                  List<String> created = new ArrayList<>();
+                  Map<String, String> refused = new LinkedHashMap<>();
                   for (String table : TableGraph.of(schema).needingShadows()) {
-                    createIfMissing(tx, schema, table).ifPresent(names::add);
+                    Optional<String> problem = identifierProblem(tx.dialect(), table);
+                    if (problem.isPresent()) {
+                      refused.put(table, problem.get());
+                    } else {
+                      createIfMissing(tx, schema, table).ifPresent(created::add);
+                    }
                   }
-                  return names;
+                  return new ShadowCreation(created, refused);
                 });
     db.schema().invalidate();
-    return created;
+    return creation;
+  }
+
+  /**
+   * Why {@code table} cannot take part in archiving on {@code dialect}: its name or its shadow
+   * table's name cannot be quoted safely (a quote or NUL character, or too long).
+   */
+  static Optional<String> identifierProblem(Dialect dialect, String table) {
+    for (String name : List.of(table, ShadowModel.shadowName(table))) {
+      try {
+        dialect.quote(name);
+      } catch (IllegalArgumentException e) {
+        return Optional.of("table " + table + " refused: " + e.getMessage());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -147,6 +147,13 @@ final class ArchiveCommand implements Callable<Integer> {
     }
   }
 
+  private static String remains(ArchiveResult r) {
+    if (!r.refused().isEmpty()) {
+      return "; rows remain in refused tables";
+    }
+    return r.rowsRemain() ? "; rows remain, run again" : "; nothing left";
+  }
+
   private void print(ArchiveResult r) {
     PrintWriter out = spec.commandLine().getOut();
     if (global.format() == GlobalOptions.Format.json) {
@@ -154,6 +161,7 @@ final class ArchiveCommand implements Callable<Integer> {
       json.put("archived", r.archived());
       json.put("residue", r.residue());
       json.put("refused", r.refused());
+      json.put("skipped", r.skipped());
       json.put("totalArchived", r.totalArchived());
       json.put("totalResidue", r.totalResidue());
       json.put("rowsRemain", r.rowsRemain());
@@ -163,6 +171,8 @@ final class ArchiveCommand implements Callable<Integer> {
       String verb = r.dryRun() ? "would archive" : "archived";
       r.archived().forEach((t, n) -> out.println(t + ": " + verb + " " + n));
       r.residue().forEach((t, n) -> out.println(t + ": residue " + n));
+      r.refused().forEach((t, why) -> out.println(t + ": refused"));
+      r.skipped().forEach((t, why) -> out.println(t + ": skipped, no deleted column"));
       out.println(
           "total: "
               + verb
@@ -170,7 +180,7 @@ final class ArchiveCommand implements Callable<Integer> {
               + r.totalArchived()
               + ", residue "
               + r.totalResidue()
-              + (r.rowsRemain() ? "; rows remain, run again" : "; nothing left"));
+              + remains(r));
     }
     out.flush();
   }

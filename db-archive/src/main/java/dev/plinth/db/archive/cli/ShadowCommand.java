@@ -1,5 +1,6 @@
 package dev.plinth.db.archive.cli;
 
+import dev.plinth.db.archive.ShadowCreation;
 import dev.plinth.db.archive.ShadowDrift;
 import dev.plinth.db.archive.ShadowTables;
 import dev.plinth.db.core.Database;
@@ -38,7 +39,9 @@ final class ShadowCommand implements Runnable {
         "Creates the missing shadow tables: same columns, types, nullability, defaults and"
             + " primary key as the main table; no foreign keys, unique constraints or indexes."
             + " Existing shadow tables are left as they are.",
-        "Exit codes: 0 done, 1 failure, 2 bad usage."
+        "A table whose name (or its shadow's) cannot be quoted safely is refused on its own and"
+            + " named on stderr; the others are created.",
+        "Exit codes: 0 done, 1 a table refused (or failure), 2 bad usage."
       })
   static final class Create implements Callable<Integer> {
     @Spec private CommandSpec spec;
@@ -47,16 +50,23 @@ final class ShadowCommand implements Runnable {
     @Override
     public Integer call() {
       try (Database db = global.open()) {
-        List<String> created = ShadowTables.of(db).create();
+        ShadowCreation creation = ShadowTables.of(db).create();
         PrintWriter out = spec.commandLine().getOut();
         if (global.format() == GlobalOptions.Format.json) {
-          out.println(Json.of(Map.of("created", created)));
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("created", creation.created());
+          json.put("refused", creation.refused());
+          out.println(Json.of(json));
         } else {
-          created.forEach(t -> out.println("created " + t));
-          out.println(created.size() + " shadow table(s) created");
+          creation.created().forEach(t -> out.println("created " + t));
+          out.println(creation.created().size() + " shadow table(s) created");
         }
         out.flush();
-        return 0;
+        creation
+            .refused()
+            .values()
+            .forEach(why -> spec.commandLine().getErr().println("error: " + why));
+        return creation.refused().isEmpty() ? 0 : 1;
       }
     }
   }

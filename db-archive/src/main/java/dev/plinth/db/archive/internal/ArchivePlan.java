@@ -24,6 +24,7 @@ public final class ArchivePlan {
   private final TableGraph graph;
   private final List<String> tables = new ArrayList<>();
   private final Map<String, String> refused = new LinkedHashMap<>();
+  private final Map<String, String> skipped = new LinkedHashMap<>();
 
   private ArchivePlan(TableGraph graph) {
     this.graph = graph;
@@ -48,7 +49,17 @@ public final class ArchivePlan {
     ArchivePlan plan = new ArchivePlan(graph);
     for (String table : graph.childFirstOrder()) {
       boolean wanted = requested.isEmpty() ? graph.softDeletable(table) : requested.contains(table);
-      if (!wanted || !graph.softDeletable(table)) {
+      if (!wanted) {
+        continue;
+      }
+      if (!graph.softDeletable(table)) {
+        plan.skipped.put(
+            table,
+            "table "
+                + table
+                + " skipped: it has no "
+                + SoftDeleteColumns.OSLO.deleted()
+                + " column, so nothing in it is soft-deleted");
         continue;
       }
       Optional<String> problem = plan.problem(schema, table, byDeletedAt, shadowProblem);
@@ -109,6 +120,11 @@ public final class ArchivePlan {
       waves.get(l).add(table);
     }
     return waves.stream().map(List::copyOf).toList();
+  }
+
+  /** The requested tables that have nothing to archive (no {@code deleted} column), with why. */
+  public Map<String, String> skipped() {
+    return skipped;
   }
 
   /** The refused tables, each with its reason. */

@@ -8,6 +8,7 @@ import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The CLI run in-process through picocli: exit codes, messages and output formats. */
@@ -116,9 +117,53 @@ class ArchiveCliTest {
     Run create = run("--format", "json", "--url", tdb.url(), "shadow", "create");
     assertThat(create.exit()).isZero();
     assertThat(create.out())
-        .isEqualToIgnoringNewLines("{\"created\":[\"shadow_instance_faults\"]}");
+        .isEqualToIgnoringNewLines("{\"created\":[\"shadow_instance_faults\"],\"refused\":{}}");
     Run archive = run("archive", "--url", tdb.url());
     assertThat(archive.exit()).isEqualTo(1);
     assertThat(archive.err()).contains("table networks refused").contains("networks.cidr");
+  }
+
+  /**
+   * A table whose name holds the backend's quote character cannot be quoted safely: it is refused
+   * on its own, named, and the others are shadowed and archived; the run says rows remain.
+   */
+  @AllBackends
+  void oneUnquotableTableIsRefusedAloneAndRowsRemain(TestDatabase tdb, Database db) {
+    String odd = "a\"b`c";
+    String quote = db.dialect().quote("x").substring(0, 1);
+    String quotedOdd = quote + odd.replace(quote, quote + quote) + quote;
+    db.writer()
+        .run(
+            tx -> {
+              for (String table : List.of("aaa", quotedOdd, "items")) {
+                tx.update(
+                    "CREATE TABLE "
+                        + table
+                        + " (id INTEGER NOT NULL PRIMARY KEY, deleted INTEGER NOT NULL DEFAULT 0)");
+                tx.update("INSERT INTO " + table + " (id, deleted) VALUES (1, 1), (2, 0)");
+              }
+              tx.update("CREATE TABLE plain (id INTEGER NOT NULL PRIMARY KEY)");
+            });
+    Run create = run("--url", tdb.url(), "--format", "json", "shadow", "create");
+    assertThat(create.exit()).as(create.err()).isEqualTo(1);
+    assertThat(create.out()).contains("\"shadow_aaa\"").contains("\"shadow_items\"");
+    assertThat(create.err()).contains("table " + odd + " refused").hasLineCount(1);
+
+    Run archive = run("--url", tdb.url(), "--format", "json", "archive", "--until-complete");
+    assertThat(archive.exit()).as(archive.err()).isEqualTo(1);
+    assertThat(archive.out())
+        .contains("\"aaa\":1")
+        .contains("\"items\":1")
+        .contains("\"rowsRemain\":true")
+        .contains("table a\\\"b`c refused");
+    assertThat(archive.err()).contains("table " + odd + " refused");
+    long oddRows = db.reader().call(tx -> tx.count("SELECT id FROM " + quotedOdd));
+    long shadowItems = db.reader().call(tx -> tx.count("SELECT id FROM shadow_items"));
+    assertThat(oddRows).isEqualTo(2);
+    assertThat(shadowItems).isEqualTo(1);
+
+    Run plain = run("--url", tdb.url(), "archive", "--tables", "plain");
+    assertThat(plain.exit()).as(plain.err()).isZero();
+    assertThat(plain.out()).contains("plain: skipped, no deleted column");
   }
 }
