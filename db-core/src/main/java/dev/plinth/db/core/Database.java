@@ -157,7 +157,7 @@ public final class Database implements AutoCloseable {
 
   private void checkUrl(String url) {
     dialect
-        .urlProblem(url)
+        .urlProblem(Pools.withParameters(url, config.connectionParameters()))
         .ifPresent(
             problem -> {
               throw new EngineStartException(

@@ -291,12 +291,16 @@ public final class DatabaseConfig {
     /**
      * Applies every {@code database.*} entry of the properties; other entries are ignored.
      *
-     * @throws IllegalArgumentException if a {@code database.*} key is not a known option
+     * @throws IllegalArgumentException if a {@code database.*} key is not a known option, or a
+     *     known option is given without its {@code database.} prefix
      */
     public Builder properties(Properties properties) {
       for (String name : properties.stringPropertyNames()) {
         if (name.startsWith(PREFIX)) {
           set(name, properties.getProperty(name));
+        } else if (KEYS.contains(name)) {
+          throw new IllegalArgumentException(
+              "option '" + name + "' lacks its prefix: write " + PREFIX + name);
         }
       }
       return this;
@@ -305,17 +309,16 @@ public final class DatabaseConfig {
     /**
      * Applies a properties file.
      *
-     * @throws IllegalArgumentException if the file cannot be read or holds an unknown option
+     * @throws IllegalArgumentException if the file cannot be read, holds an unknown option, an
+     *     option without its {@code database.} prefix, or an option set twice
      */
     public Builder propertiesFile(Path file) {
-      Properties p = new Properties();
+      Properties p = new SingleAssignmentProperties();
       try (Reader in = Files.newBufferedReader(file)) {
         p.load(in);
+        return properties(p);
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot read database configuration " + file, e);
-      }
-      try {
-        return properties(p);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
       }
@@ -344,6 +347,21 @@ public final class DatabaseConfig {
      */
     public DatabaseConfig build() {
       return new DatabaseConfig(new ValueReader(values));
+    }
+
+    /**
+     * Properties that refuse a key given twice, which {@link Properties} would let the last win.
+     */
+    private static final class SingleAssignmentProperties extends Properties {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public synchronized Object put(Object key, Object value) {
+        if (containsKey(key)) {
+          throw new IllegalArgumentException("option '" + key + "' is set twice");
+        }
+        return super.put(key, value);
+      }
     }
 
     private static String seconds(Duration d) {

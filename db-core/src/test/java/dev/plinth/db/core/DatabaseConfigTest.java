@@ -78,6 +78,25 @@ class DatabaseConfigTest {
   }
 
   @Test
+  void fileOptionWithoutItsPrefixOrSetTwiceIsRefusedNamingFileAndKey(@TempDir Path dir)
+      throws Exception {
+    Path bare = dir.resolve("bare.properties");
+    Files.writeString(bare, "connection=jdbc:sqlite::memory:\nunrelated.key=ignored\n");
+    assertThatThrownBy(() -> DatabaseConfig.builder().propertiesFile(bare))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bare.properties")
+        .hasMessageContaining("write database.connection");
+    Path twice = dir.resolve("twice.properties");
+    Files.writeString(
+        twice,
+        "database.max_pool_size=5\ndatabase.connection=jdbc:sqlite:a\ndatabase.max_pool_size=9\n");
+    assertThatThrownBy(() -> DatabaseConfig.builder().propertiesFile(twice))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("twice.properties")
+        .hasMessageContaining("'database.max_pool_size' is set twice");
+  }
+
+  @Test
   void unknownOptionIsRefusedByName() {
     assertThatThrownBy(() -> DatabaseConfig.builder().set("max_pool_sise", "5"))
         .hasMessageContaining("database.max_pool_sise");

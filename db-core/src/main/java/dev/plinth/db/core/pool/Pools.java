@@ -64,7 +64,11 @@ public final class Pools {
         fullUrl, dialect.driverProperties(fullUrl, config), dialect, config);
   }
 
-  static String withParameters(String url, String parameters) {
+  /**
+   * The URL the driver is given: {@code url} with {@code connection_parameters} appended to its
+   * query.
+   */
+  public static String withParameters(String url, String parameters) {
     if (parameters == null || parameters.isEmpty()) {
       return url;
     }

@@ -162,7 +162,7 @@ final class Project {
   /**
    * Opens a migrator as {@link #migrator()} does, with command-specific settings added.
    *
-   * @throws UsageException if no database was named
+   * @throws UsageException if no database was named or a setting is invalid (exit 2)
    */
   Migrator migrator(Consumer<Migrator.Builder> settings) {
     Migrator.Builder b =
@@ -172,6 +172,10 @@ final class Project {
             .versionTable(versionTable())
             .lockTimeout(options.lockTimeout == null ? Duration.ofMinutes(5) : options.lockTimeout);
     settings.accept(b);
-    return b.build();
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 }

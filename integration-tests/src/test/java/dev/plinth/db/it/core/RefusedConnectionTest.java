@@ -1,5 +1,6 @@
 package dev.plinth.db.it.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
@@ -10,9 +11,12 @@ import dev.plinth.db.core.error.NoSuchDatabaseException;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 import dev.plinth.db.testing.TestDatabase;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -79,12 +83,33 @@ class RefusedConnectionTest {
         "jdbc:mariadb://127.0.0.1:3306,/app | host in the URL is empty",
         "jdbc:postgresql://svc:pre;S3cretXYZ@127.0.0.1/app | user:password@host",
         "jdbc:mariadb://svc:pre;S3cretXYZ@127.0.0.1/app | user:password@host",
+        "jdbc:sqlite:plinth-never-created.db?journal_mode=OFF&foo=bar | parameter 'foo'",
+        "jdbc:sqlite:plinth-never-created.db?mode=ro | parameter 'mode'",
       })
   void malformedUrlIsRefusedBeforeAnyDriverSeesIt(String url, String named) {
     assertThatThrownBy(() -> Database.builder().config(patient(url).build()).build())
         .isInstanceOf(EngineStartException.class)
         .hasMessageContaining(named)
         .hasMessageNotContaining("S3cretXYZ");
+  }
+
+  @Test
+  void unknownSqliteParameterInConnectionParametersOpensNoFile(@TempDir Path dir) {
+    Path file = dir.resolve("s.db");
+    DatabaseConfig config =
+        patient("jdbc:sqlite:" + file)
+            .set("connection_parameters", "journal_mode=OFF&foo=bar")
+            .build();
+    assertThatThrownBy(() -> Database.builder().config(config).build())
+        .isInstanceOf(EngineStartException.class)
+        .hasMessageContaining("unknown SQLite connection parameter 'foo'");
+    assertThat(dir).isEmptyDirectory();
+    DatabaseConfig uri =
+        patient("jdbc:sqlite:file:" + file + "?mode=rwc")
+            .set("connection_parameters", "cache=shared")
+            .build();
+    Database.builder().config(uri).build().close();
+    assertThat(file).exists();
   }
 
   /** A configuration that would keep retrying the start-up for hours. */

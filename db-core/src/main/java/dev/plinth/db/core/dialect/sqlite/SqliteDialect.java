@@ -69,6 +69,11 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public Optional<String> urlProblem(String url) {
+    return SqliteUrl.problem(url);
+  }
+
+  @Override
   public boolean singleConnection(String url) {
     String path = url.substring("jdbc:sqlite:".length());
     return path.isEmpty() || path.startsWith(":memory:") || path.contains("mode=memory");

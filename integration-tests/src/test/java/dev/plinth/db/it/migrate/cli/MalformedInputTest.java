@@ -97,6 +97,14 @@ class MalformedInputTest {
     assertThat(CliProject.tableExists(db, "long_t")).isFalse();
   }
 
+  @AllBackends
+  void invalidVersionTableExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
+    CliProject cli = appliedBase(tdb);
+    CliProject.Result run = cli.run("--version-table", "bad\"name", "current");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("versionTable 'bad\"name'").hasLineCount(1);
+  }
+
   /** An unset variable ({@code downgrade "$TARGET"}) must never mean base: it would drop it all. */
   @AllBackends
   void emptyOrBlankTargetIsRefusedByEveryCommandThatTakesOne(TestDatabase tdb, Database db)
