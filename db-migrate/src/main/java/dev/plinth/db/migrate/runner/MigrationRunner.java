@@ -138,14 +138,20 @@ public final class MigrationRunner {
   }
 
   /**
-   * Downgrades to {@code target}.
+   * Downgrades to {@code target}, after checking, as an upgrade does, that no applied script was
+   * edited: an edited downgrade section is not run without a word.
    *
+   * @throws ChecksumMismatchException if an applied script was edited; nothing has run
    * @throws dev.plinth.db.migrate.RevisionFailedException if a revision fails
    * @throws dev.plinth.db.migrate.MigrationLockTimeoutException if another migrator holds the lock
    * @throws dev.plinth.db.migrate.InvalidGraphException if the target cannot be resolved
    */
   public MigrationResult downgrade(String target) {
-    return locked(current -> run(graph.downgrade(current, target), current));
+    return locked(
+        current -> {
+          checksums.verify(current, db.reader().call(history::recordedChecksums));
+          return run(graph.downgrade(current, target), current);
+        });
   }
 
   /**

@@ -98,6 +98,19 @@ class MalformedInputTest {
   }
 
   @AllBackends
+  void editedAppliedFileIsNotDowngradedWithoutAWord(TestDatabase tdb, Database db)
+      throws IOException {
+    CliProject cli = appliedBase(tdb);
+    Path base = dir.resolve("base.sql");
+    Files.writeString(base, Files.readString(base).replace("DROP TABLE base_t;", "SELECT 1;"));
+    CliProject.Result run = cli.run("downgrade", "base");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.err()).contains("base.sql").contains("aa01").contains("was edited");
+    assertThat(CliProject.versionRows(db)).containsExactly("aa01");
+    assertThat(CliProject.tableExists(db, "base_t")).isTrue();
+  }
+
+  @AllBackends
   void invalidVersionTableExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
     CliProject cli = appliedBase(tdb);
     CliProject.Result run = cli.run("--version-table", "bad\"name", "current");
