@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 
@@ -106,5 +107,29 @@ class TransactionsTest {
     assertThatThrownBy(() -> db.reader().run(tx -> db.writer().run(inner -> {})))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cannot upgrade a reader transaction to a writer");
+  }
+
+  /**
+   * PostgreSQL refuses every statement after a failure in the same transaction; pgjdbc attaches the
+   * earlier failure as the cause, which must not be reported as if it were this statement's.
+   */
+  @AllBackends(Backend.POSTGRESQL)
+  void statementAfterASwallowedFailureSaysTheTransactionIsAbortedOnPostgresql(Database db) {
+    assertThatThrownBy(
+            () ->
+                db.writer()
+                    .run(
+                        tx -> {
+                          try {
+                            tx.update("INSERT INTO no_such_table VALUES (1)");
+                          } catch (RuntimeException swallowed) {
+                            // the mistake under test: the failure is caught and the block goes on
+                          }
+                          tx.query("SELECT 1", rs -> rs.getInt(1));
+                        }))
+        .isExactlyInstanceOf(DbException.class)
+        .hasMessageContaining("aborted by an earlier failure")
+        .hasMessageContaining("no_such_table")
+        .hasMessageContaining("savepoint()");
   }
 }

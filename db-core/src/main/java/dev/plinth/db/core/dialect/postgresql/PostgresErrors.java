@@ -1,5 +1,6 @@
 package dev.plinth.db.core.dialect.postgresql;
 
+import dev.plinth.db.core.UrlSanitizer;
 import dev.plinth.db.core.error.CheckConstraintException;
 import dev.plinth.db.core.error.DbAccessDeniedException;
 import dev.plinth.db.core.error.DbConnectionException;
@@ -32,6 +33,7 @@ import org.postgresql.util.ServerErrorMessage;
 final class PostgresErrors {
   private static final Set<String> LOCK_FAILURES = Set.of("40P01", "40001", "55P03");
   private static final Set<String> CONNECTION_FAILURES = Set.of("57P01", "57P02", "57P03", "53300");
+  private static final String ABORTED_TRANSACTION = "25P02";
   private static final Set<String> ACCESS_DENIED = Set.of("28000", "28P01", "42501");
 
   private static final Pattern DETAIL_KEY =
@@ -50,7 +52,28 @@ final class PostgresErrors {
   private PostgresErrors() {}
 
   static DbException translate(SQLException e) {
+    if (ABORTED_TRANSACTION.equals(e.getSQLState())) {
+      return abortedTransaction(e);
+    }
     return ErrorChain.translate(e, PostgresErrors::classify);
+  }
+
+  /**
+   * A statement refused because an earlier one failed in the same transaction and its failure was
+   * caught and swallowed. pgjdbc attaches that earlier failure as the cause; it is named, but the
+   * error is this one: nothing runs until the transaction ends.
+   */
+  private static DbException abortedTransaction(SQLException e) {
+    String earlier =
+        e.getCause() == null
+            ? ""
+            : " (" + UrlSanitizer.sanitizeText(e.getCause().getMessage()).split("\\R")[0] + ")";
+    return new DbException(
+        "the transaction was aborted by an earlier failure that was caught and not rethrown"
+            + earlier
+            + "; no statement runs until it ends: let the failure end the block, or run the"
+            + " statement that may fail in a savepoint()",
+        e);
   }
 
   private static DbException classify(DriverError error) {
