@@ -1,6 +1,7 @@
 package dev.plinth.examples.inventory;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.UrlSanitizer;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.DuplicateEntryException;
@@ -49,7 +50,14 @@ public final class Main {
       err.println(args.length == 1 && args[0].equals("--help") ? USAGE : "bad usage; " + USAGE);
       return args.length == 1 && args[0].equals("--help") ? 0 : 2;
     }
-    try (Database db = Database.builder().url(url).build()) {
+    // One short connection attempt: a demo pointed at a server that is down should say so at once.
+    DatabaseConfig config =
+        DatabaseConfig.builder()
+            .connection(url)
+            .maxRetries(1)
+            .poolTimeout(Duration.ofSeconds(3))
+            .build();
+    try (Database db = Database.builder().config(config).build()) {
       out.printf(
           "Plinth inventory demo on %s (%s)%n", UrlSanitizer.sanitize(url), db.dialect().name());
       new Demo(db, out).run();
