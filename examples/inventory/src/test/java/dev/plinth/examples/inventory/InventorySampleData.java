@@ -36,6 +36,9 @@ public final class InventorySampleData {
             + " ('nut', NULL, 'hardware'), ('washer', 500, ''), ('spring', NULL, NULL)");
     tx.update("INSERT INTO items (name, qty, tags) VALUES ('rivet', 7, 'hardware')");
     tx.update("UPDATE items SET deleted = id, deleted_at = CURRENT_TIMESTAMP WHERE name = 'rivet'");
+    tx.update(
+        "INSERT INTO shadow_items (id, name, qty, tags, deleted, deleted_at)"
+            + " VALUES (9000, 'gasket', NULL, 'rubber', 9000, CURRENT_TIMESTAMP)");
   }
 
   /** After {@link InventoryMigrations#QTY_NOT_NEGATIVE}. */
@@ -47,6 +50,7 @@ public final class InventorySampleData {
             List.of("rivet", 7),
             List.of("spring", 0),
             List.of("washer", 500));
+    assertThat(tx.query("SELECT qty FROM shadow_items", rs -> rs.getInt(1))).containsExactly(0);
   }
 
   /** After {@link InventoryMigrations#CREATE_TAGS}, which must leave the old column alone. */
