@@ -46,9 +46,12 @@ public final class Main {
       url = "jdbc:sqlite:" + Path.of(System.getProperty("java.io.tmpdir"), "inventory-demo.db");
     } else if (args.length == 2 && args[0].equals("--url")) {
       url = args[1];
+    } else if (args.length == 1 && args[0].equals("--help")) {
+      out.println(USAGE);
+      return 0;
     } else {
-      err.println(args.length == 1 && args[0].equals("--help") ? USAGE : "bad usage; " + USAGE);
-      return args.length == 1 && args[0].equals("--help") ? 0 : 2;
+      err.println("inventory-demo: bad usage; " + USAGE);
+      return 2;
     }
     // One short connection attempt: a demo pointed at a server that is down should say so at once.
     DatabaseConfig config =
