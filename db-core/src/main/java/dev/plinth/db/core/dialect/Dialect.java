@@ -82,6 +82,14 @@ public interface Dialect {
   void initializeConnection(Connection connection, DatabaseConfig config) throws SQLException;
 
   /**
+   * Whether column names match without regard to case even when quoted (SQLite and MySQL; a quoted
+   * name on PostgreSQL matches only its own case).
+   */
+  default boolean columnNamesIgnoreCase() {
+    return false;
+  }
+
+  /**
    * What is wrong with the form of {@code url} for this backend's driver, checked before the driver
    * sees it; empty when nothing is. The answer never quotes a credential.
    */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** The columns of a table and whether each may hold NULL, as the sort-key check needs them. */
 final class TableColumns {
@@ -17,13 +18,19 @@ final class TableColumns {
     this.nullable = nullable;
   }
 
-  /** Reads the columns from the metadata of an empty {@code SELECT *} on {@code table}. */
+  /**
+   * Reads the columns from the metadata of an empty {@code SELECT *} on {@code table}; looked up
+   * without regard to case where the backend matches column names so.
+   */
   static TableColumns read(Tx tx, String table) {
     String sql = "SELECT * FROM " + tx.dialect().quote(table) + " WHERE 1 = 0";
     try (PreparedStatement ps = tx.connection().prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       ResultSetMetaData md = rs.getMetaData();
-      Map<String, Boolean> columns = new HashMap<>();
+      Map<String, Boolean> columns =
+          tx.dialect().columnNamesIgnoreCase()
+              ? new TreeMap<>(String.CASE_INSENSITIVE_ORDER)
+              : new HashMap<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
         columns.put(md.getColumnName(i), md.isNullable(i) != ResultSetMetaData.columnNoNulls);
       }

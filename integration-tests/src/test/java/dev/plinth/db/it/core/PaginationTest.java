@@ -11,6 +11,7 @@ import dev.plinth.db.core.paging.Pagination;
 import dev.plinth.db.core.paging.SortDirection;
 import dev.plinth.db.core.paging.SortKey;
 import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
 import dev.plinth.db.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -219,5 +220,27 @@ class PaginationTest {
         .isInstanceOfSatisfying(
             InvalidSortKeyException.class, e -> assertThat(e.key()).isEqualTo("colour"))
         .hasMessageContaining("things");
+  }
+
+  /**
+   * A sort key in another case names the column where the backend matches column names without
+   * regard to case (SQLite, MySQL); PostgreSQL's quoted names keep their case, so it is refused.
+   */
+  @AllBackends
+  void sortKeyInAnotherCaseIsTheColumnExceptOnPostgresql(TestDatabase backend) {
+    Database db = open(backend);
+    List<Thing> things = createThings(db);
+    Pagination upper =
+        Pagination.of("things").sortBy("NAME", SortDirection.ASC).sortBy("ID", SortDirection.ASC);
+    if (backend.backend() == Backend.POSTGRESQL) {
+      assertThatThrownBy(() -> db.reader().run(tx -> upper.fetch(tx, THING)))
+          .isInstanceOf(InvalidSortKeyException.class);
+      return;
+    }
+    List<SortKey> keys =
+        List.of(new SortKey("name", SortDirection.ASC), new SortKey("id", SortDirection.ASC));
+    List<Thing> expected = things.stream().sorted(order(keys)).toList();
+    List<Thing> fetched = db.reader().call(tx -> upper.fetch(tx, THING));
+    assertThat(fetched).containsExactlyElementsOf(expected);
   }
 }

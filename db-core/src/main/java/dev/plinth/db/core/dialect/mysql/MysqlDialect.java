@@ -45,6 +45,11 @@ public final class MysqlDialect implements Dialect {
   }
 
   @Override
+  public boolean columnNamesIgnoreCase() {
+    return true;
+  }
+
+  @Override
   public Optional<String> urlProblem(String url) {
     String prefix = url.startsWith("jdbc:mysql:") ? "jdbc:mysql:" : "jdbc:mariadb:";
     return ServerUrl.problem(url, prefix, prefix + "//host[:port]/database", true);

@@ -69,6 +69,11 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public boolean columnNamesIgnoreCase() {
+    return true;
+  }
+
+  @Override
   public Optional<String> urlProblem(String url) {
     return SqliteUrl.problem(url);
   }
