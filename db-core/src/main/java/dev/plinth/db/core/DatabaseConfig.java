@@ -5,9 +5,14 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -22,60 +27,153 @@ public final class DatabaseConfig {
   static final String PREFIX = "database.";
   static final String ENV_PREFIX = "PLINTH_DATABASE_";
 
+  static final ConfigOption<String> CONNECTION =
+      ConfigOption.url(
+          "connection",
+          "writer JDBC URL: `jdbc:sqlite:app.db`, `jdbc:postgresql://host/db?user=u`,"
+              + " `jdbc:mariadb://host/db?user=u` (or `jdbc:mysql://`)");
+  static final ConfigOption<String> SLAVE_CONNECTION =
+      ConfigOption.url("slave_connection", "read replica URL, used by `asyncReader()`");
+  static final ConfigOption<Integer> MAX_POOL_SIZE =
+      ConfigOption.integer("max_pool_size", 5, 1, 10_000, "connections per pool");
+  static final ConfigOption<Duration> POOL_TIMEOUT =
+      ConfigOption.seconds(
+          "pool_timeout",
+          10,
+          1,
+          "how long a caller waits for a pooled connection (oslo.db leaves SQLAlchemy's 30 s;"
+              + " Plinth fails sooner so that the retry layer decides)");
+  static final ConfigOption<Duration> CONNECTION_RECYCLE_TIME =
+      ConfigOption.seconds(
+          "connection_recycle_time",
+          3600,
+          60,
+          "a pooled connection older than this is replaced (minimum 60 s)");
+  static final ConfigOption<Integer> MAX_RETRIES =
+      ConfigOption.integer(
+          "max_retries",
+          10,
+          -1,
+          Integer.MAX_VALUE,
+          "start-up connection attempts; `-1` retries forever, `0` skips the check");
+  static final ConfigOption<Duration> RETRY_INTERVAL =
+      ConfigOption.seconds("retry_interval", 10, 0, "pause between start-up connection attempts");
+  static final ConfigOption<Integer> DB_MAX_RETRIES =
+      ConfigOption.integer(
+          "db_max_retries",
+          20,
+          0,
+          Integer.MAX_VALUE,
+          "retries of a whole outermost transaction after a deadlock or lost connection");
+  static final ConfigOption<Duration> DB_RETRY_INTERVAL =
+      ConfigOption.seconds(
+          "db_retry_interval",
+          1,
+          0,
+          "the first pause before a transaction retry; pauses after a deadlock are drawn at"
+              + " random below the schedule's");
+  static final ConfigOption<Boolean> DB_INC_RETRY_INTERVAL =
+      ConfigOption.bool(
+          "db_inc_retry_interval", true, "whether the pause doubles: 1, 2, 4, 8, 10, 10 … s");
+  static final ConfigOption<Duration> DB_MAX_RETRY_INTERVAL =
+      ConfigOption.seconds(
+          "db_max_retry_interval", 10, 0, "the cap on the pause; not below `db_retry_interval`");
+  static final ConfigOption<String> MYSQL_SQL_MODE =
+      ConfigOption.string(
+          "mysql_sql_mode",
+          "TRADITIONAL",
+          "MySQL/MariaDB session `sql_mode`, set once per connection");
+  static final ConfigOption<Boolean> SQLITE_SYNCHRONOUS =
+      ConfigOption.bool("sqlite_synchronous", true, "false sets `PRAGMA synchronous=OFF`");
+  static final ConfigOption<Integer> CONNECTION_DEBUG =
+      ConfigOption.integer(
+          "connection_debug",
+          0,
+          0,
+          100,
+          "≥ 50 logs each statement at INFO, 100 at DEBUG with bind values (logger"
+              + " `dev.plinth.db.core.sql`)");
+  static final ConfigOption<String> CONNECTION_PARAMETERS =
+      ConfigOption.string(
+          "connection_parameters",
+          "",
+          "appended to the URL's query string, e.g. `sslMode=disable`");
+  static final ConfigOption<Duration> SOCKET_TIMEOUT =
+      ConfigOption.seconds(
+          "socket_timeout",
+          300,
+          0,
+          "(Plinth) a statement waiting longer than this on the network declares its connection"
+              + " dead; 0 disables. Keep it above your longest statement. PostgreSQL's driver takes"
+              + " whole seconds: a fraction is rounded up");
+
+  /** Every option, in the order the docs list them. */
+  static final List<ConfigOption<?>> OPTIONS =
+      List.of(
+          CONNECTION,
+          SLAVE_CONNECTION,
+          MAX_POOL_SIZE,
+          POOL_TIMEOUT,
+          CONNECTION_RECYCLE_TIME,
+          MAX_RETRIES,
+          RETRY_INTERVAL,
+          DB_MAX_RETRIES,
+          DB_RETRY_INTERVAL,
+          DB_INC_RETRY_INTERVAL,
+          DB_MAX_RETRY_INTERVAL,
+          MYSQL_SQL_MODE,
+          SQLITE_SYNCHRONOUS,
+          CONNECTION_DEBUG,
+          CONNECTION_PARAMETERS,
+          SOCKET_TIMEOUT);
+
   /** Every key this class understands, without the {@code database.} prefix. */
   public static final Set<String> KEYS =
-      Set.of(
-          "connection",
-          "slave_connection",
-          "max_pool_size",
-          "pool_timeout",
-          "connection_recycle_time",
-          "max_retries",
-          "retry_interval",
-          "db_max_retries",
-          "db_retry_interval",
-          "db_inc_retry_interval",
-          "db_max_retry_interval",
-          "mysql_sql_mode",
-          "sqlite_synchronous",
-          "connection_debug",
-          "connection_parameters",
-          "socket_timeout");
+      Collections.unmodifiableSet(
+          new LinkedHashSet<>(OPTIONS.stream().map(ConfigOption::key).toList()));
 
-  private final String connection;
-  private final String slaveConnection;
-  private final int maxPoolSize;
-  private final Duration poolTimeout;
-  private final Duration connectionRecycleTime;
-  private final int maxRetries;
-  private final Duration retryInterval;
-  private final int dbMaxRetries;
-  private final Duration dbRetryInterval;
-  private final boolean dbIncRetryInterval;
-  private final Duration dbMaxRetryInterval;
-  private final String mysqlSqlMode;
-  private final boolean sqliteSynchronous;
-  private final int connectionDebug;
-  private final String connectionParameters;
-  private final Duration socketTimeout;
+  private final Map<ConfigOption<?>, Object> values;
 
-  private DatabaseConfig(ValueReader r) {
-    connection = r.url("connection", true);
-    slaveConnection = r.url("slave_connection", false);
-    maxPoolSize = r.integer("max_pool_size", 5, 1, 10_000);
-    poolTimeout = r.seconds("pool_timeout", 10, 1);
-    connectionRecycleTime = r.seconds("connection_recycle_time", 3600, 60);
-    maxRetries = r.integer("max_retries", 10, -1, Integer.MAX_VALUE);
-    retryInterval = r.seconds("retry_interval", 10, 0);
-    dbMaxRetries = r.integer("db_max_retries", 20, 0, Integer.MAX_VALUE);
-    dbRetryInterval = r.seconds("db_retry_interval", 1, 0);
-    dbIncRetryInterval = r.bool("db_inc_retry_interval", true);
-    dbMaxRetryInterval = r.seconds("db_max_retry_interval", 10, 0);
-    mysqlSqlMode = r.string("mysql_sql_mode", "TRADITIONAL");
-    sqliteSynchronous = r.bool("sqlite_synchronous", true);
-    connectionDebug = r.integer("connection_debug", 0, 0, 100);
-    connectionParameters = r.string("connection_parameters", "");
-    socketTimeout = r.seconds("socket_timeout", 300, 0);
+  private DatabaseConfig(Map<String, String> raw) {
+    Map<ConfigOption<?>, Object> parsed = new HashMap<>();
+    for (ConfigOption<?> option : OPTIONS) {
+      Object value = option.read(raw);
+      if (value != null) {
+        parsed.put(option, value);
+      }
+    }
+    this.values = parsed;
+    validate();
+  }
+
+  /** Checks what no single option can: the one required key, and options that bound each other. */
+  private void validate() {
+    if (!values.containsKey(CONNECTION)) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + CONNECTION.key()
+              + " is not set: give a JDBC URL such as jdbc:sqlite:app.db, "
+              + "jdbc:postgresql://host/db or jdbc:mariadb://host/db");
+    }
+    if (dbRetryInterval().compareTo(dbMaxRetryInterval()) > 0) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + DB_RETRY_INTERVAL.key()
+              + " ("
+              + DB_RETRY_INTERVAL.format(dbRetryInterval())
+              + " s) is above "
+              + PREFIX
+              + DB_MAX_RETRY_INTERVAL.key()
+              + " ("
+              + DB_MAX_RETRY_INTERVAL.format(dbMaxRetryInterval())
+              + " s): the first pause cannot exceed the cap");
+    }
+  }
+
+  private <T> T get(ConfigOption<T> option) {
+    @SuppressWarnings("unchecked")
+    T value = (T) values.get(option);
+    return value;
   }
 
   /** Starts a builder with oslo.db's defaults. */
@@ -85,77 +183,77 @@ public final class DatabaseConfig {
 
   /** The writer's JDBC URL ({@code database.connection}); never {@code null}. */
   public String connection() {
-    return connection;
+    return get(CONNECTION);
   }
 
   /** The reader replica's JDBC URL ({@code database.slave_connection}), if one is configured. */
   public Optional<String> slaveConnection() {
-    return Optional.ofNullable(slaveConnection);
+    return Optional.ofNullable(get(SLAVE_CONNECTION));
   }
 
   /** The most connections each pool holds ({@code database.max_pool_size}, default 5). */
   public int maxPoolSize() {
-    return maxPoolSize;
+    return get(MAX_POOL_SIZE);
   }
 
   /** How long a caller waits for a pooled connection ({@code database.pool_timeout}, 10 s). */
   public Duration poolTimeout() {
-    return poolTimeout;
+    return get(POOL_TIMEOUT);
   }
 
   /** The age at which a pooled connection is replaced ({@code connection_recycle_time}, 1 h). */
   public Duration connectionRecycleTime() {
-    return connectionRecycleTime;
+    return get(CONNECTION_RECYCLE_TIME);
   }
 
   /** Start-up connection attempts ({@code database.max_retries}, 10; -1 forever, 0 no check). */
   public int maxRetries() {
-    return maxRetries;
+    return get(MAX_RETRIES);
   }
 
   /** The pause between start-up connection attempts ({@code database.retry_interval}, 10 s). */
   public Duration retryInterval() {
-    return retryInterval;
+    return get(RETRY_INTERVAL);
   }
 
   /** Transaction retries after a deadlock or lost connection ({@code db_max_retries}, 20). */
   public int dbMaxRetries() {
-    return dbMaxRetries;
+    return get(DB_MAX_RETRIES);
   }
 
   /** The first pause before a transaction retry ({@code database.db_retry_interval}, 1 s). */
   public Duration dbRetryInterval() {
-    return dbRetryInterval;
+    return get(DB_RETRY_INTERVAL);
   }
 
   /** Whether the retry pause doubles after each attempt ({@code db_inc_retry_interval}, true). */
   public boolean dbIncRetryInterval() {
-    return dbIncRetryInterval;
+    return get(DB_INC_RETRY_INTERVAL);
   }
 
   /** The cap on the retry pause ({@code database.db_max_retry_interval}, 10 s). */
   public Duration dbMaxRetryInterval() {
-    return dbMaxRetryInterval;
+    return get(DB_MAX_RETRY_INTERVAL);
   }
 
   /** The MySQL session {@code sql_mode} ({@code database.mysql_sql_mode}, TRADITIONAL). */
   public String mysqlSqlMode() {
-    return mysqlSqlMode;
+    return get(MYSQL_SQL_MODE);
   }
 
   /** Whether SQLite syncs to disk at commit ({@code database.sqlite_synchronous}, true). */
   public boolean sqliteSynchronous() {
-    return sqliteSynchronous;
+    return get(SQLITE_SYNCHRONOUS);
   }
 
   /** SQL logging verbosity, 0–100 ({@code database.connection_debug}; ≥50 INFO, 100 DEBUG). */
   public int connectionDebug() {
-    return connectionDebug;
+    return get(CONNECTION_DEBUG);
   }
 
   /** Extra URL query parameters ({@code database.connection_parameters}, {@code a=1&b=2}). */
   public String connectionParameters() {
-    return connectionParameters;
+    return get(CONNECTION_PARAMETERS);
   }
 
   /**
@@ -163,42 +261,41 @@ public final class DatabaseConfig {
    * database.socket_timeout}, 300 s; 0 disables). Keep it above the longest statement you run.
    */
   public Duration socketTimeout() {
-    return socketTimeout;
+    return get(SOCKET_TIMEOUT);
   }
 
-  /** Returns a builder that starts from this configuration. */
+  /** Returns a builder that starts from this configuration, every value at full precision. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.values.put("connection", connection);
-    if (slaveConnection != null) {
-      b.values.put("slave_connection", slaveConnection);
-    }
-    b.values.put("max_pool_size", Integer.toString(maxPoolSize));
-    b.values.put("pool_timeout", Long.toString(poolTimeout.toSeconds()));
-    b.values.put("connection_recycle_time", Long.toString(connectionRecycleTime.toSeconds()));
-    b.values.put("max_retries", Integer.toString(maxRetries));
-    b.values.put("retry_interval", Double.toString(retryInterval.toMillis() / 1000.0));
-    b.values.put("db_max_retries", Integer.toString(dbMaxRetries));
-    b.values.put("db_retry_interval", Double.toString(dbRetryInterval.toMillis() / 1000.0));
-    b.values.put("db_inc_retry_interval", Boolean.toString(dbIncRetryInterval));
-    b.values.put("db_max_retry_interval", Double.toString(dbMaxRetryInterval.toMillis() / 1000.0));
-    b.values.put("mysql_sql_mode", mysqlSqlMode);
-    b.values.put("sqlite_synchronous", Boolean.toString(sqliteSynchronous));
-    b.values.put("connection_debug", Integer.toString(connectionDebug));
-    b.values.put("connection_parameters", connectionParameters);
-    b.values.put("socket_timeout", Long.toString(socketTimeout.toSeconds()));
+    values.forEach((option, value) -> b.values.put(option.key(), option.format(value)));
     return b;
+  }
+
+  /** The options table of the guide: one row per option with its default and meaning. */
+  static String optionsTable() {
+    StringBuilder table = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
+    for (ConfigOption<?> option : OPTIONS) {
+      table
+          .append("| `")
+          .append(option.key())
+          .append("` | ")
+          .append(option == CONNECTION ? "(required)" : option.defaultText())
+          .append(" | ")
+          .append(option.meaning())
+          .append(" |\n");
+    }
+    return table.toString();
   }
 
   @Override
   public String toString() {
     return "DatabaseConfig{connection="
-        + UrlSanitizer.sanitize(connection)
-        + (slaveConnection == null
-            ? ""
-            : ", slave_connection=" + UrlSanitizer.sanitize(slaveConnection))
+        + UrlSanitizer.sanitize(connection())
+        + slaveConnection()
+            .map(url -> ", slave_connection=" + UrlSanitizer.sanitize(url))
+            .orElse("")
         + ", max_pool_size="
-        + maxPoolSize
+        + maxPoolSize()
         + "}";
   }
 
@@ -235,57 +332,84 @@ public final class DatabaseConfig {
 
     /** Sets the writer's JDBC URL ({@code database.connection}). */
     public Builder connection(String url) {
-      return set("connection", url);
+      return set(CONNECTION.key(), url);
     }
 
     /** Sets the reader replica's JDBC URL ({@code database.slave_connection}). */
     public Builder slaveConnection(String url) {
-      return set("slave_connection", url);
+      return set(SLAVE_CONNECTION.key(), url);
     }
 
     /** Sets the pool size ({@code database.max_pool_size}). */
     public Builder maxPoolSize(int size) {
-      return set("max_pool_size", Integer.toString(size));
+      return set(MAX_POOL_SIZE, size);
     }
 
     /** Sets the start-up connection attempts ({@code database.max_retries}). */
     public Builder maxRetries(int attempts) {
-      return set("max_retries", Integer.toString(attempts));
+      return set(MAX_RETRIES, attempts);
     }
 
     /** Sets the pause between start-up connection attempts ({@code database.retry_interval}). */
     public Builder retryInterval(Duration interval) {
-      return set("retry_interval", seconds(interval));
+      return set(RETRY_INTERVAL, interval);
     }
 
     /** Sets the transaction retry count ({@code database.db_max_retries}). */
     public Builder dbMaxRetries(int retries) {
-      return set("db_max_retries", Integer.toString(retries));
+      return set(DB_MAX_RETRIES, retries);
     }
 
     /** Sets the first transaction retry pause ({@code database.db_retry_interval}). */
     public Builder dbRetryInterval(Duration interval) {
-      return set("db_retry_interval", seconds(interval));
+      return set(DB_RETRY_INTERVAL, interval);
     }
 
     /** Sets whether retry pauses double ({@code database.db_inc_retry_interval}). */
     public Builder dbIncRetryInterval(boolean increase) {
-      return set("db_inc_retry_interval", Boolean.toString(increase));
+      return set(DB_INC_RETRY_INTERVAL, increase);
     }
 
     /** Sets the cap on retry pauses ({@code database.db_max_retry_interval}). */
     public Builder dbMaxRetryInterval(Duration interval) {
-      return set("db_max_retry_interval", seconds(interval));
+      return set(DB_MAX_RETRY_INTERVAL, interval);
     }
 
     /** Sets the pool wait ({@code database.pool_timeout}). */
     public Builder poolTimeout(Duration timeout) {
-      return set("pool_timeout", seconds(timeout));
+      return set(POOL_TIMEOUT, timeout);
     }
 
     /** Sets the statement network timeout ({@code database.socket_timeout}; zero disables). */
     public Builder socketTimeout(Duration timeout) {
-      return set("socket_timeout", seconds(timeout));
+      return set(SOCKET_TIMEOUT, timeout);
+    }
+
+    /** Sets the age at which pooled connections are replaced ({@code connection_recycle_time}). */
+    public Builder connectionRecycleTime(Duration age) {
+      return set(CONNECTION_RECYCLE_TIME, age);
+    }
+
+    /** Sets the MySQL session {@code sql_mode} ({@code database.mysql_sql_mode}). */
+    public Builder mysqlSqlMode(String mode) {
+      return set(MYSQL_SQL_MODE, mode);
+    }
+
+    /** Sets whether SQLite syncs to disk at commit ({@code database.sqlite_synchronous}). */
+    public Builder sqliteSynchronous(boolean synchronous) {
+      return set(SQLITE_SYNCHRONOUS, synchronous);
+    }
+
+    /** Sets the SQL logging verbosity, 0–100 ({@code database.connection_debug}). */
+    public Builder connectionDebug(int level) {
+      return set(CONNECTION_DEBUG, level);
+    }
+
+    /**
+     * Sets extra URL query parameters ({@code database.connection_parameters}, {@code a=1&b=2}).
+     */
+    public Builder connectionParameters(String parameters) {
+      return set(CONNECTION_PARAMETERS, parameters);
     }
 
     /**
@@ -346,7 +470,7 @@ public final class DatabaseConfig {
      * @throws IllegalArgumentException naming the first key whose value is missing or invalid
      */
     public DatabaseConfig build() {
-      return new DatabaseConfig(new ValueReader(values));
+      return new DatabaseConfig(values);
     }
 
     /**
@@ -364,8 +488,8 @@ public final class DatabaseConfig {
       }
     }
 
-    private static String seconds(Duration d) {
-      return Double.toString(d.toMillis() / 1000.0);
+    private <T> Builder set(ConfigOption<T> option, T value) {
+      return set(option.key(), option.format(Objects.requireNonNull(value, option.key())));
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.plinth.db.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plinth.db.core.dialect.mysql.MysqlDialect;
+import dev.plinth.db.core.dialect.postgresql.PostgresDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,5 +138,81 @@ class DatabaseConfigTest {
     DatabaseConfig copy = c.toBuilder().build();
     assertThat(copy.dbRetryInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(copy.maxPoolSize()).isEqualTo(3);
+  }
+
+  @Test
+  void subSecondDurationsKeepTheirPrecisionThroughToBuilder() {
+    DatabaseConfig c =
+        DatabaseConfig.builder()
+            .connection("jdbc:postgresql://db/app")
+            .socketTimeout(Duration.ofMillis(500))
+            .poolTimeout(Duration.ofMillis(1250))
+            .connectionRecycleTime(Duration.ofMillis(60_001))
+            .retryInterval(Duration.ofMillis(1))
+            .build();
+    DatabaseConfig again = c.toBuilder().connection("jdbc:mariadb://db/app").build();
+    assertThat(again.socketTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(again.poolTimeout()).isEqualTo(Duration.ofMillis(1250));
+    assertThat(again.connectionRecycleTime()).isEqualTo(Duration.ofMillis(60_001));
+    assertThat(again.retryInterval()).isEqualTo(Duration.ofMillis(1));
+    assertThat(new PostgresDialect().driverProperties(c.connection(), again))
+        .containsEntry("socketTimeout", "1");
+    assertThat(new MysqlDialect().driverProperties(again.connection(), again))
+        .containsEntry("socketTimeout", "500");
+  }
+
+  @Test
+  void everyOptionHasATypedSetterThatRoundTrips() {
+    DatabaseConfig c =
+        DatabaseConfig.builder()
+            .connection("jdbc:sqlite:a.db")
+            .slaveConnection("jdbc:sqlite:b.db")
+            .maxPoolSize(7)
+            .poolTimeout(Duration.ofSeconds(3))
+            .connectionRecycleTime(Duration.ofMinutes(2))
+            .maxRetries(-1)
+            .retryInterval(Duration.ofMillis(250))
+            .dbMaxRetries(3)
+            .dbRetryInterval(Duration.ofMillis(100))
+            .dbIncRetryInterval(false)
+            .dbMaxRetryInterval(Duration.ofMillis(900))
+            .mysqlSqlMode("ANSI")
+            .sqliteSynchronous(false)
+            .connectionDebug(50)
+            .connectionParameters("busy_timeout=100")
+            .socketTimeout(Duration.ZERO)
+            .build();
+    DatabaseConfig again = c.toBuilder().build();
+    assertThat(again.slaveConnection()).contains("jdbc:sqlite:b.db");
+    assertThat(again.maxPoolSize()).isEqualTo(7);
+    assertThat(again.connectionRecycleTime()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(again.maxRetries()).isEqualTo(-1);
+    assertThat(again.dbIncRetryInterval()).isFalse();
+    assertThat(again.dbMaxRetryInterval()).isEqualTo(Duration.ofMillis(900));
+    assertThat(again.mysqlSqlMode()).isEqualTo("ANSI");
+    assertThat(again.sqliteSynchronous()).isFalse();
+    assertThat(again.connectionDebug()).isEqualTo(50);
+    assertThat(again.connectionParameters()).isEqualTo("busy_timeout=100");
+    assertThat(again.socketTimeout()).isZero();
+  }
+
+  @Test
+  void firstRetryPauseAboveItsCapIsRefusedNamingBothOptions() {
+    assertThatThrownBy(
+            () ->
+                DatabaseConfig.builder()
+                    .connection("jdbc:sqlite::memory:")
+                    .dbRetryInterval(Duration.ofSeconds(2))
+                    .dbMaxRetryInterval(Duration.ofMillis(1500))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("database.db_retry_interval (2 s)")
+        .hasMessageContaining("database.db_max_retry_interval (1.5 s)");
+  }
+
+  @Test
+  void theGuidesOptionsTableIsTheOneTheOptionsDefine() throws Exception {
+    String guide = Files.readString(Path.of("..", "docs", "guide.md"));
+    assertThat(guide).contains(DatabaseConfig.optionsTable());
   }
 }

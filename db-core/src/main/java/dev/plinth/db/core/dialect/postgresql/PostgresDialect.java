@@ -12,6 +12,7 @@ import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -76,9 +77,15 @@ public final class PostgresDialect implements Dialect {
     Properties p = new Properties();
     p.setProperty("tcpKeepAlive", "true");
     p.setProperty("connectTimeout", "10");
-    p.setProperty("socketTimeout", Long.toString(config.socketTimeout().toSeconds()));
+    p.setProperty("socketTimeout", Long.toString(wholeSecondsUp(config.socketTimeout())));
     p.setProperty("ApplicationName", "plinth");
     return p;
+  }
+
+  /** pgjdbc takes whole seconds; a fraction rounds up, so 0.5 s never becomes 0, "disabled". */
+  private static long wholeSecondsUp(Duration timeout) {
+    long seconds = timeout.toSeconds();
+    return timeout.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1;
   }
 
   @Override
