@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.dialect.Dialect;
-import dev.plinth.db.core.dialect.Dialects;
+import dev.plinth.db.core.Dialects;
 import dev.plinth.db.core.pool.Pools;
 import java.util.ArrayList;
 import java.util.List;

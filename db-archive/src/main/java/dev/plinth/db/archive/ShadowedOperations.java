@@ -5,8 +5,8 @@ import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.batch.BatchAlterTable;
+import dev.plinth.db.migrate.change.TableChange;
 import dev.plinth.db.migrate.ops.Operations;
-import dev.plinth.db.migrate.ops.TableChange;
 import java.util.function.UnaryOperator;
 
 /**

@@ -2,7 +2,6 @@ package dev.plinth.db.core;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.plinth.db.core.dialect.Dialect;
-import dev.plinth.db.core.dialect.Dialects;
 import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.EngineStartException;
@@ -63,7 +62,7 @@ public final class Database implements AutoCloseable {
           config.slaveConnection().isPresent()
               ? Pools.create("plinth-reader", config.slaveConnection().get(), dialect, config)
               : null;
-      this.schema = new SchemaReader(dialect, this::reader);
+      this.schema = new SchemaReader(this::reader);
       MapperBinding mappers = new MapperBinding(writerPool, dialect, b.mybatis);
       if (b.customisesMyBatis) {
         mappers.configure();

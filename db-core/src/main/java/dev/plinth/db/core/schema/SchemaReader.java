@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.plinth.db.core.TransactionScope;
 import dev.plinth.db.core.Tx;
-import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.error.NoSuchTableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +21,16 @@ import java.util.function.Supplier;
 public final class SchemaReader {
   private static final int MAX_TABLES = 10_000;
 
-  private final Dialect dialect;
   private final Supplier<TransactionScope> readerScope;
   private volatile Cache<String, Table> cache;
 
   /**
    * Creates a reader.
    *
-   * @param dialect the backend's dialect, which supplies the introspector
-   * @param readerScope the reader transactions that cached reads run in
+   * @param readerScope the reader transactions that cached reads run in; each transaction's dialect
+   *     supplies the introspector
    */
-  public SchemaReader(Dialect dialect, Supplier<TransactionScope> readerScope) {
-    this.dialect = dialect;
+  public SchemaReader(Supplier<TransactionScope> readerScope) {
     this.readerScope = readerScope;
   }
 
@@ -77,7 +74,7 @@ public final class SchemaReader {
    * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
    */
   public List<String> tableNames(Tx tx) {
-    return dialect.schemaIntrospector().tableNames(tx);
+    return tx.dialect().schemaIntrospector().tableNames(tx);
   }
 
   /**
@@ -87,13 +84,13 @@ public final class SchemaReader {
    * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
    */
   public Table read(Tx tx, String name) {
-    return dialect
+    return tx.dialect()
         .schemaIntrospector()
         .table(tx, name)
         .orElseThrow(
             () ->
                 new NoSuchTableException(
-                    "table " + name + " does not exist in the " + dialect.name() + " database",
+                    "table " + name + " does not exist in the " + tx.dialect().name() + " database",
                     null,
                     name));
   }

@@ -3,6 +3,7 @@ package dev.plinth.db.core.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plinth.db.core.Dialects;
 import dev.plinth.db.core.error.DbNotSupportedException;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.SqlType;

@@ -6,7 +6,7 @@ import dev.plinth.db.core.schema.ForeignKey;
 import dev.plinth.db.core.schema.Index;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
-import dev.plinth.db.migrate.ops.TableChange;
+import dev.plinth.db.migrate.change.TableChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.batch.TableRebuild.IncomingKey;
-import dev.plinth.db.migrate.ops.TableChange;
+import dev.plinth.db.migrate.change.TableChange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

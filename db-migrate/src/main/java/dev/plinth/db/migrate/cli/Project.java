@@ -1,8 +1,8 @@
 package dev.plinth.db.migrate.cli;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.Dialects;
 import dev.plinth.db.core.dialect.Dialect;
-import dev.plinth.db.core.dialect.Dialects;
 import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.migrate.graph.RevisionGraph;
 import dev.plinth.db.migrate.runner.MigrationRunner;

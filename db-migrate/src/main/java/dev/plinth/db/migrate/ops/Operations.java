@@ -11,6 +11,7 @@ import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.batch.BatchAlterTable;
 import dev.plinth.db.migrate.batch.BatchMigration;
 import dev.plinth.db.migrate.batch.Recreate;
+import dev.plinth.db.migrate.change.TableChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

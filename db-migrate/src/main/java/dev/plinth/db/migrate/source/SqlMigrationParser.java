@@ -1,6 +1,6 @@
 package dev.plinth.db.migrate.source;
 
-import dev.plinth.db.core.dialect.Dialects;
+import dev.plinth.db.core.Dialects;
 import dev.plinth.db.migrate.InvalidMigrationException;
 import dev.plinth.db.migrate.Phase;
 import dev.plinth.db.migrate.RevisionInfo;

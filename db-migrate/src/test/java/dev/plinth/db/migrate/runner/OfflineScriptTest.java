@@ -3,7 +3,7 @@ package dev.plinth.db.migrate.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plinth.db.core.dialect.Dialects;
+import dev.plinth.db.core.Dialects;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;

@@ -3,9 +3,9 @@ package dev.plinth.db.migrate.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plinth.db.core.Dialects;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
-import dev.plinth.db.core.dialect.Dialects;
 import dev.plinth.db.migrate.InvalidMigrationException;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;

@@ -5,7 +5,7 @@ import static dev.plinth.db.it.core.ErrorSchema.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.db.core.Database;
-import dev.plinth.db.core.dialect.Dialects;
+import dev.plinth.db.core.Dialects;
 import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.DeadlockException;

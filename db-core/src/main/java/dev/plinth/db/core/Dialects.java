@@ -1,6 +1,6 @@
-package dev.plinth.db.core.dialect;
+package dev.plinth.db.core;
 
-import dev.plinth.db.core.UrlSanitizer;
+import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.mysql.MysqlDialect;
 import dev.plinth.db.core.dialect.postgresql.PostgresDialect;
 import dev.plinth.db.core.dialect.sqlite.SqliteDialect;

@@ -1,4 +1,4 @@
-package dev.plinth.db.migrate.ops;
+package dev.plinth.db.migrate.change;
 
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
