@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.it.migrate.SqlRevisionFiles;
 import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.kit.DataHooks;
 import dev.plinth.db.testing.kit.MigrationWalk;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,19 +23,7 @@ class MigrationWalkTest {
 
   private void revision(String id, String down, String upgrade, String downgrade)
       throws IOException {
-    Files.writeString(
-        dir.resolve(id + ".sql"),
-        "-- revision: "
-            + id
-            + "\n"
-            + (down.isEmpty() ? "" : "-- down_revision: " + down + "\n")
-            + "-- message: revision "
-            + id
-            + "\n-- +upgrade\n"
-            + upgrade
-            + "\n-- +downgrade\n"
-            + downgrade
-            + "\n");
+    SqlRevisionFiles.write(dir, id + ".sql", id, down, upgrade, downgrade);
   }
 
   private Migrator migrator(Database db) {
