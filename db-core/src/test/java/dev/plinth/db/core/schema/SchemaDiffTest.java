@@ -202,6 +202,25 @@ class SchemaDiffTest {
   }
 
   @Test
+  void checksMatchAcrossTheCastsPostgresqlAddsToLiterals() {
+    Table models =
+        items()
+            .check(CheckConstraint.of("ck_weight", "weight >= 0.5"))
+            .check(CheckConstraint.of("ck_code", "code <> 'x'"))
+            .check(CheckConstraint.of("ck_qty", "qty > 0"))
+            .build();
+    Table database =
+        items()
+            .check(CheckConstraint.of("ck_weight", "(weight >= (0.5)::numeric)"))
+            .check(CheckConstraint.of("ck_code", "((code)::text <> 'x'::character varying(8))"))
+            .check(CheckConstraint.of("ck_qty", "(qty > 1)"))
+            .build();
+
+    assertThat(models.diff(database).differences())
+        .containsExactly("check items.ck_qty: expression qty > 0 in models, qty > 1 in database");
+  }
+
+  @Test
   void builderRefusesKeysOverUnknownColumns() {
     assertThatThrownBy(() -> items().index(Index.of("ix_qty", "qty")).build())
         .isInstanceOf(IllegalArgumentException.class)
