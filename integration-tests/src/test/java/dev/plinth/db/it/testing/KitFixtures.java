@@ -3,6 +3,7 @@ package dev.plinth.db.it.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.db.core.TxAction;
+import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.ForeignKey;
 import dev.plinth.db.core.schema.Index;
@@ -33,9 +34,17 @@ final class KitFixtures {
           .column(Column.of("id", SqlType.integer()).notNull())
           .column(Column.of("item_id", SqlType.integer()).notNull())
           .column(Column.of("label", SqlType.varchar(32)).notNull())
+          .column(Column.of("pinned", SqlType.bool()).notNull().serverDefault("false"))
+          .column(Column.of("weight", SqlType.decimal(10, 2)).serverDefault("1.50"))
+          .column(Column.of("note", SqlType.text()))
+          .column(
+              Column.of("created_at", SqlType.timestamp())
+                  .notNull()
+                  .serverDefault("CURRENT_TIMESTAMP"))
           .primaryKey("id")
           .unique(UniqueConstraint.of("uq_tags0item_id0label", "item_id", "label"))
           .foreignKey(ForeignKey.of("fk_tags_item", "item_id", "items", "id"))
+          .check(CheckConstraint.of("ck_tags_weight", "weight >= 0"))
           .build();
 
   /** The items table of the base revision plus {@code extra} columns, and {@code indexes}. */
