@@ -221,6 +221,19 @@ public final class Migrator implements AutoCloseable {
     return graph.heads();
   }
 
+  /** The validated revision graph of the revisions this migrator runs. */
+  public RevisionGraph graph() {
+    return graph;
+  }
+
+  /**
+   * The tables the migrator keeps for itself, the version and history tables: not part of the
+   * service's schema.
+   */
+  public Set<String> ownTables() {
+    return ownTables;
+  }
+
   /**
    * The revision ids an upgrade to {@code target} would run now, in order.
    *
@@ -259,7 +272,7 @@ public final class Migrator implements AutoCloseable {
     private String versionTable = "plinth_version";
     private Duration lockTimeout = Duration.ofMinutes(5);
     private final List<OnlineDataMigration> dataMigrations = new ArrayList<>();
-    private Schema models;
+    private ModelsProvider models;
     private AdoptionMapping adoption;
 
     private Builder() {}
@@ -285,7 +298,17 @@ public final class Migrator implements AutoCloseable {
      * database, and contract revisions that would drop one of their tables or columns are refused.
      */
     public Builder models(Schema models) {
-      this.models = Objects.requireNonNull(models, "models");
+      Objects.requireNonNull(models, "models");
+      return models(() -> models);
+    }
+
+    /**
+     * Registers the service's models through their provider, instead of those listed in {@code
+     * META-INF/services}, keeping the provider's {@link ModelsProvider#includeTable} choice of the
+     * database tables {@link Migrator#compareModels()} reports.
+     */
+    public Builder models(ModelsProvider provider) {
+      this.models = Objects.requireNonNull(provider, "models");
       return this;
     }
 
@@ -353,8 +376,7 @@ public final class Migrator implements AutoCloseable {
 
     private Optional<RegisteredModels> models() {
       if (models != null) {
-        Schema given = models;
-        return Optional.of(RegisteredModels.of(() -> given));
+        return Optional.of(RegisteredModels.of(models));
       }
       return RegisteredModels.load(classLoader);
     }

@@ -1,6 +1,8 @@
 package dev.plinth.db.testing;
 
 import dev.plinth.db.testing.provision.ServerBackend;
+import java.util.List;
+import java.util.function.Function;
 
 /** Creates {@link TestDatabase}s for the provisioning code; not meant for tests themselves. */
 public final class TestDatabases {
@@ -15,5 +17,16 @@ public final class TestDatabases {
   public static TestDatabase of(
       Backend backend, String name, String url, ServerBackend server, Runnable drop) {
     return new TestDatabase(backend, name, url, server, drop);
+  }
+
+  /**
+   * The backends a run can reach, provisioning databases on them with {@code provisioner}.
+   *
+   * @param backends the selected backends whose server answers
+   * @param provisioner creates a fresh database on a backend
+   */
+  public static AvailableBackends available(
+      List<Backend> backends, Function<Backend, TestDatabase> provisioner) {
+    return new AvailableBackends(backends, provisioner);
   }
 }

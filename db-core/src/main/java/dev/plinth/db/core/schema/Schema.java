@@ -44,6 +44,6 @@ public record Schema(Map<String, Table> tables) {
    * tables missing on either side and every difference inside the tables both have.
    */
   public SchemaDiff diff(Schema database) {
-    return SchemaDiff.between(this, database);
+    return SchemaComparison.between(this, database);
   }
 }

@@ -3,6 +3,7 @@ package dev.plinth.db.core.schema;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,18 @@ import java.util.regex.Pattern;
 final class SqlText {
   private static final Pattern CAST =
       Pattern.compile("::\\s*[a-z_][a-z0-9_ ]*(\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\))?$");
+
+  /**
+   * A literal or column that PostgreSQL casts when it keeps a check expression: {@code
+   * (0)::numeric}, {@code 'a'::text}, {@code (code)::text}, {@code 'x'::character varying}.
+   */
+  private static final Pattern CAST_OPERAND =
+      Pattern.compile(
+          "(?:\\((-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_]*)\\)"
+              + "|(-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'))"
+              + "::[A-Za-z_][A-Za-z0-9_]*(?: (?:varying|precision|without time zone))?"
+              + "(?:\\(\\d+(?:,\\d+)?\\))?");
+
   private static final Pattern NOW =
       Pattern.compile("current_timestamp(\\(\\s*\\))?|now\\(\\s*\\)|localtimestamp");
   private static final Set<String> TRUE = Set.of("true", "1", "'1'", "'t'", "'true'", "b'1'");
@@ -52,11 +65,14 @@ final class SqlText {
   }
 
   /**
-   * The normal form of a check expression: identifier quotes removed, whitespace collapsed,
-   * enclosing parentheses dropped, lower case.
+   * The normal form of a check expression: identifier quotes removed, casts of literals and columns
+   * removed, whitespace collapsed, enclosing parentheses dropped, lower case.
    */
   static String normalizeExpression(String sql) {
-    String s = sql.replace("\"", "").replace("`", "");
+    String s =
+        CAST_OPERAND
+            .matcher(sql.replace("\"", "").replace("`", ""))
+            .replaceAll(m -> Matcher.quoteReplacement(m.group(m.group(1) != null ? 1 : 2)));
     s = s.replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")").trim();
     return unwrap(s).toLowerCase(Locale.ROOT);
   }

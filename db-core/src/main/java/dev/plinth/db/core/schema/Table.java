@@ -55,7 +55,7 @@ public record Table(
    * from a live database, after normalising types, defaults and check expressions.
    */
   public SchemaDiff diff(Table database) {
-    return SchemaDiff.between(this, database);
+    return SchemaComparison.between(this, database);
   }
 
   /** Collects the parts of a {@link Table}; {@link #build()} checks they fit together. */

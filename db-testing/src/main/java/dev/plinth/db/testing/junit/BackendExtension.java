@@ -2,8 +2,10 @@ package dev.plinth.db.testing.junit;
 
 import dev.plinth.db.core.Database;
 import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.AvailableBackends;
 import dev.plinth.db.testing.Backend;
 import dev.plinth.db.testing.TestDatabase;
+import dev.plinth.db.testing.TestDatabases;
 import dev.plinth.db.testing.provision.BackendDiscovery;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The engine behind {@link AllBackends}: one invocation per selected backend, each resolving {@link
- * TestDatabase} and {@link Database} parameters to a database provisioned for that invocation.
+ * TestDatabase} and {@link Database} parameters to a database provisioned for that invocation, and
+ * {@link AvailableBackends} to the reachable backends, for tests that compare them.
  */
 public final class BackendExtension implements TestTemplateInvocationContextProvider {
   private static final ExtensionContext.Namespace NS =
@@ -90,12 +93,25 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
     }
   }
 
+  private static AvailableBackends available(BackendDiscovery discovery) {
+    List<Backend> reachable =
+        Arrays.stream(Backend.values())
+            .filter(b -> discovery.selected().contains(b))
+            .filter(b -> b == Backend.SQLITE || discovery.find(b).available())
+            .toList();
+    Provisioner provisioner = new Provisioner(discovery);
+    return TestDatabases.available(reachable, provisioner::provision);
+  }
+
   /** Provisions the invocation's database on first use and drops it when the invocation ends. */
   private record Resolver(Invocation invocation) implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
       Class<?> type = p.getParameter().getType();
-      return type == TestDatabase.class || type == Database.class || type == Backend.class;
+      return type == TestDatabase.class
+          || type == Database.class
+          || type == Backend.class
+          || type == AvailableBackends.class;
     }
 
     @Override
@@ -105,6 +121,12 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
         return invocation.backend();
       }
       ExtensionContext.Store store = c.getStore(NS);
+      if (type == AvailableBackends.class) {
+        return store.getOrComputeIfAbsent(
+            AvailableBackends.class,
+            k -> available(invocation.discovery()),
+            AvailableBackends.class);
+      }
       TestDatabase db =
           store.getOrComputeIfAbsent(
               TestDatabase.class,

@@ -58,7 +58,8 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
     SqliteCreateTable parsed = SqliteCreateTable.parse(sql.get());
     Table.Builder table = Table.builder(name);
     List<PkColumn> pk = new ArrayList<>();
-    tx.query(
+    List<Column> columns =
+        tx.query(
             "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid",
             rs -> {
               String column = rs.getString(1);
@@ -73,7 +74,10 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
                   parsed.autoIncrement(column),
                   parsed.collation(column).orElse(null));
             },
-            name)
+            name);
+    Optional<String> rowid = rowidAlias(tx, name, pk);
+    columns.stream()
+        .map(c -> rowid.filter(c.name()::equals).isPresent() ? c.notNull() : c)
         .forEach(table::column);
     pk.sort((a, b) -> Integer.compare(a.position, b.position));
     table.primaryKey(pk.stream().map(PkColumn::name).toList());
@@ -81,6 +85,26 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
     readForeignKeys(tx, name, parsed, table);
     parsed.checks().forEach(table::check);
     return Optional.of(table.build());
+  }
+
+  /**
+   * The column that is an alias of the rowid, if the table has one: a single-column primary key
+   * that SQLite keeps without an index of its own ({@code INTEGER PRIMARY KEY}, but not {@code
+   * INTEGER PRIMARY KEY DESC} or {@code BIGINT PRIMARY KEY}). Such a column can never hold NULL (an
+   * inserted NULL becomes a new rowid), although {@code pragma_table_info} reports it as nullable;
+   * any other primary-key column of a rowid table does accept NULL, as SQLite documents.
+   */
+  private static Optional<String> rowidAlias(Tx tx, String name, List<PkColumn> pk) {
+    if (pk.size() != 1) {
+      return Optional.empty();
+    }
+    long pkIndexes =
+        tx.queryOne(
+                "SELECT count(*) FROM pragma_index_list(?) WHERE origin = 'pk'",
+                rs -> rs.getLong(1),
+                name)
+            .orElse(0L);
+    return pkIndexes == 0 ? Optional.of(pk.get(0).name) : Optional.empty();
   }
 
   @Override

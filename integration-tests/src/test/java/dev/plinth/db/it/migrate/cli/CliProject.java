@@ -1,6 +1,7 @@
 package dev.plinth.db.it.migrate.cli;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.it.migrate.SqlRevisionFiles;
 import dev.plinth.db.migrate.cli.Main;
 import dev.plinth.db.testing.TestDatabase;
 import java.io.File;
@@ -32,21 +33,7 @@ final class CliProject {
   /** Writes a SQL revision file; {@code down} may be empty for a base. */
   Path revision(String file, String id, String down, String upgrade, String downgrade)
       throws IOException {
-    Path path = dir.resolve(file);
-    Files.writeString(
-        path,
-        "-- revision: "
-            + id
-            + "\n"
-            + (down.isEmpty() ? "" : "-- down_revision: " + down + "\n")
-            + "-- message: revision "
-            + id
-            + "\n\n-- +upgrade\n"
-            + upgrade
-            + "\n-- +downgrade\n"
-            + downgrade
-            + "\n");
-    return path;
+    return SqlRevisionFiles.write(dir, file, id, down, upgrade, downgrade);
   }
 
   /** Runs {@code plinth-migrate --url URL --locations filesystem:DIR args...}. */
