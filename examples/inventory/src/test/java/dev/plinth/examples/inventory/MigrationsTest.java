@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.archive.ShadowTables;
 import dev.plinth.db.core.Database;
-import dev.plinth.db.core.schema.Schema;
-import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.migrate.Phase;
 import dev.plinth.db.migrate.PhaseRefusedException;
 import dev.plinth.db.testing.AllBackends;
 import java.util.OptionalInt;
-import java.util.stream.Collectors;
 
 class MigrationsTest {
 
@@ -25,23 +22,6 @@ class MigrationsTest {
       assertThat(migrator.compareModels().orElseThrow().differences()).isEmpty();
     }
     assertThat(ShadowTables.of(db).check()).isEmpty();
-  }
-
-  @AllBackends
-  void everyDowngradeLeavesTheSchemaAsItWasBeforeItsUpgrade(Database db) {
-    try (Migrator migrator = InventoryMigrations.migrator(db).build()) {
-      String previous = "base";
-      for (String revision : InventoryMigrations.REVISIONS) {
-        Schema before = schema(db);
-        migrator.upgrade(revision);
-        migrator.downgrade(previous);
-        assertThat(before.diff(schema(db)).differences())
-            .as("schema after upgrading to %s and downgrading again", revision)
-            .isEmpty();
-        migrator.upgrade(revision);
-        previous = revision;
-      }
-    }
   }
 
   @AllBackends
@@ -80,12 +60,5 @@ class MigrationsTest {
           .as("nothing to do once contracted")
           .isEmpty();
     }
-  }
-
-  private static Schema schema(Database db) {
-    return new Schema(
-        db.reader().call(tx -> db.schema().readAll(tx)).tables().values().stream()
-            .filter(t -> !t.name().startsWith("plinth_"))
-            .collect(Collectors.toMap(Table::name, t -> t)));
   }
 }
