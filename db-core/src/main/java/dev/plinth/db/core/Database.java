@@ -1,11 +1,15 @@
 package dev.plinth.db.core;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.EngineStartException;
 import dev.plinth.db.core.pool.Pools;
+import dev.plinth.db.core.retry.RetrySchedule;
 import dev.plinth.db.core.retry.TransactionRetry;
 import dev.plinth.db.core.schema.SchemaReader;
 import dev.plinth.db.core.tx.MapperBinding;
@@ -165,57 +169,65 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens one physical connection outside the pool, so that the driver's own error arrives at once:
-   * only a connection failure is retried; refused credentials, an unknown database or a URL the
-   * driver cannot read fail the first attempt.
+   * Opens one physical connection outside the pool, so that the driver's own error arrives at once,
+   * on the start-up {@link RetrySchedule}: only a connection failure is retried; refused
+   * credentials, an unknown database or a URL the driver cannot read fail the first attempt.
    */
   private void awaitFirstConnection(DataSource direct, String sanitized) {
-    int attempts = config.maxRetries();
-    if (attempts == 0) {
+    if (config.maxRetries() == 0) {
       return;
     }
-    for (int attempt = 1; ; attempt++) {
-      DbException failure;
-      try (Connection c = direct.getConnection()) {
-        return;
-      } catch (SQLException e) {
-        failure = dialect.translate(e);
-      } catch (RuntimeException e) {
-        throw new EngineStartException(
-            "cannot connect to "
-                + sanitized
-                + ": the driver refused the URL: "
-                + UrlSanitizer.sanitizeText(e.toString()),
-            e);
+    RetrySchedule schedule = RetrySchedule.forStartUp(config);
+    RetryPolicy<Object> policy =
+        schedule
+            .policy()
+            .handle(DbConnectionException.class)
+            .onRetryScheduled(
+                e ->
+                    LOG.warn(
+                        "connection to {} failed ({}); {} attempt(s) left, next in {} ms",
+                        sanitized,
+                        e.getLastException().getMessage(),
+                        schedule.maxRetries() < 0
+                            ? "unlimited"
+                            : Integer.toString(schedule.maxRetries() + 1 - e.getAttemptCount()),
+                        e.getDelay().toMillis()))
+            .build();
+    try {
+      Failsafe.with(policy).run(() -> connectOnce(direct, sanitized));
+    } catch (DbConnectionException e) {
+      throw new EngineStartException(
+          "cannot connect to "
+              + sanitized
+              + " after "
+              + config.maxRetries()
+              + " attempt(s): "
+              + e.getMessage(),
+          e);
+    } catch (EngineStartException e) {
+      throw e;
+    } catch (DbException e) {
+      throw new EngineStartException("cannot connect to " + sanitized + ": " + e.getMessage(), e);
+    } catch (FailsafeException e) {
+      if (e.getCause() instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
       }
-      boolean last = attempts > 0 && attempt >= attempts;
-      if (!(failure instanceof DbConnectionException) || last) {
-        throw new EngineStartException(
-            "cannot connect to "
-                + sanitized
-                + (failure instanceof DbConnectionException
-                    ? " after " + attempt + " attempt(s)"
-                    : "")
-                + ": "
-                + failure.getMessage(),
-            failure);
-      }
-      LOG.warn(
-          "connection to {} failed ({}); {} attempt(s) left, next in {} ms",
-          sanitized,
-          failure.getMessage(),
-          attempts < 0 ? "unlimited" : Integer.toString(attempts - attempt),
-          config.retryInterval().toMillis());
-      sleep(config.retryInterval().toMillis(), sanitized, failure);
+      throw new EngineStartException("interrupted while connecting to " + sanitized, e);
     }
   }
 
-  private static void sleep(long millis, String sanitized, DbException failure) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineStartException("interrupted while connecting to " + sanitized, failure);
+  private void connectOnce(DataSource direct, String sanitized) {
+    try (Connection c = direct.getConnection()) {
+      return;
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    } catch (RuntimeException e) {
+      throw new EngineStartException(
+          "cannot connect to "
+              + sanitized
+              + ": the driver refused the URL: "
+              + UrlSanitizer.sanitizeText(e.toString()),
+          e);
     }
   }
 

@@ -3,43 +3,49 @@ package dev.plinth.db.core.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.db.core.DatabaseConfig;
-import dev.plinth.db.core.error.DbConnectionException;
-import dev.plinth.db.core.error.DeadlockException;
 import java.time.Duration;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class TransactionRetryTest {
-  private final TransactionRetry retry =
-      new TransactionRetry(
-          DatabaseConfig.builder().connection("jdbc:sqlite::memory:").build(), e -> false);
+  private final RetrySchedule schedule =
+      RetrySchedule.forTransactions(
+          DatabaseConfig.builder().connection("jdbc:sqlite::memory:").build());
 
   @Test
-  void connectionLossFollowsOsloDbsScheduleOfOneSecondDoublingCappedAtTen() {
-    DbConnectionException lost = new DbConnectionException("lost", null);
-    assertThat(
-            java.util.stream.IntStream.of(1, 2, 3, 4, 5, 6, 20)
-                .mapToObj(n -> retry.delay(n, lost).toSeconds()))
-        .containsExactly(1L, 2L, 4L, 8L, 10L, 10L, 10L);
+  void transactionsFollowOsloDbsScheduleOfOneSecondDoublingCappedAtTen() {
+    assertThat(IntStream.of(1, 2, 3, 4, 5, 6, 20, 80).mapToObj(n -> schedule.pause(n).toSeconds()))
+        .containsExactly(1L, 2L, 4L, 8L, 10L, 10L, 10L, 10L);
+    assertThat(schedule.maxRetries()).isEqualTo(20);
   }
 
   @RepeatedTest(20)
   void deadlockPausesAreJitteredBelowTheSchedule() {
-    Duration d = retry.delay(3, new DeadlockException("deadlock", null));
-    assertThat(d).isBetween(Duration.ZERO, Duration.ofSeconds(4));
+    assertThat(schedule.belowPause(3)).isBetween(Duration.ZERO, Duration.ofSeconds(4));
   }
 
   @Test
   void withoutIncreaseEveryPauseIsTheInterval() {
-    TransactionRetry flat =
-        new TransactionRetry(
+    RetrySchedule flat =
+        RetrySchedule.forTransactions(
             DatabaseConfig.builder()
                 .connection("jdbc:sqlite::memory:")
                 .dbIncRetryInterval(false)
                 .dbRetryInterval(Duration.ofMillis(300))
-                .build(),
-            e -> false);
-    assertThat(flat.delay(5, new DbConnectionException("x", null)))
-        .isEqualTo(Duration.ofMillis(300));
+                .build());
+    assertThat(flat.pause(5)).isEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void startUpIsMaxRetriesAttemptsInAllAtAFixedInterval() {
+    DatabaseConfig.Builder b =
+        DatabaseConfig.builder()
+            .connection("jdbc:sqlite::memory:")
+            .retryInterval(Duration.ofMillis(200));
+    RetrySchedule three = RetrySchedule.forStartUp(b.maxRetries(3).build());
+    assertThat(three.maxRetries()).isEqualTo(2);
+    assertThat(three.pause(2)).isEqualTo(Duration.ofMillis(200));
+    assertThat(RetrySchedule.forStartUp(b.maxRetries(-1).build()).maxRetries()).isEqualTo(-1);
   }
 }
