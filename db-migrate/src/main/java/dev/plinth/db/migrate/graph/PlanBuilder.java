@@ -34,7 +34,7 @@ final class PlanBuilder {
       todo[i] &= !have[i];
     }
     int[] order = AlembicOrder.newestFirst(dag, todo, targets);
-    VersionTable table = new VersionTable(dag, current);
+    HeadRows table = new HeadRows(dag, current);
     List<MigrationStep> steps = new ArrayList<>(order.length);
     for (int i = order.length - 1; i >= 0; i--) {
       steps.add(table.upgrade(order[i]));
@@ -64,7 +64,7 @@ final class PlanBuilder {
               + currentHeads
               + ": it is not below them");
     }
-    VersionTable table = new VersionTable(dag, current);
+    HeadRows table = new HeadRows(dag, current);
     List<MigrationStep> steps = new ArrayList<>();
     for (int step : AlembicOrder.newestFirst(dag, todo, current)) {
       steps.add(table.downgrade(step));

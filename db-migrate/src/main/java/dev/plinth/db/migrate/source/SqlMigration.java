@@ -4,6 +4,7 @@ import dev.plinth.db.migrate.InvalidMigrationException;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;
+import dev.plinth.db.migrate.graph.Direction;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,10 +34,9 @@ import java.util.Optional;
 public final class SqlMigration implements MigrationScript {
   private final RevisionInfo info;
   private final String checksum;
-  private final Map<SqlSection.Direction, List<SqlSection>> sections;
+  private final Map<Direction, List<SqlSection>> sections;
 
-  SqlMigration(
-      RevisionInfo info, String checksum, Map<SqlSection.Direction, List<SqlSection>> sections) {
+  SqlMigration(RevisionInfo info, String checksum, Map<Direction, List<SqlSection>> sections) {
     this.info = info;
     this.checksum = checksum;
     this.sections = Map.copyOf(sections);
@@ -67,7 +67,7 @@ public final class SqlMigration implements MigrationScript {
 
   /** Whether the file has a {@code -- +downgrade} section, even an empty one. */
   public boolean hasDowngrade() {
-    return !sections.getOrDefault(SqlSection.Direction.DOWNGRADE, List.of()).isEmpty();
+    return !sections.getOrDefault(Direction.DOWNGRADE, List.of()).isEmpty();
   }
 
   /**
@@ -78,7 +78,7 @@ public final class SqlMigration implements MigrationScript {
    *     or a section cannot be split (an unterminated quote or comment, with its line)
    */
   public List<SqlStatement> upgradeStatements(String backend) {
-    return statements(SqlSection.Direction.UPGRADE, backend);
+    return statements(Direction.UPGRADE, backend);
   }
 
   /**
@@ -97,7 +97,7 @@ public final class SqlMigration implements MigrationScript {
               + info.id()
               + ") has no '-- +downgrade' section and cannot be downgraded");
     }
-    return statements(SqlSection.Direction.DOWNGRADE, backend);
+    return statements(Direction.DOWNGRADE, backend);
   }
 
   /** Runs each upgrade statement for {@code ctx.dialect()} through {@code ctx.execute}. */
@@ -122,7 +122,7 @@ public final class SqlMigration implements MigrationScript {
     }
   }
 
-  private List<SqlStatement> statements(SqlSection.Direction direction, String backend) {
+  private List<SqlStatement> statements(Direction direction, String backend) {
     List<SqlSection> candidates = sections.getOrDefault(direction, List.of());
     SqlSection chosen = null;
     for (SqlSection section : candidates) {
@@ -138,15 +138,15 @@ public final class SqlMigration implements MigrationScript {
               + " (revision "
               + info.id()
               + ") has no '"
-              + direction.marker()
+              + SqlSection.marker(direction)
               + "' section for backend "
               + backend
               + ": add '"
-              + direction.marker()
+              + SqlSection.marker(direction)
               + " "
               + backend
               + "' or a generic '"
-              + direction.marker()
+              + SqlSection.marker(direction)
               + "' section");
     }
     return StatementSplitter.forBackend(backend)

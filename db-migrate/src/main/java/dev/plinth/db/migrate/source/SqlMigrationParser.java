@@ -4,6 +4,7 @@ import dev.plinth.db.core.Dialects;
 import dev.plinth.db.migrate.InvalidMigrationException;
 import dev.plinth.db.migrate.Phase;
 import dev.plinth.db.migrate.RevisionInfo;
+import dev.plinth.db.migrate.graph.Direction;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -37,8 +38,7 @@ final class SqlMigrationParser {
   private final String content;
   private final String[] lines;
   private final Map<String, HeaderValue> header = new LinkedHashMap<>();
-  private final Map<SqlSection.Direction, List<SqlSection>> sections =
-      new EnumMap<>(SqlSection.Direction.class);
+  private final Map<Direction, List<SqlSection>> sections = new EnumMap<>(Direction.class);
 
   private record HeaderValue(String value, int line) {}
 
@@ -54,7 +54,7 @@ final class SqlMigrationParser {
       throw error(lines.length, "no '-- +upgrade' section: put the statements below one");
     }
     readSections(index);
-    if (!sections.containsKey(SqlSection.Direction.UPGRADE)) {
+    if (!sections.containsKey(Direction.UPGRADE)) {
       throw error(index + 1, "no '-- +upgrade' section (only '-- +downgrade')");
     }
     return new SqlMigration(revisionInfo(), ScriptChecksum.of(content), sections);
@@ -92,7 +92,7 @@ final class SqlMigrationParser {
   }
 
   private void readSections(int start) {
-    SqlSection.Direction direction = null;
+    Direction direction = null;
     Optional<String> backend = Optional.empty();
     int sectionStart = start;
     for (int i = start; i <= lines.length; i++) {
@@ -111,15 +111,14 @@ final class SqlMigrationParser {
     }
   }
 
-  private void addSection(
-      SqlSection.Direction direction, Optional<String> backend, int markerIndex, int end) {
+  private void addSection(Direction direction, Optional<String> backend, int markerIndex, int end) {
     List<SqlSection> same = sections.computeIfAbsent(direction, d -> new ArrayList<>());
     for (SqlSection other : same) {
       if (other.backend().equals(backend)) {
         throw error(
             markerIndex + 1,
             "duplicate '"
-                + direction.marker()
+                + SqlSection.marker(direction)
                 + backend.map(b -> " " + b).orElse("")
                 + "' section (first on line "
                 + (other.firstLine() - 1)
@@ -130,8 +129,8 @@ final class SqlMigrationParser {
     same.add(new SqlSection(direction, backend, text, markerIndex + 2));
   }
 
-  private SqlSection.Direction direction(String word, int line) {
-    for (SqlSection.Direction direction : SqlSection.Direction.values()) {
+  private Direction direction(String word, int line) {
+    for (Direction direction : Direction.values()) {
       if (direction.name().equalsIgnoreCase(word)) {
         return direction;
       }

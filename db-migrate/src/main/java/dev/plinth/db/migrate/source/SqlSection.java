@@ -1,5 +1,6 @@
 package dev.plinth.db.migrate.source;
 
+import dev.plinth.db.migrate.graph.Direction;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,14 +14,8 @@ import java.util.Optional;
  */
 record SqlSection(Direction direction, Optional<String> backend, String text, int firstLine) {
 
-  /** The two directions a section runs in. */
-  enum Direction {
-    UPGRADE,
-    DOWNGRADE;
-
-    /** The marker that opens such a section, e.g. {@code -- +upgrade}. */
-    String marker() {
-      return "-- +" + name().toLowerCase(Locale.ROOT);
-    }
+  /** The marker that opens a section running in {@code direction}, e.g. {@code -- +upgrade}. */
+  static String marker(Direction direction) {
+    return "-- +" + direction.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * row; a downgrade replaces the revision's row by those of its parents that no other row still
  * covers.
  */
-final class VersionTable {
+final class HeadRows {
 
   private final Dag dag;
   private final Set<Integer> heads;
@@ -23,7 +23,7 @@ final class VersionTable {
   private final int[] visitMark;
   private int generation;
 
-  VersionTable(Dag dag, int[] current) {
+  HeadRows(Dag dag, int[] current) {
     this.dag = dag;
     this.heads = new LinkedHashSet<>();
     for (int head : current) {
