@@ -8,6 +8,7 @@ import dev.plinth.db.core.schema.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public interface Dialect {
    */
   default PreparedStatement prepareInsert(Connection c, String sql, String keyColumn)
       throws SQLException {
-    return c.prepareStatement(sql, new String[] {keyColumn});
+    return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
   }
 
   /**

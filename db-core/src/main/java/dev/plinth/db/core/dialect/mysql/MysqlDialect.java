@@ -1,28 +1,30 @@
 package dev.plinth.db.core.dialect.mysql;
 
 import dev.plinth.db.core.DatabaseConfig;
-import dev.plinth.db.core.dialect.DdlRenderer;
-import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.dialect.BaseDialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.error.DbException;
-import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * MySQL 8 and MariaDB 10.6+ through MariaDB Connector/J: {@code sql_mode} set per connection
  * (TRADITIONAL by default, as oslo.db), utf8mb4, TCP keepalive and connect/socket timeouts. DDL is
  * not transactional: each DDL statement commits implicitly.
  */
-public final class MysqlDialect implements Dialect {
-  private final SchemaIntrospector introspector = new MysqlSchemaIntrospector();
-  private final DdlRenderer ddl = new MysqlDdlRenderer(this);
+public final class MysqlDialect extends BaseDialect {
+
+  /** Creates the dialect. */
+  public MysqlDialect() {
+    super(new MysqlSchemaIntrospector(), MysqlDdlRenderer::new);
+  }
 
   @Override
   public String name() {
@@ -57,10 +59,7 @@ public final class MysqlDialect implements Dialect {
 
   @Override
   public Properties driverProperties(String url, DatabaseConfig config) {
-    Properties p = new Properties();
-    p.setProperty("tcpKeepAlive", "true");
-    p.setProperty("connectTimeout", "10000");
-    p.setProperty("socketTimeout", Long.toString(config.socketTimeout().toMillis()));
+    Properties p = serverConnectionProperties(config.socketTimeout(), TimeUnit.MILLISECONDS);
     if (url.startsWith("jdbc:mysql:")) {
       p.setProperty("permitMysqlScheme", "true");
     }
@@ -77,22 +76,6 @@ public final class MysqlDialect implements Dialect {
       ps.setString(1, config.mysqlSqlMode());
       ps.execute();
     }
-  }
-
-  @Override
-  public PreparedStatement prepareInsert(Connection c, String sql, String keyColumn)
-      throws SQLException {
-    return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-  }
-
-  @Override
-  public SchemaIntrospector schemaIntrospector() {
-    return introspector;
-  }
-
-  @Override
-  public DdlRenderer ddl() {
-    return ddl;
   }
 
   @Override

@@ -1,27 +1,26 @@
 package dev.plinth.db.core.dialect.postgresql;
 
 import dev.plinth.db.core.DatabaseConfig;
-import dev.plinth.db.core.dialect.DdlRenderer;
-import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.dialect.BaseDialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
-import dev.plinth.db.core.schema.SchemaIntrospector;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL 12+: transactional DDL, UTF8 client encoding, TCP keepalive and connect/socket
  * timeouts so that a dead server is noticed in seconds rather than at the operating system's TCP
  * timeout.
  */
-public final class PostgresDialect implements Dialect {
+public final class PostgresDialect extends BaseDialect {
   /** The commit stops waiting for the WAL flush; the setting ends with the transaction. */
   private static final TransactionGuard RELAXED_COMMIT =
       new TransactionGuard() {
@@ -33,8 +32,10 @@ public final class PostgresDialect implements Dialect {
         }
       };
 
-  private final SchemaIntrospector introspector = new PostgresSchemaIntrospector();
-  private final DdlRenderer ddl = new PostgresDdlRenderer(this);
+  /** Creates the dialect. */
+  public PostgresDialect() {
+    super(new PostgresSchemaIntrospector(), PostgresDdlRenderer::new);
+  }
 
   @Override
   public String name() {
@@ -72,35 +73,23 @@ public final class PostgresDialect implements Dialect {
         url, "jdbc:postgresql:", "jdbc:postgresql://host[:port]/database", false);
   }
 
+  /** pgjdbc would return every column for {@code RETURN_GENERATED_KEYS}; ask for the key only. */
   @Override
-  public Properties driverProperties(String url, DatabaseConfig config) {
-    Properties p = new Properties();
-    p.setProperty("tcpKeepAlive", "true");
-    p.setProperty("connectTimeout", "10");
-    p.setProperty("socketTimeout", Long.toString(wholeSecondsUp(config.socketTimeout())));
-    p.setProperty("ApplicationName", "plinth");
-    return p;
+  public PreparedStatement prepareInsert(Connection c, String sql, String keyColumn)
+      throws SQLException {
+    return c.prepareStatement(sql, new String[] {keyColumn});
   }
 
-  /** pgjdbc takes whole seconds; a fraction rounds up, so 0.5 s never becomes 0, "disabled". */
-  private static long wholeSecondsUp(Duration timeout) {
-    long seconds = timeout.toSeconds();
-    return timeout.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1;
+  @Override
+  public Properties driverProperties(String url, DatabaseConfig config) {
+    Properties p = serverConnectionProperties(config.socketTimeout(), TimeUnit.SECONDS);
+    p.setProperty("ApplicationName", "plinth");
+    return p;
   }
 
   @Override
   public void initializeConnection(Connection connection, DatabaseConfig config) {
     // The driver already negotiates UTF8; nothing to run per connection.
-  }
-
-  @Override
-  public SchemaIntrospector schemaIntrospector() {
-    return introspector;
-  }
-
-  @Override
-  public DdlRenderer ddl() {
-    return ddl;
   }
 
   @Override

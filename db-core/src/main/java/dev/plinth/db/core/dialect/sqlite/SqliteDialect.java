@@ -2,20 +2,16 @@ package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.BaseDialect;
 import dev.plinth.db.core.dialect.CopySettings;
-import dev.plinth.db.core.dialect.DdlRenderer;
-import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
-import dev.plinth.db.core.schema.SchemaIntrospector;
 import dev.plinth.db.core.schema.Table;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,13 +26,16 @@ import org.sqlite.Function;
  * {@code regexp} function with unanchored {@link java.util.regex.Matcher#find()} semantics, as
  * oslo.db registers.
  */
-public final class SqliteDialect implements Dialect {
-  private final SchemaIntrospector introspector = new SqliteSchemaIntrospector();
-  private final DdlRenderer ddl = new SqliteDdlRenderer(this, Integer.MAX_VALUE);
+public final class SqliteDialect extends BaseDialect {
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
   /** Holds no state, so every schema-change transaction shares it. */
   private static final SchemaChangeGuard SCHEMA_CHANGE = new SqliteSchemaChangeGuard();
+
+  /** Creates the dialect. */
+  public SqliteDialect() {
+    super(new SqliteSchemaIntrospector(), d -> new SqliteDdlRenderer(d, Integer.MAX_VALUE));
+  }
 
   @Override
   public String name() {
@@ -102,22 +101,6 @@ public final class SqliteDialect implements Dialect {
   public void initializeConnection(Connection connection, DatabaseConfig config)
       throws SQLException {
     Function.create(connection.unwrap(org.sqlite.SQLiteConnection.class), "regexp", new Regexp());
-  }
-
-  @Override
-  public PreparedStatement prepareInsert(Connection c, String sql, String keyColumn)
-      throws SQLException {
-    return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-  }
-
-  @Override
-  public SchemaIntrospector schemaIntrospector() {
-    return introspector;
-  }
-
-  @Override
-  public DdlRenderer ddl() {
-    return ddl;
   }
 
   @Override
