@@ -1,14 +1,8 @@
 package dev.plinth.db.migrate.cli;
 
-import dev.plinth.db.core.schema.SchemaDiff;
 import dev.plinth.db.migrate.ChecksumMismatchException;
 import dev.plinth.db.migrate.Migrator;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
 
@@ -38,58 +32,32 @@ final class CheckCommand extends MigrateCommand {
 
   @Override
   protected int run() {
-    boolean json = json();
-    Set<String> current;
-    Optional<ChecksumMismatchException> edited;
-    Optional<SchemaDiff> models;
+    CheckReport report;
     try (Migrator migrator = project().migrator()) {
-      edited = edited(migrator);
-      current = new TreeSet<>(migrator.current());
-      models = migrator.compareModels();
+      report =
+          new CheckReport(
+              new TreeSet<>(migrator.current()),
+              new TreeSet<>(project().graph().heads()),
+              edited(migrator),
+              migrator.compareModels());
     }
-    Set<String> heads = new TreeSet<>(project().graph().heads());
-    if (models.isEmpty()) {
+    if (report.models().isEmpty()) {
       err()
           .println(
               "note: no models registered (no class listed in"
                   + " META-INF/services/dev.plinth.db.migrate.ModelsProvider on the class path):"
                   + " checking only the heads and applied files");
     }
-    List<String> problems = new ArrayList<>();
-    if (!current.equals(heads)) {
-      problems.add(
-          "the database is at "
-              + current
-              + " but the heads are "
-              + heads
-              + ": run `plinth-migrate upgrade heads`");
-    }
-    edited.ifPresent(e -> problems.add(e.getMessage()));
-    List<String> differences = models.map(SchemaDiff::differences).orElse(List.of());
-    problems.addAll(differences);
-    if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("ok", problems.isEmpty());
-      result.put("current", List.copyOf(current));
-      result.put("heads", List.copyOf(heads));
-      result.put("editedRevision", edited.map(ChecksumMismatchException::revision).orElse(null));
-      result.put("models", models.isPresent());
-      result.put("modelDifferences", differences);
-      out().println(Json.write(result));
-    } else if (problems.isEmpty()) {
-      out()
-          .println(
-              "the database is at the heads "
-                  + heads
-                  + ", applied files are unchanged"
-                  + (models.isPresent() ? " and the schema matches the models" : ""));
+    if (json()) {
+      out().println(report.json());
     } else {
-      problems.forEach(out()::println);
+      report.text().forEach(out()::println);
     }
-    if (problems.isEmpty()) {
+    int problems = report.problems().size();
+    if (problems == 0) {
       return ExitCodes.OK;
     }
-    err().println("error: check found " + problems.size() + " difference(s), listed on stdout");
+    err().println("error: check found " + problems + " difference(s), listed on stdout");
     return ExitCodes.FAILURE;
   }
 
