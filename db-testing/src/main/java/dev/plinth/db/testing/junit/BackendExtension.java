@@ -3,6 +3,8 @@ package dev.plinth.db.testing.junit;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
+import dev.plinth.db.testing.Migrated;
+import dev.plinth.db.testing.MigratedDatabases;
 import dev.plinth.db.testing.TestDatabase;
 import dev.plinth.db.testing.provision.BackendDiscovery;
 import java.util.Arrays;
@@ -20,7 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The engine behind {@link AllBackends}: one invocation per selected backend, each resolving {@link
- * TestDatabase} and {@link Database} parameters to a database provisioned for that invocation.
+ * TestDatabase} and {@link Database} parameters to a database provisioned for that invocation: an
+ * empty one, or under {@link Migrated} a copy of a template migrated once per test run.
  */
 public final class BackendExtension implements TestTemplateInvocationContextProvider {
   private static final ExtensionContext.Namespace NS =
@@ -53,6 +56,18 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
             BackendDiscovery.class,
             k -> new BackendDiscovery(System.getenv()),
             BackendDiscovery.class);
+  }
+
+  /** One per test run, so templates are migrated once and dropped when the run ends. */
+  private static MigratedDatabases migratedDatabases(
+      ExtensionContext context, BackendDiscovery discovery) {
+    return context
+        .getRoot()
+        .getStore(NS)
+        .getOrComputeIfAbsent(
+            MigratedDatabases.class,
+            k -> MigratedDatabases.create(discovery),
+            MigratedDatabases.class);
   }
 
   private record Invocation(Backend backend, String method, BackendDiscovery discovery)
@@ -106,14 +121,19 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
       }
       ExtensionContext.Store store = c.getStore(NS);
       TestDatabase db =
-          store.getOrComputeIfAbsent(
-              TestDatabase.class,
-              k -> new Provisioner(invocation.discovery()).provision(invocation.backend()),
-              TestDatabase.class);
+          store.getOrComputeIfAbsent(TestDatabase.class, k -> provision(c), TestDatabase.class);
       if (type == TestDatabase.class) {
         return db;
       }
       return store.getOrComputeIfAbsent(Database.class, k -> db.open(), Database.class);
+    }
+
+    /** A copy of a migrated template when {@link Migrated} applies, else an empty database. */
+    private TestDatabase provision(ExtensionContext c) {
+      Backend backend = invocation.backend();
+      return MigratedLookup.find(c)
+          .map(set -> migratedDatabases(c, invocation.discovery()).copy(backend, set))
+          .orElseGet(() -> new Provisioner(invocation.discovery()).provision(backend));
     }
   }
 }

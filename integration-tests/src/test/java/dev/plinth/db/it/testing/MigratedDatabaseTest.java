@@ -1,0 +1,114 @@
+package dev.plinth.db.it.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.db.core.Database;
+import dev.plinth.db.core.error.ReferenceException;
+import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
+import dev.plinth.db.testing.Migrated;
+import dev.plinth.db.testing.MigratedDatabases;
+import dev.plinth.db.testing.MigrationSet;
+import dev.plinth.db.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+
+@Migrated("classpath:templates/shop")
+class MigratedDatabaseTest {
+  private static final MigrationSet SHOP = MigrationSet.locations("classpath:templates/shop");
+
+  @AllBackends
+  void copyIsAtHeadsWithTheSchemaTheRowsAndTheVersionRow(Database db) {
+    assertThat(versionRows(db)).containsExactly("shop2");
+    List<String> viewed =
+        db.reader()
+            .call(
+                tx -> tx.query("SELECT name FROM item_names ORDER BY name", rs -> rs.getString(1)));
+    assertThat(viewed).containsExactly("bolt", "nut");
+    db.writer().run(tx -> tx.update("INSERT INTO tags (id, item_id, label) VALUES (1, 2, 'm8')"));
+    long tagged = db.reader().call(tx -> tx.count("SELECT * FROM tags WHERE label = 'm8'"));
+    assertThat(tagged).isEqualTo(1);
+  }
+
+  @AllBackends
+  void copyKeepsTheForeignKeys(Database db) {
+    assertThatThrownBy(
+            () ->
+                db.writer()
+                    .run(
+                        tx ->
+                            tx.update("INSERT INTO tags (id, item_id, label) VALUES (1, 99, 'x')")))
+        .isInstanceOf(ReferenceException.class);
+  }
+
+  @AllBackends
+  void aWriteInOneCopyIsNotSeenInAnother(Backend backend) {
+    try (MigratedDatabases databases = MigratedDatabases.create();
+        TestDatabase first = databases.copy(backend, SHOP);
+        TestDatabase second = databases.copy(backend, SHOP)) {
+      Database one = first.open();
+      Database two = second.open();
+      one.writer().run(tx -> tx.update("INSERT INTO items (id, name) VALUES (3, 'washer')"));
+      two.writer().run(tx -> tx.update("DELETE FROM items WHERE id = 1"));
+
+      assertThat(names(one)).containsExactly("bolt", "nut", "washer");
+      assertThat(names(two)).containsExactly("nut");
+      assertThat(first.name()).isNotEqualTo(second.name());
+    }
+  }
+
+  @AllBackends
+  void anEditedMigrationBuildsANewTemplate(Backend backend, @TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("001_items.sql"), items("name VARCHAR(40) NOT NULL"));
+    MigrationSet set = MigrationSet.locations("filesystem:" + dir);
+    try (MigratedDatabases databases = MigratedDatabases.create()) {
+      try (TestDatabase before = databases.copy(backend, set)) {
+        assertThat(columns(before.open())).containsExactly("id", "name");
+      }
+
+      Files.writeString(
+          dir.resolve("001_items.sql"), items("name VARCHAR(40) NOT NULL, qty INTEGER"));
+      try (TestDatabase after = databases.copy(backend, set)) {
+        assertThat(columns(after.open())).containsExactly("id", "name", "qty");
+      }
+
+      Files.writeString(dir.resolve("001_items.sql"), items("name VARCHAR(40) NOT NULL"));
+      try (TestDatabase again = databases.copy(backend, set)) {
+        assertThat(columns(again.open())).containsExactly("id", "name");
+      }
+    }
+  }
+
+  @AllBackends
+  void aParameterAnnotationWinsOverTheClass(
+      @Migrated("classpath:templates/items-only") Database db) {
+    assertThat(versionRows(db)).containsExactly("only1");
+    assertThat(names(db)).containsExactly("rivet");
+  }
+
+  private static String items(String columns) {
+    return "-- revision: e1\n-- +upgrade\nCREATE TABLE items (id INTEGER PRIMARY KEY, "
+        + columns
+        + ");\n-- +downgrade\nDROP TABLE items;\n";
+  }
+
+  private static List<String> columns(Database db) {
+    return db.reader().call(tx -> db.schema().read(tx, "items")).columns().stream()
+        .map(c -> c.name())
+        .toList();
+  }
+
+  private static List<String> names(Database db) {
+    return db.reader()
+        .call(tx -> tx.query("SELECT name FROM items ORDER BY name", rs -> rs.getString(1)));
+  }
+
+  private static List<String> versionRows(Database db) {
+    return db.reader()
+        .call(tx -> tx.query("SELECT version_num FROM plinth_version", rs -> rs.getString(1)));
+  }
+}
