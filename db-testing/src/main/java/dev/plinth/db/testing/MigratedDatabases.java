@@ -17,9 +17,9 @@ import java.util.Map;
 /**
  * Databases already migrated to heads, in milliseconds: the first request for a backend and {@link
  * MigrationSet} migrates a template, and every request gets its own copy of it. Templates are
- * recognised by the checksum of the set's revisions, so an edited migration builds a new one, and
- * are dropped by {@link #close()}. {@link Migrated} uses one instance per test run; hold your own
- * outside JUnit:
+ * recognised by the set's {@link MigrationSet#checksum()}, so an edited migration builds a new one,
+ * and are dropped by {@link #close()}. {@link Migrated} uses one instance per test run; hold your
+ * own outside JUnit:
  *
  * <pre>{@code
  * try (MigratedDatabases databases = MigratedDatabases.create();
@@ -50,7 +50,7 @@ public final class MigratedDatabases implements AutoCloseable {
 
   /**
    * A fresh copy of {@code set} migrated to heads on {@code backend}, dropped when closed. The
-   * first request for a backend and set (by its revisions' checksums) migrates the template.
+   * first request for a backend and set (by its checksum) migrates the template.
    *
    * @throws IllegalStateException if the backend's server is not reachable, or the template or copy
    *     cannot be made
@@ -58,18 +58,16 @@ public final class MigratedDatabases implements AutoCloseable {
    *     revision
    */
   public TestDatabase copy(Backend backend, MigrationSet set) {
-    List<MigrationScript> revisions = set.load();
-    TemplateKey key = TemplateKey.of(backend, revisions, set.settingsIdentity());
-    return template(key, set, revisions).copy();
+    return template(new TemplateKey(backend, set.checksum()), set).copy();
   }
 
-  private synchronized Template template(
-      TemplateKey key, MigrationSet set, List<MigrationScript> revisions) {
+  private synchronized Template template(TemplateKey key, MigrationSet set) {
     if (closed) {
       throw new IllegalStateException("MigratedDatabases is closed: create another one");
     }
     Template template = templates.get(key);
     if (template == null) {
+      List<MigrationScript> revisions = set.load();
       template =
           Templates.build(
               key.backend(), server(key.backend()), url -> migrate(url, set, revisions));

@@ -5,7 +5,11 @@ import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.migrate.source.Location;
 import dev.plinth.db.migrate.source.MigrationScript;
 import dev.plinth.db.migrate.source.MigrationSources;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -14,7 +18,7 @@ import java.util.function.Consumer;
  * The migrations a test wants its database migrated with: SQL locations (plus the Java migrations
  * the class loader lists, as {@link Migrator.Builder#locations} loads them), revisions given as
  * objects, and other migrator settings. {@link MigratedDatabases} migrates one template per backend
- * and set, recognised by the revisions' checksums, so an edited migration builds a new template.
+ * and set, recognised by its {@link #checksum()}, so an edited migration builds a new template.
  *
  * <pre>{@code
  * MigrationSet set = MigrationSet.locations("classpath:db/migrations");
@@ -61,8 +65,7 @@ public final class MigrationSet {
   public List<MigrationScript> load() {
     List<MigrationScript> all = new ArrayList<>(scripts);
     if (!locations.isEmpty()) {
-      all.addAll(
-          MigrationSources.load(locations.stream().map(Location::parse).toList(), classLoader));
+      all.addAll(MigrationSources.load(parsedLocations(), classLoader));
     }
     return all;
   }
@@ -79,11 +82,44 @@ public final class MigrationSet {
   }
 
   /**
-   * What distinguishes this set's migrator settings from another's for the same revisions: the
-   * class of its settings customiser (each lambda has its own).
+   * A SHA-256 (hex) of everything that decides what this set migrates to: each revision given as an
+   * object (id, down revisions, dependencies, checksum or class), the text of each SQL file under
+   * the locations, each listed Java migration's class and id, and the class of the migrator
+   * customiser (each lambda has its own). It reads the files but parses nothing, so it is cheap to
+   * compute before every test; any edit gives another value.
+   *
+   * @throws dev.plinth.db.migrate.InvalidMigrationException if a location cannot be read
    */
-  public String settingsIdentity() {
-    return settings.getClass().getName();
+  public String checksum() {
+    MessageDigest digest = sha256();
+    for (MigrationScript script : scripts) {
+      update(digest, script.info().id());
+      update(digest, String.join(",", script.info().downRevisions()));
+      update(digest, String.join(",", script.info().dependsOn()));
+      update(digest, script.checksum().orElse("class:" + script.info().origin()));
+    }
+    if (!locations.isEmpty()) {
+      MigrationSources.sourceTexts(parsedLocations(), classLoader).forEach(t -> update(digest, t));
+    }
+    update(digest, settings.getClass().getName());
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private List<Location> parsedLocations() {
+    return locations.stream().map(Location::parse).toList();
+  }
+
+  private static void update(MessageDigest digest, String part) {
+    digest.update(part.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   @Override

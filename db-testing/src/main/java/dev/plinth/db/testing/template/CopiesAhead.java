@@ -4,25 +4,33 @@ import dev.plinth.db.testing.provision.DatabaseNames;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a few copies of a template ready, made by a background thread while tests run, and drops
- * used copies on another background thread, so that a test waits for neither when the server keeps
- * up. A failure to make a copy is handed to the next {@link #take()} and stops the preparation.
+ * Keeps a few copies of a template ready while tests run. A background thread makes new copies
+ * whenever fewer than {@code depth} are ready or on their way back; another takes each used copy
+ * back: reset to the template's state where the {@link CopyMaker} can (then it is ready again),
+ * dropped otherwise. A test waits for neither when the server keeps up. A failure to make a copy is
+ * handed to the next {@link #take()} and stops the preparation.
  */
 final class CopiesAhead implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CopiesAhead.class);
+
   private final String template;
+  private final int depth;
   private final CopyMaker maker;
   private final Consumer<String> drop;
-  private final BlockingQueue<Made> ready;
+  private final BlockingQueue<Made> ready = new LinkedBlockingQueue<>();
   private final Thread preparer;
-  private final ExecutorService dropper;
+  private final ExecutorService returns;
+  private int returning;
   private volatile boolean closed;
   private RuntimeException failure;
 
@@ -32,16 +40,16 @@ final class CopiesAhead implements AutoCloseable {
    * Starts preparing copies.
    *
    * @param template the template's name, for messages and thread names
-   * @param depth how many copies to keep ready
-   * @param maker makes one copy
+   * @param depth how many copies to keep ready or coming back
+   * @param maker makes, and perhaps resets, one copy
    * @param drop drops one copy
    */
   CopiesAhead(String template, int depth, CopyMaker maker, Consumer<String> drop) {
     this.template = template;
+    this.depth = depth;
     this.maker = maker;
     this.drop = drop;
-    this.ready = new ArrayBlockingQueue<>(depth);
-    this.dropper = Executors.newSingleThreadExecutor(r -> daemon(r, "plinth-drop-" + template));
+    this.returns = Executors.newSingleThreadExecutor(r -> daemon(r, "plinth-return-" + template));
     this.preparer = daemon(this::prepare, "plinth-copy-" + template);
     preparer.start();
   }
@@ -51,15 +59,20 @@ final class CopiesAhead implements AutoCloseable {
    *
    * @throws IllegalStateException if copies cannot be made or the wait is interrupted
    */
-  synchronized String take() {
-    if (failure != null) {
-      throw failure;
+  String take() {
+    synchronized (this) {
+      if (failure != null) {
+        throw failure;
+      }
     }
     try {
       Made made = ready.take();
-      if (made.failure() != null) {
-        failure = made.failure();
-        throw failure;
+      synchronized (this) {
+        notifyAll();
+        if (made.failure() != null) {
+          failure = made.failure();
+          throw failure;
+        }
       }
       return made.name();
     } catch (InterruptedException e) {
@@ -68,43 +81,68 @@ final class CopiesAhead implements AutoCloseable {
     }
   }
 
-  /** Drops a used copy in the background; {@link #close()} waits for it. */
-  void dropLater(String name) {
-    dropper.execute(() -> drop.accept(name));
+  /** Takes a used copy back in the background: reset and ready again, or dropped. */
+  void giveBack(String name) {
+    synchronized (this) {
+      returning++;
+    }
+    returns.execute(
+        () -> {
+          try {
+            if (!closed && resetQuietly(name)) {
+              ready.add(new Made(name, null));
+            } else {
+              drop.accept(name);
+            }
+          } finally {
+            synchronized (this) {
+              returning--;
+              notifyAll();
+            }
+          }
+        });
   }
 
-  /** Stops preparing, drops the copies never handed out and waits for every drop. */
+  /** Stops preparing, waits for the copies coming back and drops every copy never handed out. */
   @Override
   public void close() {
-    closed = true;
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+    }
     preparer.interrupt();
     try {
       preparer.join(TimeUnit.MINUTES.toMillis(1));
-      List<Made> left = new ArrayList<>();
-      ready.drainTo(left);
-      left.stream().filter(m -> m.name() != null).forEach(m -> dropLater(m.name()));
-      dropper.shutdown();
-      dropper.awaitTermination(1, TimeUnit.MINUTES);
+      returns.shutdown();
+      returns.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    List<Made> left = new ArrayList<>();
+    ready.drainTo(left);
+    left.stream().filter(m -> m.name() != null).forEach(m -> drop.accept(m.name()));
   }
 
   private void prepare() {
-    while (!closed) {
+    while (awaitRoom()) {
       Made made = makeOne();
-      try {
-        ready.put(made);
-      } catch (InterruptedException e) {
-        if (made.name() != null) {
-          drop.accept(made.name());
-        }
-        return;
-      }
+      ready.add(made);
       if (made.failure() != null) {
         return;
       }
     }
+  }
+
+  /** Waits until fewer than {@code depth} copies are ready or coming back; false once closed. */
+  private synchronized boolean awaitRoom() {
+    try {
+      while (!closed && ready.size() + returning >= depth) {
+        wait();
+      }
+    } catch (InterruptedException e) {
+      return false;
+    }
+    return !closed;
   }
 
   private Made makeOne() {
@@ -118,6 +156,16 @@ final class CopiesAhead implements AutoCloseable {
           null,
           new IllegalStateException(
               "cannot copy template " + template + " into " + name + ": " + e.getMessage(), e));
+    }
+  }
+
+  private boolean resetQuietly(String name) {
+    try {
+      return maker.reset(name);
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug(
+          "cannot reset copy {} of template {}, dropping it: {}", name, template, e.toString());
+      return false;
     }
   }
 

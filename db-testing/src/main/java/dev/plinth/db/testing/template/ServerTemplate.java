@@ -66,8 +66,7 @@ final class ServerTemplate implements Template {
   @Override
   public TestDatabase copy() {
     String copy = copies.take();
-    return TestDatabases.of(
-        backend, copy, server.urlOf(copy), server, () -> copies.dropLater(copy));
+    return TestDatabases.of(backend, copy, server.urlOf(copy), server, () -> copies.giveBack(copy));
   }
 
   @Override

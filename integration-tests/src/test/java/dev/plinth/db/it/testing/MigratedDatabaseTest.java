@@ -23,7 +23,7 @@ class MigratedDatabaseTest {
 
   @AllBackends
   void copyIsAtHeadsWithTheSchemaTheRowsAndTheVersionRow(Database db) {
-    assertThat(versionRows(db)).containsExactly("shop2");
+    assertThat(versionRows(db)).containsExactly("shop3");
     List<String> viewed =
         db.reader()
             .call(
@@ -58,6 +58,26 @@ class MigratedDatabaseTest {
       assertThat(names(one)).containsExactly("bolt", "nut", "washer");
       assertThat(names(two)).containsExactly("nut");
       assertThat(first.name()).isNotEqualTo(second.name());
+    }
+  }
+
+  @AllBackends
+  void everyCopyLooksNewWhateverTheTestsBeforeItDid(Backend backend) {
+    try (MigratedDatabases databases = MigratedDatabases.create()) {
+      for (int i = 0; i < 6; i++) {
+        boolean changeSchema = i % 3 == 2;
+        try (TestDatabase copy = databases.copy(backend, SHOP)) {
+          Database db = copy.open();
+          assertThat(names(db)).containsExactly("bolt", "nut");
+          long note = db.writer().call(tx -> tx.insert("INSERT INTO notes (body) VALUES ('n')"));
+          assertThat(note).isEqualTo(2);
+          db.writer().run(tx -> tx.update("INSERT INTO items (id, name) VALUES (3, 'washer')"));
+          db.writer().run(tx -> tx.update("DELETE FROM items WHERE id = 1"));
+          if (changeSchema) {
+            db.writer().run(tx -> tx.update("CREATE TABLE scratch (id INTEGER)"));
+          }
+        }
+      }
     }
   }
 
