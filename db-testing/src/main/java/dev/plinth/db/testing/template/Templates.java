@@ -25,11 +25,18 @@ public final class Templates {
     return switch (backend) {
       case SQLITE -> SqliteTemplate.build(migrate);
       case POSTGRESQL ->
-          ServerTemplate.build(
-              backend, server, migrate, name -> new PostgresTemplateCopy(server.adminUrl(), name));
+          ServerTemplate.build(backend, server, migrate, name -> postgresCopy(server, name));
       case MYSQL ->
           ServerTemplate.build(backend, server, migrate, name -> mysqlCopy(server, name, migrate));
     };
+  }
+
+  private static CopyMaker postgresCopy(ServerBackend server, String template) {
+    try {
+      return PostgresTemplateCopy.capture(server.adminUrl(), template, server::urlOf);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read template " + template + " on postgresql", e);
+    }
   }
 
   private static CopyMaker mysqlCopy(
