@@ -133,6 +133,7 @@ final class MysqlSchemaCopy implements CopyMaker {
     }
     try (Connection c = DriverManager.getConnection(adminUrl);
         Statement s = c.createStatement()) {
+      endOtherSessions(c, name);
       if (!MysqlSchemaFingerprint.of(c, name).equals(fingerprint)) {
         return false;
       }
@@ -154,6 +155,30 @@ final class MysqlSchemaCopy implements CopyMaker {
         }
       }
       return true;
+    }
+  }
+
+  /** A session the test left open must not write into the copy the next test gets. */
+  private static void endOtherSessions(Connection c, String name) throws SQLException {
+    List<Long> sessions = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sessions.add(rs.getLong(1));
+        }
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      for (long session : sessions) {
+        try {
+          s.execute("KILL " + session);
+        } catch (SQLException ended) {
+          // The session ended between the listing and the KILL: what the KILL was for.
+        }
+      }
     }
   }
 

@@ -94,6 +94,7 @@ final class PostgresTemplateCopy implements CopyMaker {
       return false;
     }
     try (Connection c = DriverManager.getConnection(urlOf.apply(name))) {
+      endOtherSessions(c);
       if (!PostgresSchemaFingerprint.of(c).equals(rows.fingerprint())) {
         return false;
       }
@@ -123,6 +124,16 @@ final class PostgresTemplateCopy implements CopyMaker {
         c.rollback();
         throw new SQLException("cannot load the template's rows into " + name, e);
       }
+    }
+  }
+
+  /** A session the test left open must not write into the copy the next test gets. */
+  private static void endOtherSessions(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeQuery(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                  + " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+          .close();
     }
   }
 
