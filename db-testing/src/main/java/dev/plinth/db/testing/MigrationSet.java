@@ -33,6 +33,7 @@ public final class MigrationSet {
   private final List<MigrationScript> scripts;
   private final ClassLoader classLoader;
   private final Consumer<Migrator.Builder> settings;
+  private volatile String checksum;
 
   private MigrationSet(Builder b) {
     this.locations = List.copyOf(b.locations);
@@ -85,12 +86,22 @@ public final class MigrationSet {
    * A SHA-256 (hex) of everything that decides what this set migrates to: each revision given as an
    * object (id, down revisions, dependencies, checksum or class), the text of each SQL file under
    * the locations, each listed Java migration's class and id, and the class of the migrator
-   * customiser (each lambda has its own). It reads the files but parses nothing, so it is cheap to
-   * compute before every test; any edit gives another value.
+   * customiser (each lambda has its own). Any edit gives another value. The files are read (not
+   * parsed) on the first call and the value kept: a set is a snapshot, so build a new one to see
+   * files edited since.
    *
    * @throws dev.plinth.db.migrate.InvalidMigrationException if a location cannot be read
    */
   public String checksum() {
+    String known = checksum;
+    if (known == null) {
+      known = computeChecksum();
+      checksum = known;
+    }
+    return known;
+  }
+
+  private String computeChecksum() {
     MessageDigest digest = sha256();
     for (MigrationScript script : scripts) {
       update(digest, script.info().id());

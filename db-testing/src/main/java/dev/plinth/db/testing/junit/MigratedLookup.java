@@ -6,6 +6,7 @@ import dev.plinth.db.testing.MigrationSetSource;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -16,6 +17,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * it names.
  */
 final class MigratedLookup {
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(MigratedLookup.class);
+
+  private record AnnotatedSet(Class<?> testClass, List<String> locations) {}
+
   private MigratedLookup() {}
 
   /** The invocation's migration set, or empty when it asks for an empty database. */
@@ -37,10 +43,18 @@ final class MigratedLookup {
   private static MigrationSet set(Migrated migrated, ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     if (migrated.value().length > 0) {
-      return MigrationSet.builder()
-          .locations(migrated.value())
-          .classLoader(testClass.getClassLoader())
-          .build();
+      // One set per test class and locations for the whole run, so its files are read once.
+      return context
+          .getRoot()
+          .getStore(NS)
+          .getOrComputeIfAbsent(
+              new AnnotatedSet(testClass, List.of(migrated.value())),
+              k ->
+                  MigrationSet.builder()
+                      .locations(migrated.value())
+                      .classLoader(testClass.getClassLoader())
+                      .build(),
+              MigrationSet.class);
     }
     if (context.getRequiredTestInstance() instanceof MigrationSetSource source) {
       return source.migrationSet();

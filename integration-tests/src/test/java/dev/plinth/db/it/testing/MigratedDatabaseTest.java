@@ -83,23 +83,29 @@ class MigratedDatabaseTest {
 
   @AllBackends
   void anEditedMigrationBuildsANewTemplate(Backend backend, @TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("001_items.sql"), items("name VARCHAR(40) NOT NULL"));
-    MigrationSet set = MigrationSet.locations("filesystem:" + dir);
+    Path file = dir.resolve("001_items.sql");
+    String location = "filesystem:" + dir;
     try (MigratedDatabases databases = MigratedDatabases.create()) {
-      try (TestDatabase before = databases.copy(backend, set)) {
-        assertThat(columns(before.open())).containsExactly("id", "name");
-      }
+      Files.writeString(file, items("name VARCHAR(40) NOT NULL"));
+      MigrationSet original = MigrationSet.locations(location);
+      assertThat(columnsOfACopy(databases, backend, original)).containsExactly("id", "name");
 
-      Files.writeString(
-          dir.resolve("001_items.sql"), items("name VARCHAR(40) NOT NULL, qty INTEGER"));
-      try (TestDatabase after = databases.copy(backend, set)) {
-        assertThat(columns(after.open())).containsExactly("id", "name", "qty");
-      }
+      Files.writeString(file, items("name VARCHAR(40) NOT NULL, qty INTEGER"));
+      MigrationSet edited = MigrationSet.locations(location);
+      assertThat(edited.checksum()).isNotEqualTo(original.checksum());
+      assertThat(columnsOfACopy(databases, backend, edited)).containsExactly("id", "name", "qty");
 
-      Files.writeString(dir.resolve("001_items.sql"), items("name VARCHAR(40) NOT NULL"));
-      try (TestDatabase again = databases.copy(backend, set)) {
-        assertThat(columns(again.open())).containsExactly("id", "name");
-      }
+      Files.writeString(file, items("name VARCHAR(40) NOT NULL"));
+      MigrationSet reverted = MigrationSet.locations(location);
+      assertThat(reverted.checksum()).isEqualTo(original.checksum());
+      assertThat(columnsOfACopy(databases, backend, reverted)).containsExactly("id", "name");
+    }
+  }
+
+  private static List<String> columnsOfACopy(
+      MigratedDatabases databases, Backend backend, MigrationSet set) {
+    try (TestDatabase copy = databases.copy(backend, set)) {
+      return columns(copy.open());
     }
   }
 
