@@ -49,8 +49,9 @@ public final class MigratedDatabases implements AutoCloseable {
   }
 
   /**
-   * A fresh copy of {@code set} migrated to heads on {@code backend}, dropped when closed. The
-   * first request for a backend and set (by its checksum) migrates the template.
+   * A copy of {@code set} migrated to heads on {@code backend}, for this caller alone until it is
+   * closed (then dropped, or reset to the template's state for a later request). The first request
+   * for a backend and set (by its checksum) migrates the template.
    *
    * @throws IllegalStateException if the backend's server is not reachable, or the template or copy
    *     cannot be made

@@ -81,26 +81,35 @@ final class CopiesAhead implements AutoCloseable {
     }
   }
 
-  /** Takes a used copy back in the background: reset and ready again, or dropped. */
+  /**
+   * Takes a used copy back in the background: reset and ready again, or dropped; dropped at once
+   * once this is closed.
+   */
   void giveBack(String name) {
     synchronized (this) {
-      returning++;
+      if (!closed) {
+        returning++;
+        // Submitted under the lock, so close() cannot shut the executor down in between.
+        returns.execute(() -> takeBack(name));
+        return;
+      }
     }
-    returns.execute(
-        () -> {
-          try {
-            if (!closed && resetQuietly(name)) {
-              ready.add(new Made(name, null));
-            } else {
-              drop.accept(name);
-            }
-          } finally {
-            synchronized (this) {
-              returning--;
-              notifyAll();
-            }
-          }
-        });
+    drop.accept(name);
+  }
+
+  private void takeBack(String name) {
+    try {
+      if (!closed && resetQuietly(name)) {
+        ready.add(new Made(name, null));
+      } else {
+        drop.accept(name);
+      }
+    } finally {
+      synchronized (this) {
+        returning--;
+        notifyAll();
+      }
+    }
   }
 
   /** Stops preparing, waits for the copies coming back and drops every copy never handed out. */

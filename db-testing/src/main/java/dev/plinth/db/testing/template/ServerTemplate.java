@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A template database on a PostgreSQL or MySQL server, copied by a backend-specific {@link
- * CopyMaker}; copies are prepared ahead and dropped in the background (see {@link CopiesAhead}).
+ * CopyMaker}; copies are prepared ahead, and used ones reset or dropped, in the background (see
+ * {@link CopiesAhead}).
  */
 final class ServerTemplate implements Template {
   private static final Logger LOG = LoggerFactory.getLogger(ServerTemplate.class);

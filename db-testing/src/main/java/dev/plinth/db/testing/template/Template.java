@@ -9,7 +9,8 @@ import dev.plinth.db.testing.TestDatabase;
 public interface Template extends AutoCloseable {
 
   /**
-   * A new, independent copy of the template, dropped when the returned database is closed.
+   * A copy of the template that no other test uses, given back when the returned database is
+   * closed: dropped, or reset to the template's state for a later test.
    *
    * @throws IllegalStateException if the copy cannot be made
    */
