@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -79,7 +80,8 @@ public final class Database implements AutoCloseable {
               new TransactionRetry(config, b.retryIf),
               mappers,
               config.connectionDebug(),
-              schema::invalidate);
+              schema::invalidate,
+              b.statementListener);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -240,6 +242,7 @@ public final class Database implements AutoCloseable {
     private Consumer<Configuration> mybatis =
         configuration -> mappers.forEach(configuration::addMapper);
     private boolean customisesMyBatis;
+    private StatementListener statementListener;
 
     private Builder() {}
 
@@ -281,6 +284,17 @@ public final class Database implements AutoCloseable {
       Consumer<Configuration> registerMappers = mybatis;
       this.mybatis = registerMappers.andThen(customizer);
       customisesMyBatis = true;
+      return this;
+    }
+
+    /**
+     * Registers the one {@link StatementListener} that sees every statement and transaction this
+     * database runs; without one, statements cost nothing extra.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder statementListener(StatementListener listener) {
+      this.statementListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

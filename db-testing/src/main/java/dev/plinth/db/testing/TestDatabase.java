@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A freshly provisioned, randomly named database on one backend, dropped when its test ends, with
- * every {@link Database} opened through it closed first.
+ * A freshly provisioned, randomly named database on one backend, dropped when its test ends (a
+ * {@link Migrated} copy may instead be reset for a later test), with every {@link Database} opened
+ * through it closed first.
  */
 public final class TestDatabase implements AutoCloseable {
   private final Backend backend;

@@ -1,6 +1,7 @@
 package dev.plinth.db.core.tx;
 
 import dev.plinth.db.core.RowMapper;
+import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.error.DbException;
@@ -30,8 +31,14 @@ final class JdbcTx implements Tx {
    * transaction allocates a smaller {@code JdbcTx}.
    *
    * @param afterDdl called after each DDL statement, to drop cached schema metadata
+   * @param listener sees each statement; {@code null} when none is registered
    */
-  record Shared(Dialect dialect, MapperBinding mappers, SqlLog log, Runnable afterDdl) {}
+  record Shared(
+      Dialect dialect,
+      MapperBinding mappers,
+      SqlLog log,
+      Runnable afterDdl,
+      StatementListener listener) {}
 
   JdbcTx(Connection connection, TransactionMode mode, Shared shared) {
     this.connection = connection;
@@ -51,7 +58,7 @@ final class JdbcTx implements Tx {
 
   @Override
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    shared.log().statement(sql, args);
+    announce(sql, args);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, args, 0);
       try (ResultSet rs = ps.executeQuery()) {
@@ -68,7 +75,7 @@ final class JdbcTx implements Tx {
 
   @Override
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
-    shared.log().statement(sql, args);
+    announce(sql, args);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, args, 0);
       ps.setMaxRows(2);
@@ -116,7 +123,7 @@ final class JdbcTx implements Tx {
 
   @Override
   public int update(String sql, Object... args) {
-    shared.log().statement(sql, args);
+    announce(sql, args);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, args, 0);
       return ps.executeUpdate();
@@ -134,7 +141,7 @@ final class JdbcTx implements Tx {
 
   @Override
   public long insertReturning(String keyColumn, String sql, Object... args) {
-    shared.log().statement(sql, args);
+    announce(sql, args);
     try (PreparedStatement ps = shared.dialect().prepareInsert(connection, sql, keyColumn)) {
       bind(ps, args, 0);
       ps.executeUpdate();
@@ -151,7 +158,7 @@ final class JdbcTx implements Tx {
 
   @Override
   public int[] batch(String sql, List<Object[]> rows) {
-    shared.log().statement(sql, new Object[] {rows.size() + " rows"});
+    announce(sql, new Object[] {rows.size() + " rows"});
     if (rows.isEmpty()) {
       return new int[0];
     }
@@ -191,6 +198,14 @@ final class JdbcTx implements Tx {
     if (session != null) {
       session.close();
       session = null;
+    }
+  }
+
+  private void announce(String sql, Object[] args) {
+    shared.log().statement(sql, args);
+    StatementListener listener = shared.listener();
+    if (listener != null) {
+      listener.statement(sql);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.plinth.db.core.tx;
 
+import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.error.DbException;
 import java.lang.reflect.InvocationHandler;
@@ -31,6 +32,7 @@ public final class MapperBinding {
   private final DataSource dataSource;
   private final Dialect dialect;
   private final Consumer<Configuration> customizer;
+  private StatementListener listener;
   private Configuration configuration;
   private volatile SqlSessionFactory factory;
 
@@ -59,6 +61,17 @@ public final class MapperBinding {
     }
   }
 
+  /**
+   * Reports every statement a mapper prepares to {@code listener}; called before the first
+   * transaction, by the runner that owns this binding, whether MyBatis is configured yet or not.
+   */
+  synchronized void report(StatementListener listener) {
+    this.listener = listener;
+    if (configuration != null) {
+      configuration.addInterceptor(new MapperStatements(listener));
+    }
+  }
+
   private synchronized void build() {
     if (factory != null) {
       return;
@@ -69,6 +82,9 @@ public final class MapperBinding {
     transactions.setProperties(p);
     Configuration built = new Configuration(new Environment("plinth", transactions, dataSource));
     customizer.accept(built);
+    if (listener != null) {
+      built.addInterceptor(new MapperStatements(listener));
+    }
     this.configuration = built;
     this.factory = new SqlSessionFactoryBuilder().build(built);
   }

@@ -1,5 +1,6 @@
 package dev.plinth.db.core.tx;
 
+import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.core.TxFunction;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.SchemaChangeGuard;
@@ -27,6 +28,7 @@ public final class TransactionRunner {
   private final TransactionRetry retry;
   private final JdbcTx.Shared shared;
   private final Runnable afterDdl;
+  private final StatementListener listener;
 
   /**
    * Creates a runner over the given pools.
@@ -36,6 +38,7 @@ public final class TransactionRunner {
    * @param connectionDebug oslo.db's {@code connection_debug} level for statement logging
    * @param afterDdl called after each DDL statement and again when its transaction ends, to drop
    *     cached schema metadata
+   * @param listener sees every statement and transaction; {@code null} for none
    */
   public TransactionRunner(
       DataSource writer,
@@ -44,13 +47,19 @@ public final class TransactionRunner {
       TransactionRetry retry,
       MapperBinding mappers,
       int connectionDebug,
-      Runnable afterDdl) {
+      Runnable afterDdl,
+      StatementListener listener) {
     this.writer = writer;
     this.reader = reader;
     this.dialect = dialect;
     this.retry = retry;
-    this.shared = new JdbcTx.Shared(dialect, mappers, new SqlLog(connectionDebug), afterDdl);
+    this.shared =
+        new JdbcTx.Shared(dialect, mappers, new SqlLog(connectionDebug), afterDdl, listener);
     this.afterDdl = afterDdl;
+    this.listener = listener;
+    if (listener != null) {
+      mappers.report(listener);
+    }
   }
 
   /**
@@ -93,13 +102,19 @@ public final class TransactionRunner {
     JdbcTx tx = new JdbcTx(c, spec.mode(), shared);
     current.set(tx);
     try {
+      if (listener != null) {
+        listener.begin();
+      }
       guard.afterBegin(c);
       T result = work.apply(tx);
       if (spec.mode() == TransactionMode.WRITER) {
         guard.beforeCommit(c);
         c.commit();
+        if (listener != null) {
+          listener.commit();
+        }
       } else {
-        c.rollback();
+        rollback(c);
       }
       return result;
     } catch (SQLException e) {
@@ -214,9 +229,16 @@ public final class TransactionRunner {
     }
   }
 
-  private static void rollbackQuietly(Connection c, Throwable failure) {
+  private void rollback(Connection c) throws SQLException {
+    c.rollback();
+    if (listener != null) {
+      listener.rollback();
+    }
+  }
+
+  private void rollbackQuietly(Connection c, Throwable failure) {
     try {
-      c.rollback();
+      rollback(c);
     } catch (SQLException e) {
       failure.addSuppressed(e);
     }

@@ -54,6 +54,33 @@ public final class MigrationSources {
   }
 
   /**
+   * The sources of a set of migrations as text, without parsing or instantiating anything: for each
+   * SQL file under the locations its origin and content, for each Java migration the loader lists
+   * its class name and revision id. Cheap enough to tell, before every test, whether any migration
+   * changed.
+   *
+   * @throws InvalidMigrationException as {@link #load(List, ClassLoader)}
+   */
+  public static List<String> sourceTexts(List<Location> locations, ClassLoader loader) {
+    List<String> texts = new ArrayList<>();
+    for (Location location : locations) {
+      for (SqlFile file : LocationScanner.scan(location, loader)) {
+        texts.add(file.origin());
+        texts.add(file.content());
+      }
+    }
+    try {
+      ServiceLoader.load(Migration.class, loader).stream()
+          .map(ServiceLoader.Provider::type)
+          .sorted(Comparator.comparing(Class::getName))
+          .forEach(type -> texts.add(type.getName() + "@" + JavaMigration.infoOf(type).id()));
+    } catch (ServiceConfigurationError e) {
+      throw unloadable(e);
+    }
+    return texts;
+  }
+
+  /**
    * Loads the Java migrations listed for ServiceLoader, sorted by class name.
    *
    * @throws InvalidMigrationException naming the class that has no {@code @Revision} or cannot be
@@ -69,14 +96,18 @@ public final class MigrationSources {
         migrations.add(JavaMigration.of(provider.get()));
       }
     } catch (ServiceConfigurationError e) {
-      throw new InvalidMigrationException(
-          "cannot load a Java migration listed in META-INF/services/"
-              + Migration.class.getName()
-              + ": "
-              + e.getMessage(),
-          e);
+      throw unloadable(e);
     }
     migrations.sort(Comparator.comparing(m -> m.migration().getClass().getName()));
     return List.copyOf(migrations);
+  }
+
+  private static InvalidMigrationException unloadable(ServiceConfigurationError e) {
+    return new InvalidMigrationException(
+        "cannot load a Java migration listed in META-INF/services/"
+            + Migration.class.getName()
+            + ": "
+            + e.getMessage(),
+        e);
   }
 }

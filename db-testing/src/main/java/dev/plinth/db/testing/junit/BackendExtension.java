@@ -4,6 +4,8 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.AvailableBackends;
 import dev.plinth.db.testing.Backend;
+import dev.plinth.db.testing.Migrated;
+import dev.plinth.db.testing.MigratedDatabases;
 import dev.plinth.db.testing.TestDatabase;
 import dev.plinth.db.testing.TestDatabases;
 import dev.plinth.db.testing.provision.BackendDiscovery;
@@ -22,8 +24,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The engine behind {@link AllBackends}: one invocation per selected backend, each resolving {@link
- * TestDatabase} and {@link Database} parameters to a database provisioned for that invocation, and
- * {@link AvailableBackends} to the reachable backends, for tests that compare them.
+ * TestDatabase} and {@link Database} parameters to a database provisioned for that invocation (an
+ * empty one, or under {@link Migrated} a copy of a template migrated once per test run), and {@link
+ * AvailableBackends} to the reachable backends, for tests that compare them.
  */
 public final class BackendExtension implements TestTemplateInvocationContextProvider {
   private static final ExtensionContext.Namespace NS =
@@ -56,6 +59,18 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
             BackendDiscovery.class,
             k -> new BackendDiscovery(System.getenv()),
             BackendDiscovery.class);
+  }
+
+  /** One per test run, so templates are migrated once and dropped when the run ends. */
+  private static MigratedDatabases migratedDatabases(
+      ExtensionContext context, BackendDiscovery discovery) {
+    return context
+        .getRoot()
+        .getStore(NS)
+        .getOrComputeIfAbsent(
+            MigratedDatabases.class,
+            k -> MigratedDatabases.create(discovery),
+            MigratedDatabases.class);
   }
 
   private record Invocation(Backend backend, String method, BackendDiscovery discovery)
@@ -128,14 +143,19 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
             AvailableBackends.class);
       }
       TestDatabase db =
-          store.getOrComputeIfAbsent(
-              TestDatabase.class,
-              k -> new Provisioner(invocation.discovery()).provision(invocation.backend()),
-              TestDatabase.class);
+          store.getOrComputeIfAbsent(TestDatabase.class, k -> provision(c), TestDatabase.class);
       if (type == TestDatabase.class) {
         return db;
       }
       return store.getOrComputeIfAbsent(Database.class, k -> db.open(), Database.class);
+    }
+
+    /** A copy of a migrated template when {@link Migrated} applies, else an empty database. */
+    private TestDatabase provision(ExtensionContext c) {
+      Backend backend = invocation.backend();
+      return MigratedLookup.find(c)
+          .map(set -> migratedDatabases(c, invocation.discovery()).copy(backend, set))
+          .orElseGet(() -> new Provisioner(invocation.discovery()).provision(backend));
     }
   }
 }
