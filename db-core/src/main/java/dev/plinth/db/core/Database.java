@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -53,6 +55,7 @@ public final class Database implements AutoCloseable {
   private final TransactionScope reader;
   private final TransactionScope asyncReader;
   private final SchemaReader schema;
+  private final Set<Connection> handedOut = ConcurrentHashMap.newKeySet();
 
   private Database(Builder b) {
     this.config = b.config;
@@ -138,9 +141,35 @@ public final class Database implements AutoCloseable {
     try {
       Connection c = writerPool.getDataSource().getConnection();
       c.setAutoCommit(true);
+      handedOut.removeIf(Database::closed);
+      handedOut.add(c);
       return c;
     } catch (SQLException e) {
       throw dialect.translate(e);
+    }
+  }
+
+  /**
+   * How many connections are in use now: borrowed from the pools by running transactions, or handed
+   * out by {@link #openConnection()} and not yet closed. Zero when no work runs; a test kit reads
+   * it at the end of a test to find a connection left open.
+   */
+  public int connectionsInUse() {
+    handedOut.removeIf(Database::closed);
+    return active(writerPool) + active(readerPool) + handedOut.size();
+  }
+
+  private static int active(HikariDataSource pool) {
+    return pool == null || pool.getHikariPoolMXBean() == null
+        ? 0
+        : pool.getHikariPoolMXBean().getActiveConnections();
+  }
+
+  private static boolean closed(Connection c) {
+    try {
+      return c.isClosed();
+    } catch (SQLException e) {
+      return true;
     }
   }
 

@@ -112,12 +112,35 @@ public final class TestDatabase implements AutoCloseable {
     return server;
   }
 
-  /** Closes every tracked {@link Database} and drops the database. */
+  /**
+   * Closes every tracked {@link Database} and drops the database (or resets a {@link Migrated}
+   * copy).
+   *
+   * @throws AssertionError after dropping, if a tracked database still had connections in use: a
+   *     transaction still running or a connection from {@link Database#openConnection()} never
+   *     closed, which closing the pool or dropping the database would otherwise hide
+   */
   @Override
   public synchronized void close() {
+    List<String> leaks = new ArrayList<>();
+    for (Database db : opened) {
+      int inUse = db.connectionsInUse();
+      if (inUse > 0) {
+        leaks.add(inUse + " connection(s) of " + db.config());
+      }
+    }
     opened.forEach(Database::close);
     opened.clear();
     drop.run();
+    if (!leaks.isEmpty()) {
+      throw new AssertionError(
+          "connection leak in "
+              + this
+              + ": "
+              + String.join("; ", leaks)
+              + " still in use when the test ended. Close every Connection from"
+              + " Database.openConnection() and let every transaction end before the test does.");
+    }
   }
 
   @Override

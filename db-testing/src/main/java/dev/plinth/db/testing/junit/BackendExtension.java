@@ -4,6 +4,7 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.AvailableBackends;
 import dev.plinth.db.testing.Backend;
+import dev.plinth.db.testing.DatabaseInitializer;
 import dev.plinth.db.testing.Migrated;
 import dev.plinth.db.testing.MigratedDatabases;
 import dev.plinth.db.testing.TestDatabase;
@@ -26,7 +27,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The engine behind {@link AllBackends}: one invocation per selected backend, each resolving {@link
  * TestDatabase} and {@link Database} parameters to a database provisioned for that invocation (an
  * empty one, or under {@link Migrated} a copy of a template migrated once per test run), and {@link
- * AvailableBackends} to the reachable backends, for tests that compare them.
+ * AvailableBackends} to the reachable backends, for tests that compare them. A test class that is a
+ * {@link DatabaseInitializer} prepares each database before its test receives it.
  */
 public final class BackendExtension implements TestTemplateInvocationContextProvider {
   private static final ExtensionContext.Namespace NS =
@@ -153,9 +155,19 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
     /** A copy of a migrated template when {@link Migrated} applies, else an empty database. */
     private TestDatabase provision(ExtensionContext c) {
       Backend backend = invocation.backend();
-      return MigratedLookup.find(c)
-          .map(set -> migratedDatabases(c, invocation.discovery()).copy(backend, set))
-          .orElseGet(() -> new Provisioner(invocation.discovery()).provision(backend));
+      TestDatabase database =
+          MigratedLookup.find(c)
+              .map(set -> migratedDatabases(c, invocation.discovery()).copy(backend, set))
+              .orElseGet(() -> new Provisioner(invocation.discovery()).provision(backend));
+      if (c.getRequiredTestInstance() instanceof DatabaseInitializer initializer) {
+        try {
+          initializer.initialize(database);
+        } catch (RuntimeException | Error e) {
+          database.close();
+          throw e;
+        }
+      }
+      return database;
     }
   }
 }
