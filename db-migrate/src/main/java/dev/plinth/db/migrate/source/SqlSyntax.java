@@ -1,5 +1,7 @@
 package dev.plinth.db.migrate.source;
 
+import dev.plinth.db.core.Dialects;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,23 +15,26 @@ interface SqlSyntax {
   /**
    * Picks the syntax of a backend.
    *
-   * @throws IllegalArgumentException for a name other than sqlite, postgresql or mysql
+   * @throws IllegalArgumentException for a name that is not a dialect's
    */
   static SqlSyntax forBackend(String backend) {
-    switch (backend) {
-      case "sqlite":
-        return SqliteSyntax.INSTANCE;
-      case "postgresql":
-        return PostgresSyntax.INSTANCE;
-      case "mysql":
-        return MysqlSyntax.INSTANCE;
-      default:
-        throw new IllegalArgumentException(
-            "no statement splitter for backend '"
-                + backend
-                + "': expected sqlite, postgresql or mysql");
+    SqlSyntax syntax = BY_BACKEND.get(backend);
+    if (syntax == null) {
+      throw new IllegalArgumentException(
+          "no statement splitter for backend '"
+              + backend
+              + "': expected one of "
+              + Dialects.names());
     }
+    return syntax;
   }
+
+  /** The syntax of each backend, keyed by its dialect's name. */
+  Map<String, SqlSyntax> BY_BACKEND =
+      Map.of(
+          Dialects.sqlite().name(), SqliteSyntax.INSTANCE,
+          Dialects.postgresql().name(), PostgresSyntax.INSTANCE,
+          Dialects.mysql().name(), MysqlSyntax.INSTANCE);
 
   /**
    * The quoted string, quoted identifier or comment that starts at {@code pos}, or null if none
