@@ -2,6 +2,7 @@ package dev.plinth.db.core.dialect.mysql;
 
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.CatalogRows;
+import dev.plinth.db.core.dialect.ForeignKeyRow;
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.ForeignKey;
@@ -104,7 +105,7 @@ final class MysqlSchemaIntrospector implements SchemaIntrospector {
   }
 
   private static List<ForeignKey> readForeignKeys(Tx tx, String name) {
-    List<FkRow> rows =
+    List<ForeignKeyRow> rows =
         tx.query(
             "SELECT k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME,"
                 + " k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE"
@@ -115,7 +116,7 @@ final class MysqlSchemaIntrospector implements SchemaIntrospector {
                 + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.TABLE_NAME = ?"
                 + " ORDER BY k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
             rs ->
-                new FkRow(
+                new ForeignKeyRow(
                     rs.getString(1),
                     rs.getString(2),
                     rs.getString(3),
@@ -124,27 +125,19 @@ final class MysqlSchemaIntrospector implements SchemaIntrospector {
                     rs.getString(6)),
             name);
     List<ForeignKey> foreignKeys = new ArrayList<>();
-    for (List<FkRow> group : CatalogRows.groupConsecutive(rows, FkRow::name)) {
-      FkRow first = group.get(0);
+    for (List<ForeignKeyRow> group : ForeignKeyRow.byConstraint(rows)) {
+      ForeignKeyRow first = group.get(0);
       foreignKeys.add(
           new ForeignKey(
-              first.name,
-              group.stream().map(FkRow::column).toList(),
-              first.table,
-              group.stream().map(FkRow::referencedColumn).toList(),
-              first.onDelete,
-              first.onUpdate));
+              (String) first.constraint(),
+              ForeignKeyRow.columns(group),
+              first.referencedTable(),
+              ForeignKeyRow.referencedColumns(group),
+              first.onDelete(),
+              first.onUpdate()));
     }
     return foreignKeys;
   }
 
   private record KeyRow(String index, boolean unique, String column) {}
-
-  private record FkRow(
-      String name,
-      String column,
-      String table,
-      String referencedColumn,
-      String onDelete,
-      String onUpdate) {}
 }

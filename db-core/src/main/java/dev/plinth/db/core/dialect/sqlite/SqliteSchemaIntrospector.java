@@ -1,7 +1,7 @@
 package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.Tx;
-import dev.plinth.db.core.dialect.CatalogRows;
+import dev.plinth.db.core.dialect.ForeignKeyRow;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.ForeignKey;
 import dev.plinth.db.core.schema.Index;
@@ -179,12 +179,12 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
 
   private static void readForeignKeys(
       Tx tx, String name, SqliteCreateTable parsed, Table.Builder t) {
-    List<FkRow> rows =
+    List<ForeignKeyRow> rows =
         tx.query(
-            "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete"
+            "SELECT id, \"from\", \"table\", \"to\", on_delete, on_update"
                 + " FROM pragma_foreign_key_list(?) ORDER BY id, seq",
             rs ->
-                new FkRow(
+                new ForeignKeyRow(
                     rs.getInt(1),
                     rs.getString(2),
                     rs.getString(3),
@@ -192,21 +192,21 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
                     rs.getString(5),
                     rs.getString(6)),
             name);
-    for (List<FkRow> group : CatalogRows.groupConsecutive(rows, FkRow::id)) {
-      FkRow first = group.get(0);
-      List<String> from = group.stream().map(FkRow::from).toList();
-      List<String> to = group.stream().map(FkRow::to).toList();
+    for (List<ForeignKeyRow> group : ForeignKeyRow.byConstraint(rows)) {
+      ForeignKeyRow first = group.get(0);
+      List<String> from = ForeignKeyRow.columns(group);
+      List<String> to = ForeignKeyRow.referencedColumns(group);
       if (to.contains(null)) {
-        to = primaryKeyOf(tx, first.table);
+        to = primaryKeyOf(tx, first.referencedTable());
       }
       t.foreignKey(
           new ForeignKey(
               parsed.foreignKeyName(from).orElse(null),
               from,
-              first.table,
+              first.referencedTable(),
               to,
-              first.onDelete,
-              first.onUpdate));
+              first.onDelete(),
+              first.onUpdate()));
     }
   }
 
@@ -236,7 +236,4 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
   private record PkColumn(int position, String name) {}
 
   private record IndexRow(String name, boolean unique, String origin) {}
-
-  private record FkRow(
-      int id, String table, String from, String to, String onUpdate, String onDelete) {}
 }
