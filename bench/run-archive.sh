@@ -22,7 +22,7 @@ bench() { java -Xmx256m -cp "$jar" dev.plinth.bench.archive.ArchiveBench "$@"; }
 my() { mysql -h "$my_host" -P "$my_port" -u "$my_user" -N -B -e "$1"; }
 
 echo "== building db-archive and the benchmark jar" >&2
-mvn -q -B install -DskipTests -pl db-archive -am
+mvn -q -B install -DskipTests -pl db-testing -am
 mvn -q -B -f bench/pom.xml package -DskipTests
 
 if ! command -v pt-archiver > /dev/null; then

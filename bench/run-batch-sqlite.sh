@@ -22,7 +22,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/plinth-batch-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 echo "== building db-migrate and the benchmark jar" >&2
-mvn -q -B install -DskipTests -pl db-archive -am
+mvn -q -B install -DskipTests -pl db-testing -am
 mvn -q -B -f bench/pom.xml package -DskipTests
 
 if ! /usr/bin/python3 -c 'import alembic' 2>/dev/null; then

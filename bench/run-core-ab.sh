@@ -18,7 +18,7 @@ cases=${CASES:-sqlite:select sqlite:insert postgresql:select postgresql:insert}
 
 echo "== building db-core and the benchmark jar" >&2
 # shellcheck disable=SC2086
-mvn -q -B ${MVN_ARGS:-} install -DskipTests -pl db-archive -am
+mvn -q -B ${MVN_ARGS:-} install -DskipTests -pl db-testing -am
 # shellcheck disable=SC2086
 mvn -q -B ${MVN_ARGS:-} -f bench/pom.xml package -DskipTests
 

@@ -10,7 +10,7 @@ jar=bench/target/benchmarks.jar
 results=bench/target/core-overhead.json
 
 echo "== building db-core and the benchmark jar" >&2
-mvn -q -B install -DskipTests -pl db-archive -am
+mvn -q -B install -DskipTests -pl db-testing -am
 mvn -q -B -f bench/pom.xml package -DskipTests
 
 backends=sqlite

@@ -34,7 +34,7 @@ if ((${#need[@]})); then
 fi
 
 echo "== building Plinth, its CLI jar and the benchmark jar" >&2
-mvn -q -B install -DskipTests -pl db-migrate -am
+mvn -q -B install -DskipTests -pl db-testing -am
 mvn -q -B -f bench/pom.xml package -DskipTests
 mkdir -p "$out"
 
