@@ -4,6 +4,7 @@ import dev.plinth.db.core.RowMapper;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.error.InvalidSortKeyException;
+import dev.plinth.db.core.schema.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -234,6 +235,9 @@ public final class Pagination {
       }
     }
     String lastKey = keys.get(keys.size() - 1).column();
+    if (knownColumns == null && nullable.contains(lastKey) && !mayHoldNull(tx, lastKey)) {
+      nullable.remove(lastKey);
+    }
     if (knownColumns == null && nullable.contains(lastKey)) {
       LOG.warn(
           "the last sort key {} of {} may hold NULL: end the keys with a unique non-NULL column "
@@ -242,5 +246,18 @@ public final class Pagination {
           table);
     }
     return nullable;
+  }
+
+  /**
+   * Whether the schema lets {@code column} hold NULL. Asked only when the result metadata says it
+   * may, which sqlite-jdbc says of every column, even {@code INTEGER PRIMARY KEY} (the rowid).
+   */
+  private boolean mayHoldNull(Tx tx, String column) {
+    return tx.dialect()
+        .schemaIntrospector()
+        .table(tx, table)
+        .flatMap(t -> t.column(column))
+        .map(Column::nullable)
+        .orElse(true);
   }
 }

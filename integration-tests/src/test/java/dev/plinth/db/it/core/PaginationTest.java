@@ -13,6 +13,9 @@ import dev.plinth.db.core.paging.SortKey;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 import dev.plinth.db.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -242,5 +245,50 @@ class PaginationTest {
     List<Thing> expected = things.stream().sorted(order(keys)).toList();
     List<Thing> fetched = db.reader().call(tx -> upper.fetch(tx, THING));
     assertThat(fetched).containsExactlyElementsOf(expected);
+  }
+
+  /**
+   * The "may hold NULL" warning is for a last sort key that really may: not for {@code id INTEGER
+   * PRIMARY KEY}, which sqlite-jdbc's result metadata reports nullable; but for {@code size}.
+   */
+  @AllBackends
+  void nullWarningOnlyForALastSortKeyThatMayHoldNull(TestDatabase backend) {
+    Database db = open(backend);
+    createThings(db);
+    String byId =
+        stderrOf(
+            () ->
+                db.reader()
+                    .run(
+                        tx ->
+                            Pagination.of("things")
+                                .sortBy("id", SortDirection.ASC)
+                                .limit(3)
+                                .fetch(tx, THING)));
+    String bySize =
+        stderrOf(
+            () ->
+                db.reader()
+                    .run(
+                        tx ->
+                            Pagination.of("things")
+                                .sortBy("size", SortDirection.ASC)
+                                .limit(3)
+                                .fetch(tx, THING)));
+    assertThat(byId).doesNotContain("may hold NULL");
+    assertThat(bySize).contains("the last sort key size of things may hold NULL");
+  }
+
+  /** What {@code block} wrote to System.err, where slf4j-simple writes log lines. */
+  private static String stderrOf(Runnable block) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      block.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
   }
 }
