@@ -255,37 +255,25 @@ class PaginationTest {
   void nullWarningOnlyForALastSortKeyThatMayHoldNull(TestDatabase backend) {
     Database db = open(backend);
     createThings(db);
-    String byId =
-        stderrOf(
-            () ->
-                db.reader()
-                    .run(
-                        tx ->
-                            Pagination.of("things")
-                                .sortBy("id", SortDirection.ASC)
-                                .limit(3)
-                                .fetch(tx, THING)));
-    String bySize =
-        stderrOf(
-            () ->
-                db.reader()
-                    .run(
-                        tx ->
-                            Pagination.of("things")
-                                .sortBy("size", SortDirection.ASC)
-                                .limit(3)
-                                .fetch(tx, THING)));
+    String byId = stderrWhenSortedBy(db, "id");
+    String bySize = stderrWhenSortedBy(db, "size");
     assertThat(byId).doesNotContain("may hold NULL");
     assertThat(bySize).contains("the last sort key size of things may hold NULL");
   }
 
-  /** What {@code block} wrote to System.err, where slf4j-simple writes log lines. */
-  private static String stderrOf(Runnable block) {
+  /** What one page sorted by {@code column} wrote to System.err, where slf4j-simple logs. */
+  private static String stderrWhenSortedBy(Database db, String column) {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      block.run();
+      db.reader()
+          .run(
+              tx ->
+                  Pagination.of("things")
+                      .sortBy(column, SortDirection.ASC)
+                      .limit(3)
+                      .fetch(tx, THING));
     } finally {
       System.setErr(original);
     }
