@@ -15,9 +15,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * One change to one table, known two ways: as an edit of the table's model (what a move-and-copy
- * builds) and as the in-place ALTER statements of a backend (what {@link Operations} runs). The
- * in-place form throws {@link dev.plinth.db.core.error.DbNotSupportedException} where the backend
- * cannot make the change without rebuilding the table.
+ * builds) and as the in-place ALTER statements of a backend (what {@link
+ * dev.plinth.db.migrate.ops.Operations} runs). The in-place form throws {@link
+ * dev.plinth.db.core.error.DbNotSupportedException} where the backend cannot make the change
+ * without rebuilding the table.
  */
 public sealed interface TableChange {
 
