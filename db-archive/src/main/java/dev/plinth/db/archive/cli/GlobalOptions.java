@@ -38,6 +38,15 @@ final class GlobalOptions {
   private Path config;
 
   @Option(
+      names = "--connect-retries",
+      paramLabel = "N",
+      description =
+          "Connection attempts to add after the first when the database does not answer (default"
+              + " 0: fail at once; database.max_retries in --config or the environment counts"
+              + " attempts in all).")
+  private Integer connectRetries;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description = "Output on stdout: ${COMPLETION-CANDIDATES} (default: text).")
@@ -55,7 +64,7 @@ final class GlobalOptions {
    * @throws ParameterException if no URL is given anywhere or the configuration is invalid
    */
   Database open() {
-    DatabaseConfig.Builder b = DatabaseConfig.builder();
+    DatabaseConfig.Builder b = DatabaseConfig.builder().maxRetries(1);
     try {
       Path configFile = config != null ? config : beforeCommand().config;
       String jdbcUrl = url != null ? url : beforeCommand().url;
@@ -65,6 +74,10 @@ final class GlobalOptions {
       b.environment(System.getenv());
       if (jdbcUrl != null) {
         b.connection(jdbcUrl);
+      }
+      Integer retries = connectRetries != null ? connectRetries : beforeCommand().connectRetries;
+      if (retries != null) {
+        b.maxRetries(retries < 0 ? -1 : retries + 1);
       }
       return Database.builder().config(b.build()).build();
     } catch (IllegalArgumentException e) {

@@ -105,6 +105,16 @@ public final class Main implements Callable<Integer> {
   Duration lockTimeout;
 
   @Option(
+      names = "--connect-retries",
+      scope = ScopeType.INHERIT,
+      paramLabel = "N",
+      description =
+          "Connection attempts to add after the first when the database does not answer (default"
+              + " 0: fail at once; -1 waits without end; database.max_retries in --config or the"
+              + " environment counts attempts in all).")
+  Integer connectRetries;
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Print the stack trace of an error.")

@@ -103,8 +103,9 @@ final class Project {
   }
 
   /**
-   * The database configuration: {@code --config}, then {@code PLINTH_DATABASE_*} variables, then
-   * {@code --url}.
+   * The database configuration: one connection attempt unless told otherwise (a command fails at
+   * once when the database does not answer), then {@code --config}, {@code PLINTH_DATABASE_*}
+   * variables, {@code --url} and {@code --connect-retries}.
    *
    * @throws UsageException if no database was named or the configuration is invalid
    */
@@ -115,13 +116,16 @@ final class Project {
               + " FROM:TO with --sql or --plan)");
     }
     try {
-      DatabaseConfig.Builder b = DatabaseConfig.builder();
+      DatabaseConfig.Builder b = DatabaseConfig.builder().maxRetries(1);
       if (options.config != null) {
         b.propertiesFile(options.config);
       }
       b.environment(System.getenv());
       if (options.url != null) {
         b.connection(options.url);
+      }
+      if (options.connectRetries != null) {
+        b.maxRetries(options.connectRetries < 0 ? -1 : options.connectRetries + 1);
       }
       return b.build();
     } catch (IllegalArgumentException e) {

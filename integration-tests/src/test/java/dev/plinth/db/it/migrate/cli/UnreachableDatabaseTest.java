@@ -1,0 +1,100 @@
+package dev.plinth.db.it.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Both command lines fail at once, in one line, when the database does not answer (a service waits
+ * through oslo.db's ten start-up attempts; an operator's command should not), and wait as told with
+ * {@code --connect-retries}. The timeout guards against the ten attempts of 10 s coming back.
+ */
+@Timeout(60)
+class UnreachableDatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void migrateFailsAfterOneAttemptAndRetriesWhenAsked() throws IOException {
+    String url = closedPortUrl();
+    String locations = "--locations=filesystem:" + dir;
+    Run once =
+        run(
+            new CommandLine(new dev.plinth.db.migrate.cli.Main()),
+            locations,
+            "--url",
+            url,
+            "current");
+    assertThat(once.exit()).as(once.err()).isEqualTo(1);
+    assertThat(once.err()).contains("after 1 attempt(s)").hasLineCount(1).doesNotContain("\tat ");
+
+    Run patient =
+        run(
+            new CommandLine(new dev.plinth.db.migrate.cli.Main()),
+            locations,
+            "--config",
+            quickRetries().toString(),
+            "--url",
+            url,
+            "--connect-retries",
+            "2",
+            "current");
+    assertThat(patient.exit()).isEqualTo(1);
+    assertThat(patient.err()).contains("after 3 attempt(s)");
+  }
+
+  @Test
+  void archiveFailsAfterOneAttemptAndRetriesWhenAsked() throws IOException {
+    String url = closedPortUrl();
+    Run once = run(dev.plinth.db.archive.cli.Main.commandLine(), "--url", url, "shadow", "check");
+    assertThat(once.exit()).isEqualTo(1);
+    assertThat(once.err()).contains("after 1 attempt(s)").doesNotContain("\tat ");
+
+    Run patient =
+        run(
+            dev.plinth.db.archive.cli.Main.commandLine(),
+            "shadow",
+            "check",
+            "--config",
+            quickRetries().toString(),
+            "--url",
+            url,
+            "--connect-retries",
+            "2");
+    assertThat(patient.exit()).isEqualTo(1);
+    assertThat(patient.err()).contains("after 3 attempt(s)");
+  }
+
+  private Path quickRetries() throws IOException {
+    Path file = dir.resolve("quick.properties");
+    Files.writeString(file, "database.retry_interval=0.05\n");
+    return file;
+  }
+
+  private static String closedPortUrl() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    return "jdbc:postgresql://127.0.0.1:" + port + "/app?user=svc";
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(CommandLine cli, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+}
