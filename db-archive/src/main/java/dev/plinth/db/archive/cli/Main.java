@@ -63,6 +63,9 @@ public final class Main implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.com.zaxxer.hikari",
+        System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn"));
     System.exit(commandLine().execute(args));
   }
 }
