@@ -77,15 +77,16 @@ public record RetrySchedule(
     return policy.withDelayFnOn(ctx -> belowPause(ctx.getAttemptCount()), DeadlockException.class);
   }
 
-  /** The scheduled pause before retry number {@code retry} (1-based), before any jitter. */
+  /**
+   * The scheduled pause before retry number {@code retry} (1-based), before any jitter: what
+   * Failsafe's backoff computes, needed here because a delay function on deadlocks cannot read it.
+   */
   public Duration pause(int retry) {
     if (!doubling || retry <= 1) {
       return interval;
     }
-    int doublings =
-        Math.min(retry - 1, Long.numberOfLeadingZeros(Math.max(interval.toMillis(), 1)));
-    long millis = interval.toMillis() << doublings;
-    return millis > maxInterval.toMillis() || millis < 0 ? maxInterval : Duration.ofMillis(millis);
+    double millis = interval.toMillis() * Math.pow(2, retry - 1);
+    return millis >= maxInterval.toMillis() ? maxInterval : Duration.ofMillis((long) millis);
   }
 
   /** A pause drawn at random from zero to the scheduled one, for retry number {@code retry}. */

@@ -67,7 +67,10 @@ final class PostgresErrors {
     String earlier =
         e.getCause() == null
             ? ""
-            : " (" + UrlSanitizer.sanitizeText(e.getCause().getMessage()).split("\\R")[0] + ")";
+            : " ("
+                + UrlSanitizer.sanitizeText(String.valueOf(e.getCause().getMessage()))
+                    .split("\\R")[0]
+                + ")";
     return new DbException(
         "the transaction was aborted by an earlier failure that was caught and not rethrown"
             + earlier
