@@ -68,7 +68,7 @@ class ConcurrentTaggingTest {
             : "SELECT * FROM information_schema.INNODB_TRX t"
                 + " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
                 + " WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()";
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 200; i++) {
       if (db.reader().call(tx -> tx.count(waiting)) > 0) {
         return;
       }
