@@ -11,7 +11,6 @@ import dev.plinth.db.core.TransactionScope;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.schema.Schema;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,11 +106,8 @@ public final class Archiver {
 
   /** Whether the transactions run at REPEATABLE READ or above (see {@link BatchMover}). */
   private static boolean lockedRangesHold(Tx tx) {
-    try {
-      return tx.connection().getTransactionIsolation() >= Connection.TRANSACTION_REPEATABLE_READ;
-    } catch (SQLException e) {
-      throw tx.dialect().translate(e);
-    }
+    return tx.withConnection(
+        c -> c.getTransactionIsolation() >= Connection.TRANSACTION_REPEATABLE_READ);
   }
 
   private ArchiveResult archive(ArchivePlan plan, BatchMover mover) {

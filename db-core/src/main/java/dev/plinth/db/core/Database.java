@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
               ? Pools.create("plinth-reader", config.slaveConnection().get(), dialect, config)
               : null;
       this.schema = new SchemaReader(this::reader);
-      MapperBinding mappers = new MapperBinding(writerPool, dialect, b.mybatis);
+      MapperBinding mappers = new MapperBinding(writerPool, b.mybatis);
       if (b.customisesMyBatis) {
         mappers.configure();
       }
@@ -129,30 +129,26 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens a new physical connection to the primary, outside the pools and in auto-commit mode, with
-   * the same driver settings and session set-up as pooled ones: for work that must stand apart from
+   * Opens a {@link Session}: a new physical connection to the primary, outside the pools and in
+   * auto-commit mode, with the same driver settings and session set-up as pooled ones, whose
+   * helpers translate errors as a transaction's do. For work that must stand apart from
    * transactions, such as holding a {@link dev.plinth.db.core.dialect.SessionLock} or running
    * {@code CREATE INDEX CONCURRENTLY}. The caller closes it. For a SQLite memory database this is a
    * different, empty database.
    *
    * @throws DbException if the connection cannot be opened
    */
-  public Connection openConnection() {
-    try {
-      Connection c = writerPool.getDataSource().getConnection();
-      c.setAutoCommit(true);
-      handedOut.removeIf(Database::closed);
-      handedOut.add(c);
-      return c;
-    } catch (SQLException e) {
-      throw dialect.translate(e);
-    }
+  public Session openSession() {
+    Session session = runner.openSession(writerPool.getDataSource());
+    handedOut.removeIf(Database::closed);
+    handedOut.add(session.connection());
+    return session;
   }
 
   /**
    * How many connections are in use now: borrowed from the pools by running transactions, or handed
-   * out by {@link #openConnection()} and not yet closed. Zero when no work runs; a test kit reads
-   * it at the end of a test to find a connection left open.
+   * out by {@link #openSession()} and not yet closed. Zero when no work runs; a test kit reads it
+   * at the end of a test to find a connection left open.
    */
   public int connectionsInUse() {
     handedOut.removeIf(Database::closed);
@@ -248,10 +244,10 @@ public final class Database implements AutoCloseable {
   }
 
   private void connectOnce(DataSource direct, String sanitized) {
-    try (Connection c = direct.getConnection()) {
-      return;
-    } catch (SQLException e) {
-      throw dialect.translate(e);
+    try {
+      TransactionRunner.checkConnection(direct, dialect);
+    } catch (DbException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new EngineStartException(
           "cannot connect to "

@@ -8,8 +8,11 @@ import java.util.Optional;
 
 /**
  * A running transaction. Every helper runs on the transaction's one connection and translates
- * driver exceptions into {@link dev.plinth.db.core.error.DbException}s. Values always travel as
- * bind parameters. A {@code Tx} is valid only inside the callback that received it.
+ * driver exceptions into {@link dev.plinth.db.core.error.DbException}s: the implementation is the
+ * one place where an {@link java.sql.SQLException} becomes a {@code DbException}, and raw JDBC work
+ * goes through {@link #withConnection(ConnectionWork)} to be translated the same way. Values always
+ * travel as bind parameters. A {@code Tx} is valid only inside the callback that received it (a
+ * {@link Session} until it is closed).
  */
 public interface Tx {
 
@@ -99,8 +102,19 @@ public interface Tx {
   <M> M mapper(Class<M> type);
 
   /**
-   * The transaction's JDBC connection, for what the helpers do not cover. Do not commit, roll back,
-   * close it or change its auto-commit mode: the transaction owns it.
+   * Runs raw JDBC work on the transaction's connection, for what the helpers do not cover; an
+   * {@link java.sql.SQLException} it throws arrives translated, like the helpers' own.
+   *
+   * @return what {@code work} returns
+   * @throws dev.plinth.db.core.error.DbException the translated driver failure
+   */
+  <T> T withConnection(ConnectionWork<T> work);
+
+  /**
+   * The transaction's JDBC connection: an escape hatch for code that must hold the connection
+   * itself (a driver-specific API, a library that takes a {@code Connection}). Exceptions thrown on
+   * it are the driver's own, untranslated; prefer {@link #withConnection(ConnectionWork)}. Do not
+   * commit, roll back, close it or change its auto-commit mode: the transaction owns it.
    */
   Connection connection();
 }

@@ -117,8 +117,8 @@ public final class TestDatabase implements AutoCloseable {
    * copy).
    *
    * @throws AssertionError after dropping, if a tracked database still had connections in use: a
-   *     transaction still running or a connection from {@link Database#openConnection()} never
-   *     closed, which closing the pool or dropping the database would otherwise hide
+   *     transaction still running or a session from {@link Database#openSession()} never closed,
+   *     which closing the pool or dropping the database would otherwise hide
    */
   @Override
   public synchronized void close() {
@@ -138,8 +138,8 @@ public final class TestDatabase implements AutoCloseable {
               + this
               + ": "
               + String.join("; ", leaks)
-              + " still in use when the test ended. Close every Connection from"
-              + " Database.openConnection() and let every transaction end before the test does.");
+              + " still in use when the test ended. Close every Session from"
+              + " Database.openSession() and let every transaction end before the test does.");
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.plinth.db.core.dialect;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.plinth.db.core.Tx;
+import java.util.function.BiConsumer;
 
 /**
  * Two guards around one transaction: {@code outer}'s hooks first on the way in, last on the way
@@ -9,40 +9,36 @@ import java.sql.SQLException;
  */
 record BothGuards(TransactionGuard outer, TransactionGuard inner) implements TransactionGuard {
 
-  /** One hook of a guard. */
-  @FunctionalInterface
-  private interface Hook {
-    void run(TransactionGuard guard, Connection connection) throws SQLException;
+  @Override
+  public void beforeBegin(Tx tx) {
+    both(tx, TransactionGuard::beforeBegin, outer, inner);
   }
 
   @Override
-  public void beforeBegin(Connection connection) throws SQLException {
-    both(connection, TransactionGuard::beforeBegin, outer, inner);
+  public void afterBegin(Tx tx) {
+    both(tx, TransactionGuard::afterBegin, outer, inner);
   }
 
   @Override
-  public void afterBegin(Connection connection) throws SQLException {
-    both(connection, TransactionGuard::afterBegin, outer, inner);
+  public void beforeCommit(Tx tx) {
+    both(tx, TransactionGuard::beforeCommit, inner, outer);
   }
 
   @Override
-  public void beforeCommit(Connection connection) throws SQLException {
-    both(connection, TransactionGuard::beforeCommit, inner, outer);
-  }
-
-  @Override
-  public void afterEnd(Connection connection) throws SQLException {
+  public void afterEnd(Tx tx) {
     try {
-      inner.afterEnd(connection);
+      inner.afterEnd(tx);
     } finally {
-      outer.afterEnd(connection);
+      outer.afterEnd(tx);
     }
   }
 
   private static void both(
-      Connection connection, Hook hook, TransactionGuard first, TransactionGuard second)
-      throws SQLException {
-    hook.run(first, connection);
-    hook.run(second, connection);
+      Tx tx,
+      BiConsumer<TransactionGuard, Tx> hook,
+      TransactionGuard first,
+      TransactionGuard second) {
+    hook.accept(first, tx);
+    hook.accept(second, tx);
   }
 }

@@ -1,6 +1,7 @@
 package dev.plinth.db.core.dialect;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
@@ -119,7 +120,9 @@ public interface Dialect {
 
   /**
    * Translates a driver exception into Plinth's hierarchy: the backend's own codes first, message
-   * text only where the backend gives nothing better.
+   * text only where the backend gives nothing better. Called by the {@link Tx} implementation, the
+   * one place where Plinth's JDBC work meets driver exceptions; code that holds a {@code Tx} runs
+   * raw JDBC through {@link Tx#withConnection} rather than calling this.
    *
    * @param e the driver exception
    * @return the translated exception, never {@code null}; a plain {@link DbException} when nothing
@@ -134,16 +137,16 @@ public interface Dialect {
   DdlRenderer ddl();
 
   /**
-   * A lock called {@code name}, scoped to this database, held through {@code connection} and
-   * released by the backend when that connection or its process dies: a PostgreSQL session advisory
-   * lock, a MySQL {@code GET_LOCK}, or on SQLite a write lock on a lock file next to the database
-   * file.
+   * A lock called {@code name}, scoped to this database, held through {@code session} and released
+   * by the backend when that session's connection or its process dies: a PostgreSQL session
+   * advisory lock, a MySQL {@code GET_LOCK}, or on SQLite a write lock on a lock file next to the
+   * database file.
    *
-   * @param connection a connection in auto-commit mode used for nothing else while the lock is
-   *     held; the caller closes it after {@link SessionLock#release()}
+   * @param session a session used for nothing else while the lock is held; the caller closes it
+   *     after {@link SessionLock#release()}
    * @param name the lock's name: letters, digits and underscores
    */
-  SessionLock sessionLock(Connection connection, String name);
+  SessionLock sessionLock(Session session, String name);
 
   /**
    * The server's version as it reports it ({@code 15.4}, {@code 10.11.6-MariaDB}, {@code 3.54.1}),
@@ -152,11 +155,7 @@ public interface Dialect {
    * @throws DbException if the version cannot be read
    */
   default String serverVersion(Tx tx) {
-    try {
-      return tx.connection().getMetaData().getDatabaseProductVersion();
-    } catch (SQLException e) {
-      throw translate(e);
-    }
+    return tx.withConnection(c -> c.getMetaData().getDatabaseProductVersion());
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.plinth.db.core.dialect;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.plinth.db.core.Tx;
 import java.util.List;
 
 /**
@@ -22,10 +21,10 @@ public interface SchemaChangeGuard extends TransactionGuard {
    *
    * @throws dev.plinth.db.core.error.ReferenceException if a row's foreign key points at no row;
    *     the message names the tables and rows, and the caller rolls back
-   * @throws SQLException if the check cannot run
+   * @throws dev.plinth.db.core.error.DbException if the check cannot run
    */
   @Override
-  default void beforeCommit(Connection connection) throws SQLException {}
+  default void beforeCommit(Tx tx) {}
 
   /**
    * The guard as statements of an offline SQL script, which begins and commits its transactions

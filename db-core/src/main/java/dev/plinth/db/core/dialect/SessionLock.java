@@ -1,12 +1,10 @@
 package dev.plinth.db.core.dialect;
 
-import java.sql.SQLException;
-
 /**
  * A named lock that at most one session of a database holds at a time and that the backend releases
  * by itself when the holding connection or process dies, so a crash never leaves it stuck. Obtained
- * from {@link Dialect#sessionLock(java.sql.Connection, String)} on a connection dedicated to it.
- * Not thread-safe: one instance belongs to one holder.
+ * from {@link Dialect#sessionLock(dev.plinth.db.core.Session, String)} on a session dedicated to
+ * it. Not thread-safe: one instance belongs to one holder.
  */
 public interface SessionLock {
 
@@ -14,22 +12,22 @@ public interface SessionLock {
    * Tries once to take the lock, without waiting.
    *
    * @return true if this instance now holds the lock
-   * @throws SQLException if the backend refuses the request
+   * @throws dev.plinth.db.core.error.DbException if the backend refuses the request
    */
-  boolean tryAcquire() throws SQLException;
+  boolean tryAcquire();
 
   /**
    * Gives the lock up; does nothing if this instance does not hold it.
    *
-   * @throws SQLException if the backend refuses the request
+   * @throws dev.plinth.db.core.error.DbException if the backend refuses the request
    */
-  void release() throws SQLException;
+  void release();
 
   /**
    * Describes who holds the lock now (session, client address, since when), for the message of a
    * lock wait that timed out.
    *
-   * @throws SQLException if the backend's catalogue cannot be read
+   * @throws dev.plinth.db.core.error.DbException if the backend's catalogue cannot be read
    */
-  String holder() throws SQLException;
+  String holder();
 }

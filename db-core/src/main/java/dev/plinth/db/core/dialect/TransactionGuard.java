@@ -1,13 +1,14 @@
 package dev.plinth.db.core.dialect;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.plinth.db.core.Tx;
 
 /**
  * Session settings a backend needs around one transaction, on the transaction's own connection:
  * some can only change outside a transaction (SQLite's pragmas), some only inside one (PostgreSQL's
- * {@code SET LOCAL}). The transaction runner calls the hooks in order and, if a hook fails, rolls
- * back; {@link #afterEnd} runs whatever the outcome, and a connection it fails on is discarded.
+ * {@code SET LOCAL}). The transaction runner calls the hooks in order, each with the {@link Tx} of
+ * that connection (whose {@link Tx#withConnection} translates driver failures), and, if a hook
+ * fails, rolls back; {@link #afterEnd} runs whatever the outcome, and a connection it fails on is
+ * discarded.
  */
 public interface TransactionGuard {
 
@@ -17,31 +18,31 @@ public interface TransactionGuard {
   /**
    * Runs on the connection in auto-commit mode, just before the transaction begins.
    *
-   * @throws SQLException if the backend refuses the setting
+   * @throws dev.plinth.db.core.error.DbException if the backend refuses the setting
    */
-  default void beforeBegin(Connection connection) throws SQLException {}
+  default void beforeBegin(Tx tx) {}
 
   /**
    * Runs inside the transaction, before its work.
    *
-   * @throws SQLException if the backend refuses the setting
+   * @throws dev.plinth.db.core.error.DbException if the backend refuses the setting
    */
-  default void afterBegin(Connection connection) throws SQLException {}
+  default void afterBegin(Tx tx) {}
 
   /**
    * Runs inside the transaction, after its work and just before it commits.
    *
-   * @throws SQLException if a check cannot run
+   * @throws dev.plinth.db.core.error.DbException if a check cannot run or fails
    */
-  default void beforeCommit(Connection connection) throws SQLException {}
+  default void beforeCommit(Tx tx) {}
 
   /**
    * Runs on the connection after the transaction has committed or rolled back, to restore the
    * connection's settings before it goes back to the pool.
    *
-   * @throws SQLException if the backend refuses the setting
+   * @throws dev.plinth.db.core.error.DbException if the backend refuses the setting
    */
-  default void afterEnd(Connection connection) throws SQLException {}
+  default void afterEnd(Tx tx) {}
 
   /**
    * Both guards around one transaction: {@code outer}'s hooks before {@code inner}'s on the way in,

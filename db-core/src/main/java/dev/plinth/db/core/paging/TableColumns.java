@@ -4,7 +4,6 @@ import dev.plinth.db.core.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,20 +23,22 @@ final class TableColumns {
    */
   static TableColumns read(Tx tx, String table) {
     String sql = "SELECT * FROM " + tx.dialect().quote(table) + " WHERE 1 = 0";
-    try (PreparedStatement ps = tx.connection().prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      ResultSetMetaData md = rs.getMetaData();
-      Map<String, Boolean> columns =
-          tx.dialect().columnNamesIgnoreCase()
-              ? new TreeMap<>(String.CASE_INSENSITIVE_ORDER)
-              : new HashMap<>();
-      for (int i = 1; i <= md.getColumnCount(); i++) {
-        columns.put(md.getColumnName(i), md.isNullable(i) != ResultSetMetaData.columnNoNulls);
-      }
-      return new TableColumns(columns);
-    } catch (SQLException e) {
-      throw tx.dialect().translate(e);
-    }
+    Map<String, Boolean> columns =
+        tx.dialect().columnNamesIgnoreCase()
+            ? new TreeMap<>(String.CASE_INSENSITIVE_ORDER)
+            : new HashMap<>();
+    tx.withConnection(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql);
+              ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+              columns.put(md.getColumnName(i), md.isNullable(i) != ResultSetMetaData.columnNoNulls);
+            }
+            return columns;
+          }
+        });
+    return new TableColumns(columns);
   }
 
   /** Columns given by the caller, whose nullability is unknown and so assumed. */

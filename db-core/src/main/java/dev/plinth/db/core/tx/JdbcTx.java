@@ -1,22 +1,37 @@
 package dev.plinth.db.core.tx;
 
+import dev.plinth.db.core.ConnectionWork;
 import dev.plinth.db.core.RowMapper;
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.TxFunction;
 import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 
-/** The {@link Tx} of one physical transaction: helpers over its single JDBC connection. */
-final class JdbcTx implements Tx {
+/**
+ * The {@link Tx} of one physical connection: helpers over it, and the steps of its transaction for
+ * the {@link TransactionRunner}. As in HikariCP's {@code ProxyConnection.checkException}, this
+ * class is where every {@link SQLException} of Plinth's JDBC work becomes a {@link DbException}
+ * (the only caller of {@link Dialect#translate}): the helpers, raw work through {@link
+ * #withConnection}, connecting, committing and rolling back, savepoints, the dialect's guards and
+ * session locks, and MyBatis mappers all pass through {@link #translating}. As a {@link Session} it
+ * runs in auto-commit mode on a connection of its own.
+ */
+final class JdbcTx implements Session {
   private static final String IN_TOKEN = "<in>";
   private static final int IN_CHUNK = 1000;
 
@@ -40,10 +55,143 @@ final class JdbcTx implements Tx {
       Runnable afterDdl,
       StatementListener listener) {}
 
-  JdbcTx(Connection connection, TransactionMode mode, Shared shared) {
+  /** JDBC work that needs no connection argument. */
+  @FunctionalInterface
+  interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  private JdbcTx(Connection connection, TransactionMode mode, Shared shared) {
     this.connection = connection;
     this.mode = mode;
     this.shared = shared;
+  }
+
+  /**
+   * Takes a connection from {@code source} for a transaction of {@code mode}; it is still in
+   * auto-commit mode until {@link #begin}.
+   */
+  static JdbcTx open(DataSource source, TransactionMode mode, Shared shared) {
+    return new JdbcTx(connect(source, shared.dialect()), mode, shared);
+  }
+
+  /** Takes a connection from {@code source}, translating a failure to connect. */
+  static Connection connect(DataSource source, Dialect dialect) {
+    return translating(dialect, source::getConnection);
+  }
+
+  /**
+   * The choke point: runs {@code call} and turns the driver exception it throws into Plinth's
+   * hierarchy, as the dialect classifies it.
+   */
+  static <T> T translating(Dialect dialect, SqlCall<T> call) {
+    try {
+      return call.call();
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  @Override
+  public <T> T withConnection(ConnectionWork<T> work) {
+    return translating(shared.dialect(), () -> work.apply(connection));
+  }
+
+  /**
+   * Starts the transaction: {@code guard}'s settings that need auto-commit mode, then auto-commit
+   * off. Closes the connection if that fails.
+   */
+  void begin(TransactionGuard guard) {
+    try {
+      if (guard != TransactionGuard.NONE) {
+        // The guard's session settings only take effect outside a transaction.
+        withConnection(c -> setAutoCommit(c, true));
+        guard.beforeBegin(this);
+      }
+      withConnection(c -> setAutoCommit(c, false));
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  void commit() {
+    withConnection(
+        c -> {
+          c.commit();
+          return null;
+        });
+  }
+
+  void rollback() {
+    withConnection(
+        c -> {
+          c.rollback();
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code work} inside a savepoint: a failure rolls back only its changes, then propagates.
+   */
+  <T> T inSavepoint(TxFunction<T> work) {
+    Savepoint sp = withConnection(Connection::setSavepoint);
+    try {
+      T result = work.apply(this);
+      withConnection(
+          c -> {
+            c.releaseSavepoint(sp);
+            return null;
+          });
+      return result;
+    } catch (RuntimeException | Error e) {
+      try {
+        connection.rollback(sp);
+      } catch (SQLException rollbackFailed) {
+        e.addSuppressed(shared.dialect().translate(rollbackFailed));
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Ends the connection's use: the MyBatis session closes, {@code guard}'s settings are undone and
+   * the connection goes back to its pool. A connection whose settings cannot be undone is aborted,
+   * so that the pool discards it rather than hand out a connection with foreign keys unenforced.
+   */
+  void end(TransactionGuard guard) {
+    if (session != null) {
+      session.close();
+      session = null;
+    }
+    if (guard != TransactionGuard.NONE) {
+      try {
+        withConnection(c -> setAutoCommit(c, true));
+        guard.afterEnd(this);
+      } catch (DbException e) {
+        try {
+          connection.abort(Runnable::run);
+        } catch (SQLException ignored) {
+          // Aborting is the last resort; the pool's validation discards the connection anyway.
+        }
+      }
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // The pool evicts a connection that fails to close; the transaction's outcome stands.
+    }
+  }
+
+  /** Closes the connection (a {@link Session}'s end); safe to call more than once. */
+  @Override
+  public void close() {
+    end(TransactionGuard.NONE);
+  }
+
+  private static Void setAutoCommit(Connection c, boolean on) throws SQLException {
+    c.setAutoCommit(on);
+    return null;
   }
 
   @Override
@@ -59,39 +207,42 @@ final class JdbcTx implements Tx {
   @Override
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
     announce(sql, args);
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, args, 0);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> rows = new ArrayList<>();
-        while (rs.next()) {
-          rows.add(mapper.map(rs));
-        }
-        return rows;
-      }
-    } catch (SQLException e) {
-      throw shared.dialect().translate(e);
-    }
+    return withConnection(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args, 0);
+            try (ResultSet rs = ps.executeQuery()) {
+              List<T> rows = new ArrayList<>();
+              while (rs.next()) {
+                rows.add(mapper.map(rs));
+              }
+              return rows;
+            }
+          }
+        });
   }
 
   @Override
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
     announce(sql, args);
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, args, 0);
-      ps.setMaxRows(2);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        T value = mapper.map(rs);
-        if (rs.next()) {
-          throw new DbException("expected at most one row but the query returned more: " + sql);
-        }
-        return Optional.ofNullable(value);
-      }
-    } catch (SQLException e) {
-      throw shared.dialect().translate(e);
-    }
+    return withConnection(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args, 0);
+            ps.setMaxRows(2);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              T value = mapper.map(rs);
+              if (rs.next()) {
+                throw new DbException(
+                    "expected at most one row but the query returned more: " + sql);
+              }
+              return Optional.ofNullable(value);
+            }
+          }
+        });
   }
 
   @Override
@@ -124,11 +275,14 @@ final class JdbcTx implements Tx {
   @Override
   public int update(String sql, Object... args) {
     announce(sql, args);
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, args, 0);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw shared.dialect().translate(e);
+    try {
+      return withConnection(
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              bind(ps, args, 0);
+              return ps.executeUpdate();
+            }
+          });
     } finally {
       noteDdl(sql);
     }
@@ -142,18 +296,20 @@ final class JdbcTx implements Tx {
   @Override
   public long insertReturning(String keyColumn, String sql, Object... args) {
     announce(sql, args);
-    try (PreparedStatement ps = shared.dialect().prepareInsert(connection, sql, keyColumn)) {
-      bind(ps, args, 0);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        if (!keys.next()) {
-          throw new DbException("the INSERT generated no key in column " + keyColumn + ": " + sql);
-        }
-        return keys.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw shared.dialect().translate(e);
-    }
+    return withConnection(
+        c -> {
+          try (PreparedStatement ps = shared.dialect().prepareInsert(c, sql, keyColumn)) {
+            bind(ps, args, 0);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              if (!keys.next()) {
+                throw new DbException(
+                    "the INSERT generated no key in column " + keyColumn + ": " + sql);
+              }
+              return keys.getLong(1);
+            }
+          }
+        });
   }
 
   @Override
@@ -162,14 +318,17 @@ final class JdbcTx implements Tx {
     if (rows.isEmpty()) {
       return new int[0];
     }
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (Object[] row : rows) {
-        bind(ps, row, 0);
-        ps.addBatch();
-      }
-      return ps.executeBatch();
-    } catch (SQLException e) {
-      throw shared.dialect().translate(e);
+    try {
+      return withConnection(
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              for (Object[] row : rows) {
+                bind(ps, row, 0);
+                ps.addBatch();
+              }
+              return ps.executeBatch();
+            }
+          });
     } finally {
       noteDdl(sql);
     }
@@ -180,7 +339,26 @@ final class JdbcTx implements Tx {
     if (session == null) {
       session = shared.mappers().openSession(connection);
     }
-    return shared.mappers().mapper(type, session);
+    return shared.mappers().mapper(type, session, this::mapperFailure);
+  }
+
+  /**
+   * What a mapper threw, translated: MyBatis wraps the driver's exception (or a {@code DbException}
+   * of Plinth's own) in a {@link PersistenceException}.
+   */
+  private Throwable mapperFailure(Throwable t) {
+    if (!(t instanceof PersistenceException)) {
+      return t;
+    }
+    for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof DbException) {
+        return c;
+      }
+      if (c instanceof SQLException) {
+        return shared.dialect().translate((SQLException) c);
+      }
+    }
+    return new DbException(String.valueOf(t.getMessage()), t);
   }
 
   /** What this transaction may do: nested blocks are checked against it. */
@@ -191,14 +369,6 @@ final class JdbcTx implements Tx {
   /** Whether this transaction ran a DDL statement through {@link #update} or {@link #batch}. */
   boolean ranDdl() {
     return ranDdl;
-  }
-
-  /** Ends the MyBatis session, if one was opened; the connection stays open. */
-  void close() {
-    if (session != null) {
-      session.close();
-      session = null;
-    }
   }
 
   private void announce(String sql, Object[] args) {

@@ -1,17 +1,14 @@
 package dev.plinth.db.core.tx;
 
 import dev.plinth.db.core.StatementListener;
-import dev.plinth.db.core.dialect.Dialect;
-import dev.plinth.db.core.error.DbException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
-import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
@@ -22,7 +19,7 @@ import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
 /**
  * Runs MyBatis mappers on a Plinth transaction's own connection. MyBatis never commits, rolls back
  * or closes that connection (a managed transaction that does not close), and every persistence
- * exception a mapper throws is translated by the dialect like any other.
+ * exception a mapper throws is translated by the transaction like any other.
  *
  * <p>MyBatis is configured on the first mapper a transaction asks for, or by {@link #configure()}:
  * a service (or a migration run) that never uses a mapper never loads MyBatis's classes or builds
@@ -30,7 +27,6 @@ import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
  */
 public final class MapperBinding {
   private final DataSource dataSource;
-  private final Dialect dialect;
   private final Consumer<Configuration> customizer;
   private StatementListener listener;
   private Configuration configuration;
@@ -40,12 +36,10 @@ public final class MapperBinding {
    * Creates the binding; MyBatis is configured later (see the class description).
    *
    * @param dataSource the writer pool, recorded in MyBatis's environment
-   * @param dialect translates mapper exceptions
    * @param customizer adjusts the MyBatis configuration (type handlers, XML mappers, settings)
    */
-  public MapperBinding(DataSource dataSource, Dialect dialect, Consumer<Configuration> customizer) {
+  public MapperBinding(DataSource dataSource, Consumer<Configuration> customizer) {
     this.dataSource = dataSource;
-    this.dialect = dialect;
     this.customizer = customizer;
   }
 
@@ -94,7 +88,10 @@ public final class MapperBinding {
     return factory.openSession(connection);
   }
 
-  <M> M mapper(Class<M> type, SqlSession session) {
+  /**
+   * A mapper of {@code type} on {@code session} whose exceptions pass through {@code translate}.
+   */
+  <M> M mapper(Class<M> type, SqlSession session, UnaryOperator<Throwable> translate) {
     register(type);
     M target = session.getMapper(type);
     InvocationHandler translating =
@@ -102,7 +99,7 @@ public final class MapperBinding {
           try {
             return method.invoke(target, args);
           } catch (InvocationTargetException e) {
-            throw translate(e.getCause());
+            throw translate.apply(e.getCause());
           }
         };
     return type.cast(
@@ -113,20 +110,5 @@ public final class MapperBinding {
     if (!configuration.hasMapper(type)) {
       configuration.addMapper(type);
     }
-  }
-
-  private Throwable translate(Throwable t) {
-    if (t instanceof PersistenceException) {
-      for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
-        if (c instanceof DbException) {
-          return c;
-        }
-        if (c instanceof SQLException) {
-          return dialect.translate((SQLException) c);
-        }
-      }
-      return new DbException(String.valueOf(t.getMessage()), t);
-    }
-    return t;
   }
 }

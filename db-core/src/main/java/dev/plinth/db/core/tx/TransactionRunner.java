@@ -1,5 +1,6 @@
 package dev.plinth.db.core.tx;
 
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.core.TxFunction;
 import dev.plinth.db.core.dialect.Dialect;
@@ -7,9 +8,6 @@ import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.retry.TransactionRetry;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.Locale;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -77,7 +75,7 @@ public final class TransactionRunner {
             "a schema-change transaction must be the outermost one on its thread:"
                 + " foreign-key enforcement cannot change inside a running transaction");
       }
-      return spec.savepoint() ? inSavepoint(outer, work) : work.apply(outer);
+      return spec.savepoint() ? outer.inSavepoint(work) : work.apply(outer);
     }
     try {
       return begin(spec, work, outer);
@@ -95,67 +93,81 @@ public final class TransactionRunner {
     return retry.policy(retryIf, mode.name().toLowerCase(Locale.ROOT) + " transaction");
   }
 
+  /**
+   * Opens a {@link Session} on a new connection from {@code source}, in auto-commit mode, sharing
+   * this runner's dialect, statement log and listener.
+   *
+   * @throws DbException if the connection cannot be opened
+   */
+  public Session openSession(DataSource source) {
+    JdbcTx session = JdbcTx.open(source, TransactionMode.WRITER, shared);
+    try {
+      session.withConnection(
+          c -> {
+            c.setAutoCommit(true);
+            return null;
+          });
+      return session;
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens one connection from {@code source} and closes it again: the check that a database
+   * answers.
+   *
+   * @throws DbException if the connection cannot be opened
+   */
+  public static void checkConnection(DataSource source, Dialect dialect) {
+    JdbcTx.translating(
+        dialect,
+        () -> {
+          JdbcTx.connect(source, dialect).close();
+          return null;
+        });
+  }
+
   /** Runs one attempt of a new transaction; {@code outer} is the thread's running one, if any. */
   private <T> T begin(TransactionSpec spec, TxFunction<T> work, JdbcTx outer) {
     TransactionGuard guard = guard(spec);
-    Connection c = open(spec.mode() == TransactionMode.ASYNC_READER ? reader : writer, guard);
-    JdbcTx tx = new JdbcTx(c, spec.mode(), shared);
+    JdbcTx tx =
+        JdbcTx.open(
+            spec.mode() == TransactionMode.ASYNC_READER ? reader : writer, spec.mode(), shared);
+    tx.begin(guard);
     current.set(tx);
     try {
       if (listener != null) {
         listener.begin();
       }
-      guard.afterBegin(c);
+      guard.afterBegin(tx);
       T result = work.apply(tx);
       if (spec.mode() == TransactionMode.WRITER) {
-        guard.beforeCommit(c);
-        c.commit();
+        guard.beforeCommit(tx);
+        tx.commit();
         if (listener != null) {
           listener.commit();
         }
       } else {
-        rollback(c);
+        rollback(tx);
       }
       return result;
-    } catch (SQLException e) {
-      rollbackQuietly(c, e);
-      throw dialect.translate(e);
     } catch (RuntimeException | Error e) {
-      rollbackQuietly(c, e);
+      try {
+        rollback(tx);
+      } catch (DbException rollbackFailed) {
+        e.addSuppressed(rollbackFailed);
+      }
       throw e;
     } finally {
-      tx.close();
-      if (guard != TransactionGuard.NONE) {
-        restore(c, guard);
-      }
-      closeQuietly(c);
+      tx.end(guard);
       if (tx.ranDdl()) {
         afterDdl.run();
       }
       // Restoring null rather than removing keeps the thread's map entry, which the next
       // transaction would otherwise allocate again; a null entry holds nothing.
       current.set(outer);
-    }
-  }
-
-  private <T> T inSavepoint(JdbcTx outer, TxFunction<T> work) {
-    Connection c = outer.connection();
-    Savepoint sp;
-    try {
-      sp = c.setSavepoint();
-    } catch (SQLException e) {
-      throw dialect.translate(e);
-    }
-    try {
-      T result = work.apply(outer);
-      c.releaseSavepoint(sp);
-      return result;
-    } catch (SQLException e) {
-      rollbackTo(c, sp, e);
-      throw dialect.translate(e);
-    } catch (RuntimeException | Error e) {
-      rollbackTo(c, sp, e);
-      throw e;
     }
   }
 
@@ -166,43 +178,6 @@ public final class TransactionRunner {
     return TransactionGuard.both(
         schemaChange == SchemaChangeGuard.NONE ? TransactionGuard.NONE : schemaChange,
         spec.relaxedCommit() ? dialect.relaxedCommitGuard() : TransactionGuard.NONE);
-  }
-
-  private Connection open(DataSource pool, TransactionGuard guard) {
-    try {
-      Connection c = pool.getConnection();
-      try {
-        if (guard != TransactionGuard.NONE) {
-          // The guard's session settings only take effect outside a transaction.
-          c.setAutoCommit(true);
-          guard.beforeBegin(c);
-        }
-        c.setAutoCommit(false);
-        return c;
-      } catch (SQLException e) {
-        closeQuietly(c);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw dialect.translate(e);
-    }
-  }
-
-  /**
-   * Undoes the guard's session settings; a connection that refuses is aborted, so that the pool
-   * discards it rather than hand out a connection with foreign keys unenforced.
-   */
-  private static void restore(Connection c, TransactionGuard guard) {
-    try {
-      c.setAutoCommit(true);
-      guard.afterEnd(c);
-    } catch (SQLException e) {
-      try {
-        c.abort(Runnable::run);
-      } catch (SQLException ignored) {
-        // Aborting is the last resort; the pool's validation discards the connection anyway.
-      }
-    }
   }
 
   private static void checkNesting(TransactionMode outer, TransactionMode inner) {
@@ -221,34 +196,10 @@ public final class TransactionRunner {
     }
   }
 
-  private static void rollbackTo(Connection c, Savepoint sp, Throwable failure) {
-    try {
-      c.rollback(sp);
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  private void rollback(Connection c) throws SQLException {
-    c.rollback();
+  private void rollback(JdbcTx tx) {
+    tx.rollback();
     if (listener != null) {
       listener.rollback();
-    }
-  }
-
-  private void rollbackQuietly(Connection c, Throwable failure) {
-    try {
-      rollback(c);
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  private static void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException ignored) {
-      // The pool evicts a connection that fails to close; the transaction's outcome stands.
     }
   }
 }

@@ -1,12 +1,11 @@
 package dev.plinth.db.migrate.runner;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.MigrationLockTimeoutException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One migrator at a time per database and version table. The lock is the dialect's {@link
- * SessionLock}, held on a connection of its own, outside the pools: it dies with the process (a
- * crashed or killed migrator never leaves it stuck), and the migration's own statements run on
+ * SessionLock}, held in a {@link Session} of its own, outside the pools: it dies with the process
+ * (a crashed or killed migrator never leaves it stuck), and the migration's own statements run on
  * other connections without ever waiting for it, so non-transactional statements such as {@code
  * CREATE INDEX CONCURRENTLY} work. Waiting polls until the lock timeout.
  */
@@ -23,13 +22,11 @@ public final class MigrationLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MigrationLock.class);
   private static final long POLL_MILLIS = 200;
 
-  private final Connection connection;
+  private final Session session;
   private final SessionLock lock;
-  private final Database db;
 
-  private MigrationLock(Database db, Connection connection, SessionLock lock) {
-    this.db = db;
-    this.connection = connection;
+  private MigrationLock(Session session, SessionLock lock) {
+    this.session = session;
     this.lock = lock;
   }
 
@@ -41,13 +38,13 @@ public final class MigrationLock implements AutoCloseable {
    * @throws DbException if the lock connection fails
    */
   public static MigrationLock acquire(Database db, String name, Duration timeout) {
-    Connection c = db.openConnection();
+    Session session = db.openSession();
     try {
-      MigrationLock held = new MigrationLock(db, c, db.dialect().sessionLock(c, name));
+      MigrationLock held = new MigrationLock(session, db.dialect().sessionLock(session, name));
       held.await(name, timeout);
       return held;
     } catch (RuntimeException e) {
-      closeQuietly(c, e);
+      session.close();
       throw e;
     }
   }
@@ -75,8 +72,6 @@ public final class MigrationLock implements AutoCloseable {
         }
         TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
       }
-    } catch (SQLException e) {
-      throw db.dialect().translate(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MigrationException("interrupted while waiting for migration lock '" + name + "'");
@@ -84,23 +79,15 @@ public final class MigrationLock implements AutoCloseable {
     LOG.debug("migration lock '{}' acquired", name);
   }
 
-  /** Releases the lock and closes its connection; closing alone would release it as well. */
+  /** Releases the lock and closes its session; closing alone would release it as well. */
   @Override
   public void close() {
-    try (Connection c = connection) {
+    try (Session s = session) {
       lock.release();
-    } catch (SQLException e) {
+    } catch (DbException e) {
       LOG.warn(
           "releasing the migration lock failed ({}); closing its connection releases it",
           e.getMessage());
-    }
-  }
-
-  private static void closeQuietly(Connection c, RuntimeException failure) {
-    try {
-      c.close();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
     }
   }
 }

@@ -1,12 +1,11 @@
 package dev.plinth.db.migrate.runner;
 
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +13,18 @@ import java.util.List;
 /**
  * The {@link MigrationContext} of one running revision. A transactional revision runs its
  * statements in the revision's transaction; a non-transactional one runs each on an auto-commit
- * connection, where it commits at once. Either way the statements that completed are remembered, so
- * that a failure can say what stayed applied.
+ * {@link Session}, where it commits at once. Either way the statements that completed are
+ * remembered, so that a failure can say what stayed applied.
  */
 final class RevisionContext implements MigrationContext {
   private final RevisionInfo revision;
   private final Dialect dialect;
   private final Tx tx;
-  private final Connection autoCommit;
+  private final Session autoCommit;
   private final List<String> executed = new ArrayList<>();
   private String failed;
 
-  private RevisionContext(RevisionInfo revision, Dialect dialect, Tx tx, Connection autoCommit) {
+  private RevisionContext(RevisionInfo revision, Dialect dialect, Tx tx, Session autoCommit) {
     this.revision = revision;
     this.dialect = dialect;
     this.tx = tx;
@@ -37,9 +36,9 @@ final class RevisionContext implements MigrationContext {
     return new RevisionContext(revision, tx.dialect(), tx, null);
   }
 
-  /** A context whose statements each commit at once on {@code connection}. */
-  static RevisionContext autoCommit(RevisionInfo revision, Dialect dialect, Connection connection) {
-    return new RevisionContext(revision, dialect, null, connection);
+  /** A context whose statements each commit at once in {@code session}. */
+  static RevisionContext autoCommit(RevisionInfo revision, Session session) {
+    return new RevisionContext(revision, session.dialect(), null, session);
   }
 
   @Override
@@ -58,11 +57,12 @@ final class RevisionContext implements MigrationContext {
     if (tx != null) {
       tx.update(sql);
     } else {
-      try (Statement s = autoCommit.createStatement()) {
-        s.execute(sql);
-      } catch (SQLException e) {
-        throw dialect.translate(e);
-      }
+      autoCommit.withConnection(
+          c -> {
+            try (Statement s = c.createStatement()) {
+              return s.execute(sql);
+            }
+          });
     }
     failed = null;
     executed.add(sql);

@@ -1,6 +1,7 @@
 package dev.plinth.db.migrate.runner;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.TransactionScope;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.tx.DdlStatements;
@@ -13,8 +14,6 @@ import dev.plinth.db.migrate.graph.MigrationStep;
 import dev.plinth.db.migrate.runner.HistoryEntry.Action;
 import dev.plinth.db.migrate.runner.HistoryEntry.Outcome;
 import dev.plinth.db.migrate.source.MigrationScript;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,18 +91,13 @@ final class StepRunner {
   }
 
   private RevisionContext autoCommitted(MigrationStep step, MigrationScript script) {
-    Connection c = db.openConnection();
-    RevisionContext ctx = RevisionContext.autoCommit(step.revision(), db.dialect(), c);
-    try {
-      invoke(step, script, ctx);
-      return ctx;
-    } catch (RuntimeException e) {
-      throw failure(step, ctx, e);
-    } finally {
+    try (Session session = db.openSession()) {
+      RevisionContext ctx = RevisionContext.autoCommit(step.revision(), session);
       try {
-        c.close();
-      } catch (SQLException e) {
-        LOG.debug("closing the auto-commit connection failed: {}", e.getMessage());
+        invoke(step, script, ctx);
+        return ctx;
+      } catch (RuntimeException e) {
+        throw failure(step, ctx, e);
       }
     }
   }

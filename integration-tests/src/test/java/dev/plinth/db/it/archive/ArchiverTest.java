@@ -1,10 +1,13 @@
 package dev.plinth.db.it.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.archive.ArchiveResult;
 import dev.plinth.db.archive.Archiver;
+import dev.plinth.db.archive.ShadowTables;
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.error.DuplicateEntryException;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.TestDatabase;
 import java.sql.Timestamp;
@@ -43,6 +46,23 @@ class ArchiverTest {
             assertThat(n)
                 .as("rows in shadow_%s", t)
                 .isEqualTo(r.archived().getOrDefault(t, 0L) + r.residue().getOrDefault(t, 0L)));
+  }
+
+  @AllBackends
+  void aBatchTheDatabaseRefusesArrivesTranslatedAndKeepsItsRows(Database db) {
+    db.writer()
+        .run(
+            tx -> {
+              tx.update("CREATE TABLE widgets (id INTEGER PRIMARY KEY, deleted INTEGER NOT NULL)");
+              tx.update("INSERT INTO widgets (id, deleted) VALUES (1, 1)");
+            });
+    ShadowTables.of(db).create();
+    db.writer().run(tx -> tx.update("INSERT INTO shadow_widgets (id, deleted) VALUES (1, 1)"));
+
+    assertThatThrownBy(() -> Archiver.builder().database(db).build().run())
+        .isInstanceOf(DuplicateEntryException.class);
+    long left = db.reader().call(tx -> tx.count("SELECT id FROM widgets"));
+    assertThat(left).as("the refused batch rolled back").isEqualTo(1);
   }
 
   @AllBackends

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.error.DuplicateEntryException;
 import dev.plinth.db.migrate.ChecksumMismatchException;
 import dev.plinth.db.migrate.Migrator;
+import dev.plinth.db.migrate.RevisionFailedException;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 import java.io.IOException;
@@ -87,6 +89,33 @@ class SqlFileMigrationTest {
               case MYSQL -> List.of(durable, durable, durable);
             });
     assertThat(MigrationState.versionRows(db)).containsExactly("cc03");
+  }
+
+  @AllBackends
+  void aNonTransactionalRevisionsFailureArrivesTranslatedWithWhatItCommitted(Database db)
+      throws IOException {
+    Path dir = Files.createTempDirectory("plinth-sql");
+    Files.writeString(
+        dir.resolve("1.sql"),
+        String.join(
+            "\n",
+            "-- revision: aa01",
+            "-- transactional: false",
+            "-- message: outside a transaction",
+            "-- +upgrade",
+            "CREATE TABLE kept_rows (id INTEGER PRIMARY KEY);",
+            "INSERT INTO kept_rows (id) VALUES (1);",
+            "INSERT INTO kept_rows (id) VALUES (1);",
+            "-- +downgrade",
+            "DROP TABLE kept_rows;",
+            ""));
+
+    assertThatThrownBy(() -> sqlMigrator(db, dir).upgrade("heads"))
+        .isInstanceOfSatisfying(
+            RevisionFailedException.class, e -> assertThat(e.committedStatements()).hasSize(2))
+        .hasCauseInstanceOf(DuplicateEntryException.class);
+    long kept = db.reader().call(tx -> tx.count("SELECT id FROM kept_rows"));
+    assertThat(kept).as("the first INSERT committed on its own").isEqualTo(1);
   }
 
   private static Migrator sqlMigrator(Database db, Path dir) {

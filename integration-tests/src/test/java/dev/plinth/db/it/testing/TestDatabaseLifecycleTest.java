@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Session;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.DatabaseInitializer;
 import dev.plinth.db.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -37,7 +36,7 @@ class TestDatabaseLifecycleTest {
                 assertThat(message)
                     .contains("connection leak in")
                     .contains("1 connection(s)")
-                    .contains("openConnection()"));
+                    .contains("openSession()"));
   }
 
   @Test
@@ -89,16 +88,16 @@ class TestDatabaseLifecycleTest {
   static class LeakingFixture {
     @AllBackends
     void leavesAConnectionOpen(Database db) {
-      db.openConnection();
+      db.openSession();
     }
   }
 
   /** Run only through the engine test kit above. */
   static class TidyFixture {
     @AllBackends
-    void closesItsConnection(Database db) throws SQLException {
-      try (Connection c = db.openConnection()) {
-        c.createStatement().execute("SELECT 1");
+    void closesItsSession(Database db) {
+      try (Session session = db.openSession()) {
+        session.queryOne("SELECT 1", rs -> rs.getInt(1));
       }
     }
   }

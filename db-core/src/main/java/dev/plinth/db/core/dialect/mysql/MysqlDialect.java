@@ -1,6 +1,7 @@
 package dev.plinth.db.core.dialect.mysql;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.dialect.BaseDialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
@@ -79,8 +80,8 @@ public final class MysqlDialect extends BaseDialect {
   }
 
   @Override
-  public SessionLock sessionLock(Connection connection, String name) {
-    return new MysqlSessionLock(connection, name);
+  public SessionLock sessionLock(Session session, String name) {
+    return new MysqlSessionLock(session, name);
   }
 
   @Override

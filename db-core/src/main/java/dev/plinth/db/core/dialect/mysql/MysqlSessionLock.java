@@ -1,10 +1,7 @@
 package dev.plinth.db.core.dialect.mysql;
 
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.dialect.SessionLock;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * A named user lock ({@code GET_LOCK}), released by the server when the session ends. User locks
@@ -17,18 +14,18 @@ final class MysqlSessionLock implements SessionLock {
       "SELECT ID, USER, HOST, COMMAND, TIME, STATE FROM information_schema.PROCESSLIST"
           + " WHERE ID = ?";
 
-  private final Connection connection;
+  private final Session session;
   private final String name;
   private String qualified;
   private boolean held;
 
-  MysqlSessionLock(Connection connection, String name) {
-    this.connection = connection;
+  MysqlSessionLock(Session session, String name) {
+    this.session = session;
     this.name = name;
   }
 
   @Override
-  public boolean tryAcquire() throws SQLException {
+  public boolean tryAcquire() {
     if (!held) {
       Object got = single("SELECT GET_LOCK(?, 0)", qualified());
       held = got != null && ((Number) got).intValue() == 1;
@@ -37,7 +34,7 @@ final class MysqlSessionLock implements SessionLock {
   }
 
   @Override
-  public void release() throws SQLException {
+  public void release() {
     if (held) {
       single("SELECT RELEASE_LOCK(?)", qualified());
       held = false;
@@ -45,37 +42,38 @@ final class MysqlSessionLock implements SessionLock {
   }
 
   @Override
-  public String holder() throws SQLException {
+  public String holder() {
     Object id = single("SELECT IS_USED_LOCK(?)", qualified());
     if (id == null) {
       return "nobody now (lock '" + qualified() + "' was just released)";
     }
-    try (PreparedStatement ps = connection.prepareStatement(HOLDER)) {
-      ps.setLong(1, ((Number) id).longValue());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return "MySQL connection id "
-              + id
-              + " (gone from the processlist), lock '"
-              + qualified()
-              + "'";
-        }
-        return String.format(
-            "MySQL connection id %d (user %s, host %s, %s for %d s, state '%s'), lock '%s'",
-            rs.getLong(1),
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            rs.getLong(5),
-            rs.getString(6),
-            qualified());
-      }
-    }
+    long holder = ((Number) id).longValue();
+    return session
+        .queryOne(
+            HOLDER,
+            rs ->
+                String.format(
+                    "MySQL connection id %d (user %s, host %s, %s for %d s, state '%s'), lock '%s'",
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getLong(5),
+                    rs.getString(6),
+                    qualified()),
+            holder)
+        .orElseGet(
+            () ->
+                "MySQL connection id "
+                    + holder
+                    + " (gone from the processlist), lock '"
+                    + qualified()
+                    + "'");
   }
 
-  private String qualified() throws SQLException {
+  private String qualified() {
     if (qualified == null) {
-      Object database = single("SELECT DATABASE()", null);
+      Object database = single("SELECT DATABASE()");
       String full = database + "." + name;
       // A cut name can only make migrators of two version tables wait for each other.
       qualified = full.length() <= MAX_NAME ? full : full.substring(0, MAX_NAME);
@@ -83,15 +81,7 @@ final class MysqlSessionLock implements SessionLock {
     return qualified;
   }
 
-  private Object single(String sql, String argument) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      if (argument != null) {
-        ps.setString(1, argument);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getObject(1);
-      }
-    }
+  private Object single(String sql, Object... args) {
+    return session.queryOne(sql, rs -> rs.getObject(1), args).orElse(null);
   }
 }

@@ -1,6 +1,8 @@
 package dev.plinth.db.core.dialect.postgresql;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.Session;
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.BaseDialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
@@ -25,10 +27,13 @@ public final class PostgresDialect extends BaseDialect {
   private static final TransactionGuard RELAXED_COMMIT =
       new TransactionGuard() {
         @Override
-        public void afterBegin(Connection connection) throws SQLException {
-          try (Statement s = connection.createStatement()) {
-            s.execute("SET LOCAL synchronous_commit = off");
-          }
+        public void afterBegin(Tx tx) {
+          tx.withConnection(
+              c -> {
+                try (Statement s = c.createStatement()) {
+                  return s.execute("SET LOCAL synchronous_commit = off");
+                }
+              });
         }
       };
 
@@ -93,8 +98,8 @@ public final class PostgresDialect extends BaseDialect {
   }
 
   @Override
-  public SessionLock sessionLock(Connection connection, String name) {
-    return new PostgresSessionLock(connection, name);
+  public SessionLock sessionLock(Session session, String name) {
+    return new PostgresSessionLock(session, name);
   }
 
   @Override

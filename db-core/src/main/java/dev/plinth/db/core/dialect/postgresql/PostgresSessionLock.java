@@ -1,14 +1,11 @@
 package dev.plinth.db.core.dialect.postgresql;
 
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.dialect.SessionLock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * A session-level advisory lock ({@code pg_try_advisory_lock}), keyed by a hash of its name. It
@@ -24,25 +21,25 @@ final class PostgresSessionLock implements SessionLock {
           + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
           + " AND ((l.classid::bigint << 32) | l.objid::bigint) = ?";
 
-  private final Connection connection;
+  private final Session session;
   private final String name;
   private final long key;
   private boolean held;
 
-  PostgresSessionLock(Connection connection, String name) {
-    this.connection = connection;
+  PostgresSessionLock(Session session, String name) {
+    this.session = session;
     this.name = name;
     this.key = key(name);
   }
 
   @Override
-  public boolean tryAcquire() throws SQLException {
+  public boolean tryAcquire() {
     held = held || call("SELECT pg_try_advisory_lock(?)");
     return held;
   }
 
   @Override
-  public void release() throws SQLException {
+  public void release() {
     if (held) {
       call("SELECT pg_advisory_unlock(?)");
       held = false;
@@ -50,35 +47,28 @@ final class PostgresSessionLock implements SessionLock {
   }
 
   @Override
-  public String holder() throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(HOLDER)) {
-      ps.setLong(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return "nobody now (advisory lock " + key + " for '" + name + "' was just released)";
-        }
-        return String.format(
-            "PostgreSQL backend pid %d (user %s, application_name '%s', client %s,"
-                + " connected since %s), advisory lock %d for '%s'",
-            rs.getLong(1),
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4) == null ? "local socket" : rs.getString(4),
-            rs.getObject(5),
-            key,
-            name);
-      }
-    }
+  public String holder() {
+    return session
+        .queryOne(
+            HOLDER,
+            rs ->
+                String.format(
+                    "PostgreSQL backend pid %d (user %s, application_name '%s', client %s,"
+                        + " connected since %s), advisory lock %d for '%s'",
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4) == null ? "local socket" : rs.getString(4),
+                    rs.getObject(5),
+                    key,
+                    name),
+            key)
+        .orElseGet(
+            () -> "nobody now (advisory lock " + key + " for '" + name + "' was just released)");
   }
 
-  private boolean call(String sql) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setLong(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getBoolean(1);
-      }
-    }
+  private boolean call(String sql) {
+    return session.queryOne(sql, rs -> rs.getBoolean(1), key).orElse(false);
   }
 
   /** A non-negative 63-bit key from the name, so it splits into two 32-bit halves in pg_locks. */

@@ -1,27 +1,35 @@
 package dev.plinth.db.core.dialect.sqlite;
 
-import java.sql.Connection;
+import dev.plinth.db.core.Tx;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Runs SQLite pragmas on a raw connection, for the guards that work outside transactions. */
+/**
+ * Runs SQLite pragmas on a transaction's connection, for the guards that work outside transactions;
+ * plain statements, so that they are neither logged nor counted as the transaction's own.
+ */
 final class Pragmas {
   private Pragmas() {}
 
   /** Runs {@code sql}, a pragma that sets something. */
-  static void set(Connection connection, String sql) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute(sql);
-    }
+  static void set(Tx tx, String sql) {
+    tx.withConnection(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            return s.execute(sql);
+          }
+        });
   }
 
   /** The value of pragma {@code name} as text. */
-  static String get(Connection connection, String name) throws SQLException {
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA " + name)) {
-      rs.next();
-      return rs.getString(1);
-    }
+  static String get(Tx tx, String name) {
+    return tx.withConnection(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+          }
+        });
   }
 }

@@ -1,6 +1,7 @@
 package dev.plinth.db.core.dialect.sqlite;
 
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.BaseDialect;
 import dev.plinth.db.core.dialect.CopySettings;
@@ -104,8 +105,8 @@ public final class SqliteDialect extends BaseDialect {
   }
 
   @Override
-  public SessionLock sessionLock(Connection connection, String name) {
-    return new SqliteSessionLock(connection, name);
+  public SessionLock sessionLock(Session session, String name) {
+    return new SqliteSessionLock(session, name);
   }
 
   @Override

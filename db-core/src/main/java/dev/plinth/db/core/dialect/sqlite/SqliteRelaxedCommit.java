@@ -1,8 +1,7 @@
 package dev.plinth.db.core.dialect.sqlite;
 
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.TransactionGuard;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * SQLite's relaxed commit: {@code PRAGMA synchronous = NORMAL} for one transaction on a database in
@@ -22,21 +21,21 @@ final class SqliteRelaxedCommit implements TransactionGuard {
   private Integer restore;
 
   @Override
-  public void beforeBegin(Connection connection) throws SQLException {
-    if (!"wal".equalsIgnoreCase(Pragmas.get(connection, "journal_mode"))) {
+  public void beforeBegin(Tx tx) {
+    if (!"wal".equalsIgnoreCase(Pragmas.get(tx, "journal_mode"))) {
       return;
     }
-    int level = Integer.parseInt(Pragmas.get(connection, "synchronous"));
+    int level = Integer.parseInt(Pragmas.get(tx, "synchronous"));
     if (level > NORMAL) {
-      Pragmas.set(connection, "PRAGMA synchronous = " + NORMAL);
+      Pragmas.set(tx, "PRAGMA synchronous = " + NORMAL);
       restore = level;
     }
   }
 
   @Override
-  public void afterEnd(Connection connection) throws SQLException {
+  public void afterEnd(Tx tx) {
     if (restore != null) {
-      Pragmas.set(connection, "PRAGMA synchronous = " + restore);
+      Pragmas.set(tx, "PRAGMA synchronous = " + restore);
       restore = null;
     }
   }

@@ -1,10 +1,9 @@
 package dev.plinth.db.core.dialect.sqlite;
 
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.error.ReferenceException;
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,22 +45,31 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
           List.of(FOREIGN_KEYS_ON));
 
   @Override
-  public void beforeBegin(Connection connection) throws SQLException {
-    Pragmas.set(connection, FOREIGN_KEYS_OFF);
+  public void beforeBegin(Tx tx) {
+    Pragmas.set(tx, FOREIGN_KEYS_OFF);
   }
 
   @Override
-  public void beforeCommit(Connection connection) throws SQLException {
+  public void beforeCommit(Tx tx) {
+    List<String[]> rows =
+        tx.withConnection(
+            c -> {
+              List<String[]> found = new ArrayList<>();
+              try (Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery(FOREIGN_KEY_CHECK)) {
+                while (rs.next() && found.size() < REPORTED_VIOLATIONS) {
+                  found.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+              }
+              return found;
+            });
     List<String> violations = new ArrayList<>();
     String table = null;
     String parent = null;
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(FOREIGN_KEY_CHECK)) {
-      while (rs.next() && violations.size() < REPORTED_VIOLATIONS) {
-        table = rs.getString(1);
-        parent = rs.getString(3);
-        violations.add(table + " rowid " + rs.getString(2) + " -> " + parent);
-      }
+    for (String[] row : rows) {
+      table = row[0];
+      parent = row[2];
+      violations.add(table + " rowid " + row[1] + " -> " + parent);
     }
     if (!violations.isEmpty()) {
       throw new ReferenceException(
@@ -83,9 +91,9 @@ final class SqliteSchemaChangeGuard implements SchemaChangeGuard {
    * SqliteRedeclaration}) failed between turning it on and off.
    */
   @Override
-  public void afterEnd(Connection connection) throws SQLException {
-    Pragmas.set(connection, FOREIGN_KEYS_ON);
-    Pragmas.set(connection, "PRAGMA writable_schema = OFF");
+  public void afterEnd(Tx tx) {
+    Pragmas.set(tx, FOREIGN_KEYS_ON);
+    Pragmas.set(tx, "PRAGMA writable_schema = OFF");
   }
 
   @Override

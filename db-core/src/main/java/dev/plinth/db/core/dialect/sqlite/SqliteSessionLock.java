@@ -1,5 +1,6 @@
 package dev.plinth.db.core.dialect.sqlite;
 
+import dev.plinth.db.core.Session;
 import dev.plinth.db.core.dialect.SessionLock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -27,18 +27,18 @@ import java.util.Properties;
  * one connection of one process, so there is nothing to lock and the lock is always granted.
  */
 final class SqliteSessionLock implements SessionLock {
-  private final Connection connection;
+  private final Session session;
   private final String name;
   private Connection lockConnection;
   private Path lockFile;
 
-  SqliteSessionLock(Connection connection, String name) {
-    this.connection = connection;
+  SqliteSessionLock(Session session, String name) {
+    this.session = session;
     this.name = name;
   }
 
   @Override
-  public boolean tryAcquire() throws SQLException {
+  public boolean tryAcquire() {
     if (lockConnection != null) {
       return true;
     }
@@ -47,9 +47,13 @@ final class SqliteSessionLock implements SessionLock {
       return true;
     }
     lockFile = Path.of(database + "." + name + ".lock");
+    return session.withConnection(ignored -> lockOn(lockFile));
+  }
+
+  private boolean lockOn(Path file) throws SQLException {
     Properties p = new Properties();
     p.setProperty("busy_timeout", "0");
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + lockFile, p);
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, p);
     try (Statement s = c.createStatement()) {
       s.execute("BEGIN IMMEDIATE");
     } catch (SQLException busy) {
@@ -63,16 +67,20 @@ final class SqliteSessionLock implements SessionLock {
 
   /** Closing the lock connection ends its write transaction and with it the file lock. */
   @Override
-  public void release() throws SQLException {
+  public void release() {
     if (lockConnection != null) {
       Connection c = lockConnection;
       lockConnection = null;
-      c.close();
+      session.withConnection(
+          ignored -> {
+            c.close();
+            return null;
+          });
     }
   }
 
   @Override
-  public String holder() throws SQLException {
+  public String holder() {
     Path database = databaseFile();
     if (database == null) {
       return "nobody (memory database)";
@@ -88,13 +96,13 @@ final class SqliteSessionLock implements SessionLock {
     }
   }
 
-  private Path databaseFile() throws SQLException {
-    try (Statement s = connection.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT file FROM pragma_database_list WHERE name = 'main'")) {
-      String file = rs.next() ? rs.getString(1) : null;
-      return file == null || file.isEmpty() ? null : Path.of(file);
-    }
+  private Path databaseFile() {
+    String file =
+        session
+            .queryOne(
+                "SELECT file FROM pragma_database_list WHERE name = 'main'", rs -> rs.getString(1))
+            .orElse(null);
+    return file == null || file.isEmpty() ? null : Path.of(file);
   }
 
   private void writeHolder() {

@@ -1,12 +1,10 @@
 package dev.plinth.examples.inventory.migrations;
 
 import dev.plinth.db.core.Tx;
-import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.migrate.Migrated;
 import dev.plinth.db.migrate.OnlineDataMigration;
 import dev.plinth.examples.inventory.Tagging;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
@@ -62,17 +60,18 @@ public final class TagsFromCsv implements OnlineDataMigration {
   }
 
   private static boolean itemsHaveTagsColumn(Tx tx) {
-    try (Statement st = tx.connection().createStatement();
-        ResultSet rs = st.executeQuery("SELECT * FROM items WHERE 1 = 0")) {
-      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-        if (rs.getMetaData().getColumnName(i).equalsIgnoreCase("tags")) {
-          return true;
-        }
-      }
-      return false;
-    } catch (SQLException e) {
-      throw new DbException("cannot read the columns of table items: " + e.getMessage(), e);
-    }
+    return tx.withConnection(
+        c -> {
+          try (Statement st = c.createStatement();
+              ResultSet rs = st.executeQuery("SELECT * FROM items WHERE 1 = 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              if (rs.getMetaData().getColumnName(i).equalsIgnoreCase("tags")) {
+                return true;
+              }
+            }
+            return false;
+          }
+        });
   }
 
   private record Pending(long id, String csv) {}

@@ -3,6 +3,7 @@ package dev.plinth.db.it.migrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Session;
 import dev.plinth.db.migrate.source.SqlStatement;
 import dev.plinth.db.migrate.source.StatementSplitter;
 import dev.plinth.db.testing.AllBackends;
@@ -82,9 +83,9 @@ class OfflineScriptExecutionTest {
             "COMMIT;",
             "PRAGMA foreign_keys = ON;");
     // Plinth's connections enforce foreign keys: unguarded, DROP TABLE parent would cascade.
-    try (Connection c = db.openConnection()) {
-      execute(db, c, script);
-      assertThat(queryInt(c, "PRAGMA foreign_keys")).isEqualTo(1);
+    try (Session session = db.openSession()) {
+      execute(db, session.connection(), script);
+      assertThat(queryInt(session.connection(), "PRAGMA foreign_keys")).isEqualTo(1);
     }
     assertThat(CliProject.versionRows(db)).containsExactly("bb02");
     assertThat(ids(db, "child")).containsExactly(10);
@@ -149,8 +150,8 @@ class OfflineScriptExecutionTest {
 
   /** Runs a script as its backend's client would: statement by statement, in auto-commit. */
   private static void execute(Database db, String script) throws SQLException {
-    try (Connection c = db.openConnection()) {
-      execute(db, c, script);
+    try (Session session = db.openSession()) {
+      execute(db, session.connection(), script);
     }
   }
 
