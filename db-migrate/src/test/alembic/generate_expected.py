@@ -148,14 +148,18 @@ def auto_queries(revisions, script):
 
 
 def reachable_states(revisions, script):
-    """The version-table rows after upgrading from empty to each revision and to each pair.
+    """The version-table rows after upgrading from empty to heads, each revision, each pair and,
+    on graphs of up to eight revisions, each triple.
 
     Each state with several rows comes twice, in both orders: Alembic's ``downgrade -N`` starts
     from the first row, so the order is part of the question.
     """
     ids = [r["id"] for r in revisions]
     states = [()]
-    for target in [(rev,) for rev in ids] + list(itertools.combinations(ids, 2)):
+    targets = [("heads",)] + [(rev,) for rev in ids] + list(itertools.combinations(ids, 2))
+    if len(ids) <= 8:
+        targets += list(itertools.combinations(ids, 3))
+    for target in targets:
         tracker = RowTracker(())
         try:
             for step in script._upgrade_revs(target if len(target) > 1 else target[0], ()):
@@ -180,6 +184,7 @@ def relative_targets(revisions):
     for rev in ids:
         common += ["%s+1" % rev, "%s+2" % rev, "%s-1" % rev, "%s-2" % rev,
                    "%s@+1" % rev, "%s@-1" % rev, "%s@head" % rev]
+        common += ["%s+1" % rev[:-1], "%s-1" % rev[:-1]]
         common += ["%s@%s+1" % (label, rev) for label in labels]
         common += ["%s@%s-1" % (label, rev) for label in labels]
     return common
