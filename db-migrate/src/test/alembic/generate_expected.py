@@ -91,12 +91,14 @@ def run_query(script, query):
     """
     current = tuple(query.get("current", []))
     target = query["target"]
+    # Plinth's comma-separated upgrade targets are Alembic's tuple of targets; a downgrade target
+    # is one string in both, as Alembic's command line passes it.
     alembic_target = tuple(target.split(",")) if "," in target else target
     try:
         if query["op"] == "upgrade":
             steps = script._upgrade_revs(alembic_target, current)
         else:
-            steps = script._downgrade_revs(alembic_target, current)
+            steps = script._downgrade_revs(target, current)
     except Exception as e:  # Alembic raises CommandError, RevisionError, assertions
         return ["\terror\t%s" % describe(e)]
     tracker = RowTracker(current)
@@ -174,7 +176,8 @@ def reachable_states(revisions, script):
 
 
 def relative_targets(revisions):
-    """Upgrade and downgrade targets in every relative form Alembic parses, plus the symbols."""
+    """Upgrade and downgrade targets in every relative form Alembic parses, plus the symbols and
+    comma-separated lists (Alembic's tuple targets) with and without a relative part."""
     ids = [r["id"] for r in revisions]
     labels = [label for r in revisions for label in r.get("labels", [])]
     common = ["heads", "head", "base", "+1", "+2", "+3", "-1", "-2", "-3", "+0", "-0"]
@@ -187,6 +190,9 @@ def relative_targets(revisions):
         common += ["%s+1" % rev[:-1], "%s-1" % rev[:-1]]
         common += ["%s@%s+1" % (label, rev) for label in labels]
         common += ["%s@%s-1" % (label, rev) for label in labels]
+    for first, second in itertools.combinations(ids, 2):
+        common += ["%s,%s" % (first, second)]
+    common += ["%s,+1" % rev for rev in ids[:3]] + ["heads,%s-1" % ids[-1], "-1,%s" % ids[0]]
     return common
 
 
