@@ -1,6 +1,7 @@
 package dev.plinth.db.migrate.cli;
 
 import dev.plinth.db.migrate.graph.RevisionGraph;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.Set;
  * nothing for an empty one) and the target. With a range, {@code --sql} and {@code --plan} need no
  * database.
  *
- * @param from the starting version-table rows, as full revision ids
+ * @param from the starting version-table rows, as full revision ids, in the order given (a plain
+ *     {@code -N} downgrade steps down the first)
  * @param to the target, as given
  */
 record TargetRange(Set<String> from, String to) {
@@ -42,6 +44,6 @@ record TargetRange(Set<String> from, String to) {
         from.add(graph.revision(trimmed).id());
       }
     }
-    return Optional.of(new TargetRange(Set.copyOf(from), to));
+    return Optional.of(new TargetRange(Collections.unmodifiableSet(from), to));
   }
 }

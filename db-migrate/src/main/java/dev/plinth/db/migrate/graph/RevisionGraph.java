@@ -144,7 +144,9 @@ public final class RevisionGraph {
   /**
    * Plans a downgrade from {@code currentHeads} to {@code target}: {@code base}, {@code -N}, {@code
    * label@base}, {@code rev@-N}, an id or prefix. Downgrading below a revision on one branch only
-   * removes that branch's revisions.
+   * removes that branch's revisions. A plain {@code -N} from several heads steps down the first of
+   * {@code currentHeads} in iteration order, on its branch only, as Alembic 1.8 steps down the
+   * first version-table row.
    *
    * @return the steps, empty if the database is already at the target
    * @throws InvalidGraphException if the target is unknown or ambiguous, or is not below the

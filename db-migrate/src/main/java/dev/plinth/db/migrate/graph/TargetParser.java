@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an upgrade or downgrade target into revisions, with Alembic 1.8's rules: absolute names go
  * through {@link RevisionLookup}; relative ones ({@code +N}, {@code -N}, {@code branch@+N}, {@code
  * rev+N}, {@code branch@rev-N}) walk the versioned edges one step at a time and fail when a step is
- * ambiguous or leaves the graph.
+ * ambiguous or leaves the graph. A downgrade {@code -N} from several current heads steps down the
+ * first of them (in the order given, the version table's sorted order) on its own branch only, as
+ * Alembic 1.8 steps down the first row it reads, with a warning.
  */
 final class TargetParser {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TargetParser.class);
 
   /**
    * Alembic's {@code _relative_destination}, matched at the start only as {@code re.match} does.
@@ -150,14 +156,12 @@ final class TargetParser {
   }
 
   private int downgradeStart(int[] current, String branch, String target) {
-    int[] candidates;
-    if (branch != null) {
-      candidates = lookup.filterForLineage(current, branch);
-      if (candidates.length == 0) {
-        candidates = lookup.filterForLineage(branchHeadsOfApplied(current), branch);
-      }
-    } else {
-      candidates = IntStream.of(current).distinct().toArray();
+    if (branch == null) {
+      return firstCurrent(current, target);
+    }
+    int[] candidates = lookup.filterForLineage(current, branch);
+    if (candidates.length == 0) {
+      candidates = lookup.filterForLineage(branchHeadsOfApplied(current), branch);
     }
     if (candidates.length == 0) {
       throw tooFar(target);
@@ -166,6 +170,27 @@ final class TargetParser {
       throw severalCurrent(target, candidates);
     }
     return candidates[0];
+  }
+
+  /**
+   * The head a plain {@code -N} steps down from: the only one, or the first of several, as Alembic
+   * 1.8 takes the first version-table row (and warns that this is ambiguous).
+   */
+  private int firstCurrent(int[] current, String target) {
+    if (current.length == 0) {
+      throw tooFar(target);
+    }
+    int first = current[0];
+    if (current.length > 1) {
+      LOG.warn(
+          "downgrade {} from several heads ({}) steps down only the first, {}, as Alembic 1.8"
+              + " does; write '<head>@{}' to choose the head",
+          target,
+          dag.describe(current),
+          dag.id(first),
+          target);
+    }
+    return first;
   }
 
   /** Applied revisions with no applied versioned child: Alembic's {@code _get_all_current}. */

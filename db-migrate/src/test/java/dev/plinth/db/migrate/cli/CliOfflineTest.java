@@ -78,6 +78,17 @@ class CliOfflineTest {
   }
 
   @Test
+  void relativeDowngradeFromSeveralHeadsStepsDownTheFirstGiven() {
+    assertThat(run("downgrade", "b2,d4:-1", "--plan", "--format", "json").out().strip())
+        .isEqualTo("[\"b2000000\"]");
+    assertThat(run("downgrade", "d4,b2:-1", "--plan", "--format", "json").out().strip())
+        .isEqualTo("[\"d4000000\"]");
+    CliRun tooFar = run("downgrade", "b2,d4:-3", "--plan");
+    assertThat(tooFar.exitCode()).isEqualTo(2);
+    assertThat(tooFar.err()).contains("'-3' walks past the end of the revision graph");
+  }
+
+  @Test
   void offlineUpgradeFromBaseCreatesTheTablesAndWrapsEachRevision() {
     CliRun sql = run("upgrade", "c3", "--sql", "--dialect", "postgresql");
     assertThat(sql.exitCode()).isZero();

@@ -24,10 +24,23 @@ record AlembicExpectations(
     List<String> history,
     List<Query> queries) {
 
-  /** A plan request and Alembic's answer: the steps, or an error message. */
-  record Query(String op, Set<String> current, String target, List<Step> steps, String error) {}
+  /**
+   * A plan request and Alembic's answer: the steps, or an error message. {@code crash}, if set, is
+   * the error Alembic's version-table bookkeeping raises while running a plan it did make; the rows
+   * of the steps from there on are unknown.
+   */
+  record Query(
+      String op,
+      Set<String> current,
+      String target,
+      List<Step> steps,
+      String error,
+      String crash) {}
 
-  /** One step: the revision, {@code up} or {@code down}, and the version-table rows after it. */
+  /**
+   * One step: the revision, {@code up} or {@code down}, and the version-table rows after it ({@code
+   * null} once Alembic's bookkeeping has crashed).
+   */
   record Step(String revision, String direction, Set<String> rowsAfter) {}
 
   static AlembicExpectations read(Path file) throws IOException {
@@ -48,7 +61,8 @@ record AlembicExpectations(
         case "history" -> history = list(f[1]);
         case "upgrade", "downgrade" ->
             queries.add(
-                new Query(f[0], new LinkedHashSet<>(list(f[1])), f[2], new ArrayList<>(), null));
+                new Query(
+                    f[0], new LinkedHashSet<>(list(f[1])), f[2], new ArrayList<>(), null, null));
         case "" -> queries.set(queries.size() - 1, withAnswer(queries.get(queries.size() - 1), f));
         default -> {
           if (!f[0].startsWith("#")) {
@@ -62,9 +76,13 @@ record AlembicExpectations(
 
   private static Query withAnswer(Query query, String[] f) {
     if (f[1].equals("error")) {
-      return new Query(query.op(), query.current(), query.target(), query.steps(), f[2]);
+      return new Query(query.op(), query.current(), query.target(), query.steps(), f[2], null);
     }
-    query.steps().add(new Step(f[2], f[3], new LinkedHashSet<>(list(f[4]))));
+    if (f[1].equals("crash")) {
+      return new Query(query.op(), query.current(), query.target(), query.steps(), null, f[2]);
+    }
+    Set<String> rows = f[4].equals("?") ? null : new LinkedHashSet<>(list(f[4]));
+    query.steps().add(new Step(f[2], f[3], rows));
     return query;
   }
 
