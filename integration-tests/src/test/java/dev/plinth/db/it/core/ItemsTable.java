@@ -1,7 +1,11 @@
 package dev.plinth.db.it.core;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.TxAction;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 
 /** The {@code items} table most db-core tests work on: an auto-generated id and a unique name. */
 final class ItemsTable {
@@ -27,5 +31,14 @@ final class ItemsTable {
   static List<String> names(Database db) {
     return db.reader()
         .call(tx -> tx.query("SELECT name FROM items ORDER BY id", rs -> rs.getString(1)));
+  }
+
+  /**
+   * Runs {@code work} in a writer of {@code db} and asserts that it throws, for the tests of what a
+   * failed writer leaves behind.
+   */
+  static AbstractThrowableAssert<?, ? extends Throwable> assertWriterFails(
+      Database db, TxAction work) {
+    return assertThatThrownBy(() -> db.writer().run(work));
   }
 }
