@@ -1,8 +1,8 @@
 package dev.plinth.db.migrate.source;
 
 import static dev.plinth.db.migrate.source.SplitterTestBase.cut;
+import static dev.plinth.db.migrate.source.SplitterTestBase.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -116,6 +116,28 @@ class MysqlSplitterTest extends SplitterTestBase {
             "COMMIT"));
   }
 
+  static Stream<Arguments> refusals() {
+    String badDelimiter = "expected 'DELIMITER <delimiter>' (one word, no backslash)";
+    return Stream.of(
+        refusal(
+            "DELIMITER without a delimiter",
+            "SELECT 1;\nDELIMITER\n",
+            3,
+            "f.sql:4: " + badDelimiter),
+        refusal("DELIMITER with two words", "DELIMITER // extra\n", 1, "f.sql:1: " + badDelimiter),
+        refusal("DELIMITER with a backslash", "DELIMITER \\\\\n", 1, "f.sql:1: " + badDelimiter),
+        refusal(
+            "an unbalanced procedure",
+            "SELECT 1;\nCREATE PROCEDURE p() BEGIN SELECT 1;",
+            1,
+            "f.sql:2: the statement has a BEGIN (or CASE, IF, LOOP) without its END"),
+        refusal(
+            "an unterminated backtick",
+            "SELECT `a FROM t;",
+            1,
+            "f.sql:1: unterminated quoted identifier"));
+  }
+
   @Test
   void delimiterDirectiveAsTheMysqlClient() {
     String sql =
@@ -132,25 +154,5 @@ class MysqlSplitterTest extends SplitterTestBase {
             "SELECT 3",
             "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET @x = 1; END");
     assertThat(lines(sql)).containsExactly(2, 7, 9, 11);
-  }
-
-  @Test
-  void badDelimiterDirectivesFail() {
-    assertSplitFails("SELECT 1;\nDELIMITER\n", "m.sql", 3)
-        .hasMessageStartingWith("m.sql:4: expected 'DELIMITER <delimiter>'");
-    assertThatThrownBy(() -> split("DELIMITER // extra\n")).hasMessageContaining("DELIMITER");
-    assertThatThrownBy(() -> split("DELIMITER \\\\\n")).hasMessageContaining("backslash");
-  }
-
-  @Test
-  void unbalancedProcedureFailsWithItsLine() {
-    assertSplitFails("SELECT 1;\nCREATE PROCEDURE p() BEGIN SELECT 1;", "q.sql", 1)
-        .hasMessageStartingWith("q.sql:2: ");
-  }
-
-  @Test
-  void unterminatedBacktickFails() {
-    assertSplitFails("SELECT `a FROM t;", "b.sql", 1)
-        .hasMessageContaining("unterminated quoted identifier");
   }
 }

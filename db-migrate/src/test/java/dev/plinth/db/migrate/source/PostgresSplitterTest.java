@@ -1,9 +1,9 @@
 package dev.plinth.db.migrate.source;
 
 import static dev.plinth.db.migrate.source.SplitterTestBase.cut;
+import static dev.plinth.db.migrate.source.SplitterTestBase.refusal;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
 class PostgresSplitterTest extends SplitterTestBase {
@@ -75,15 +75,17 @@ class PostgresSplitterTest extends SplitterTestBase {
             "COMMIT"));
   }
 
-  @Test
-  void unterminatedDollarQuoteNamesTagAndLine() {
-    assertSplitFails("SELECT 1;\nDO $fn$ BEGIN END $$;", "p.sql", 5)
-        .hasMessage("p.sql:6: unterminated dollar-quoted string $fn$");
-  }
-
-  @Test
-  void unterminatedNestedCommentFails() {
-    assertSplitFails("SELECT /* a /* b */ 1;", "n.sql", 1)
-        .hasMessageContaining("unterminated /* comment");
+  static Stream<Arguments> refusals() {
+    return Stream.of(
+        refusal(
+            "an unterminated dollar quote names its tag",
+            "SELECT 1;\nDO $fn$ BEGIN END $$;",
+            5,
+            "f.sql:6: unterminated dollar-quoted string $fn$"),
+        refusal(
+            "an unterminated nested comment",
+            "SELECT /* a /* b */ 1;",
+            1,
+            "f.sql:1: unterminated /* comment"));
   }
 }
