@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.TxAction;
+import dev.plinth.db.testing.TestDatabase;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.assertj.core.api.AbstractThrowableAssert;
 
 /** The {@code items} table most db-core tests work on: an auto-generated id and a unique name. */
@@ -26,6 +28,20 @@ final class ItemsTable {
                         + id
                         + ", name VARCHAR(64) NOT NULL, qty INTEGER DEFAULT 0 NOT NULL,"
                         + " CONSTRAINT uniq_items0name UNIQUE (name))"));
+  }
+
+  /**
+   * Opens a database on {@code tdb} with {@link ItemMapper} and what {@code builder} adds, and
+   * creates the items table in it.
+   */
+  static Database openWithMapper(TestDatabase tdb, UnaryOperator<Database.Builder> builder) {
+    Database db =
+        tdb.track(
+            builder
+                .apply(Database.builder().config(tdb.config().build()).mappers(ItemMapper.class))
+                .build());
+    create(db);
+    return db;
   }
 
   static List<String> names(Database db) {

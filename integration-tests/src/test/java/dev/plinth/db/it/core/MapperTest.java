@@ -31,13 +31,7 @@ class MapperTest {
   @AllBackends
   void xmlMapperIsLoadedThroughTheMyBatisCustomizer(TestDatabase tdb) {
     Database db =
-        tdb.track(
-            Database.builder()
-                .config(tdb.config().build())
-                .mappers(ItemMapper.class)
-                .mybatis(c -> c.addMapper(ItemXmlMapper.class))
-                .build());
-    ItemsTable.create(db);
+        ItemsTable.openWithMapper(tdb, b -> b.mybatis(c -> c.addMapper(ItemXmlMapper.class)));
     db.writer()
         .run(
             tx -> {
