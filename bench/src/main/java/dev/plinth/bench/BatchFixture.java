@@ -8,6 +8,7 @@ import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
 import dev.plinth.db.migrate.batch.BatchAlterTable;
+import dev.plinth.db.testing.TxMigrationContext;
 
 /**
  * The database every contender of {@link BatchSqliteBench} starts from, the batch they all apply,
@@ -78,7 +79,7 @@ final class BatchFixture {
         .schemaChange()
         .run(
             tx -> {
-              BenchRevision ctx = new BenchRevision(tx);
+              TxMigrationContext ctx = new TxMigrationContext(tx);
               ctx.op().createTable(ITEMS);
               ctx.op().createTable(PARTS);
               tx.update(

@@ -3,6 +3,7 @@ package dev.plinth.bench;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.migrate.batch.Recreate;
+import dev.plinth.db.testing.TxMigrationContext;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -88,7 +89,7 @@ public final class BatchSqliteBench {
           .schemaChange()
           .run(
               tx ->
-                  new BenchRevision(tx)
+                  new TxMigrationContext(tx)
                       .op()
                       .batchAlterTable("items", recreate, BatchFixture::changes));
       watch.print(contender, settings);

@@ -46,11 +46,7 @@ final class RawPool {
     Dialect dialect = Dialects.forUrl(url);
     HikariConfig hc = new HikariConfig();
     hc.setPoolName("raw");
-    hc.setDataSource(
-        new SetUpDataSource(
-            url,
-            dialect.driverProperties(url, config),
-            c -> dialect.initializeConnection(c, config)));
+    hc.setDataSource(Pools.unpooled(url, dialect, config));
     hc.setAutoCommit(false);
     hc.setConnectionTimeout(config.poolTimeout().toMillis());
     hc.setValidationTimeout(VALIDATION_TIMEOUT_MS);

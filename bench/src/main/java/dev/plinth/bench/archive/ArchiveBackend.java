@@ -107,48 +107,58 @@ enum ArchiveBackend {
     @Override
     void createTemplate(int parents) throws SQLException {
       dropTemplate();
-      admin("CREATE DATABASE " + TEMPLATE + " CHARACTER SET utf8mb4");
-      try (Connection c = DriverManager.getConnection(url(TEMPLATE));
-          Statement s = c.createStatement()) {
-        createTables(s);
-        s.execute("SET SESSION foreign_key_checks = 0");
-        s.execute(
-            "INSERT INTO instances (id, uuid, host, display_name, created_at, updated_at,"
-                + " deleted_at, deleted) SELECT seq, md5(seq), concat('compute-', seq % 100),"
-                + " concat('server-', seq), TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND,"
-                + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND,"
-                + " CASE WHEN seq % 2 = 1 THEN TIMESTAMP '2025-01-01 00:00:00' END,"
-                + " CASE WHEN seq % 2 = 1 THEN seq ELSE 0 END FROM seq_1_to_"
-                + parents);
-        for (String child : CHILDREN) {
-          s.execute(
-              "INSERT INTO "
-                  + child
-                  + " (id, instance_id, detail, created_at, updated_at, deleted_at, deleted)"
-                  + " SELECT seq, (seq + 1) DIV 2, repeat(md5(seq), 4),"
-                  + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND,"
-                  + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND,"
-                  + " CASE WHEN ((seq + 1) DIV 2) % 2 = 1 THEN TIMESTAMP '2025-01-01 00:00:00' END,"
-                  + " CASE WHEN ((seq + 1) DIV 2) % 2 = 1 THEN seq ELSE 0 END FROM seq_1_to_"
-                  + 2L * parents);
-        }
-      }
+      createFilled(
+          TEMPLATE,
+          s -> {
+            s.execute(
+                "INSERT INTO instances (id, uuid, host, display_name, created_at, updated_at,"
+                    + " deleted_at, deleted) SELECT seq, md5(seq), concat('compute-', seq % 100),"
+                    + " concat('server-', seq), TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND,"
+                    + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND,"
+                    + " CASE WHEN seq % 2 = 1 THEN TIMESTAMP '2025-01-01 00:00:00' END,"
+                    + " CASE WHEN seq % 2 = 1 THEN seq ELSE 0 END FROM seq_1_to_"
+                    + parents);
+            for (String child : CHILDREN) {
+              s.execute(
+                  "INSERT INTO "
+                      + child
+                      + " (id, instance_id, detail, created_at, updated_at, deleted_at, deleted)"
+                      + " SELECT seq, (seq + 1) DIV 2, repeat(md5(seq), 4),"
+                      + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND,"
+                      + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND,"
+                      + " CASE WHEN ((seq + 1) DIV 2) % 2 = 1 THEN TIMESTAMP '2025-01-01 00:00:00' END,"
+                      + " CASE WHEN ((seq + 1) DIV 2) % 2 = 1 THEN seq ELSE 0 END FROM seq_1_to_"
+                      + 2L * parents);
+            }
+          });
     }
 
     @Override
     void reset() throws SQLException {
       drop();
-      admin("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
-      try (Connection c = DriverManager.getConnection(url(DATABASE));
+      createFilled(
+          DATABASE,
+          s -> {
+            for (String table : TABLES) {
+              s.execute("INSERT INTO " + table + " SELECT * FROM " + TEMPLATE + "." + table);
+            }
+            s.execute("ANALYZE TABLE " + String.join(", ", TABLES));
+          });
+      createShadowTables(url(DATABASE));
+    }
+
+    /**
+     * Creates {@code database} with the benchmark's tables and fills them through {@code fill},
+     * with foreign-key checks off.
+     */
+    private void createFilled(String database, Fill fill) throws SQLException {
+      admin("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+      try (Connection c = DriverManager.getConnection(url(database));
           Statement s = c.createStatement()) {
         createTables(s);
         s.execute("SET SESSION foreign_key_checks = 0");
-        for (String table : TABLES) {
-          s.execute("INSERT INTO " + table + " SELECT * FROM " + TEMPLATE + "." + table);
-        }
-        s.execute("ANALYZE TABLE " + String.join(", ", TABLES));
+        fill.into(s);
       }
-      createShadowTables(url(DATABASE));
     }
 
     @Override
@@ -156,6 +166,12 @@ enum ArchiveBackend {
       admin("DROP DATABASE IF EXISTS " + DATABASE);
     }
   };
+
+  /** Statements that fill freshly created tables. */
+  @FunctionalInterface
+  interface Fill {
+    void into(Statement s) throws SQLException;
+  }
 
   /** The database every contender archives. */
   static final String DATABASE = "plinth_archbench";

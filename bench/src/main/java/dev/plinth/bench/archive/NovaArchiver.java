@@ -145,16 +145,7 @@ public final class NovaArchiver {
   }
 
   private String insert(String table) {
-    String columns = schema.columnList(table);
-    return "INSERT INTO shadow_"
-        + table
-        + " ("
-        + columns
-        + ") SELECT "
-        + columns
-        + " FROM "
-        + table
-        + " WHERE id IN (<in>)";
+    return schema.copyToShadow(table, "id IN (<in>)");
   }
 
   private static String delete(String table) {

@@ -85,9 +85,22 @@ final class ReflectedSchema {
     return reversed;
   }
 
-  /** The columns of {@code table}, comma-separated, in table order. */
-  String columnList(String table) {
-    return String.join(", ", columns.get(table));
+  /**
+   * The statement that copies the rows of {@code table} matching {@code where} to its {@code
+   * shadow_} table, column by column.
+   */
+  String copyToShadow(String table, String where) {
+    String columnList = String.join(", ", columns.get(table));
+    return "INSERT INTO shadow_"
+        + table
+        + " ("
+        + columnList
+        + ") SELECT "
+        + columnList
+        + " FROM "
+        + table
+        + " WHERE "
+        + where;
   }
 
   /** The foreign keys that reference {@code table}. */

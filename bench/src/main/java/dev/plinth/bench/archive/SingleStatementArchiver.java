@@ -29,17 +29,7 @@ public final class SingleStatementArchiver {
     long moved = 0;
     try (Statement s = connection.createStatement()) {
       for (String table : schema.childrenFirst()) {
-        String columns = schema.columnList(table);
-        s.executeUpdate(
-            "INSERT INTO shadow_"
-                + table
-                + " ("
-                + columns
-                + ") SELECT "
-                + columns
-                + " FROM "
-                + table
-                + " WHERE deleted <> 0");
+        s.executeUpdate(schema.copyToShadow(table, "deleted <> 0"));
         moved += s.executeUpdate("DELETE FROM " + table + " WHERE deleted <> 0");
       }
       connection.commit();

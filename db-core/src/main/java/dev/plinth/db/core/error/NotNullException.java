@@ -1,9 +1,8 @@
 package dev.plinth.db.core.error;
 
-/** A NULL was written to a NOT NULL column. */
+/** A NULL was written to a NOT NULL column. The backends name no constraint for it. */
 public class NotNullException extends IntegrityException {
   private static final long serialVersionUID = 1L;
-  private final String table;
   private final String column;
 
   /**
@@ -15,14 +14,8 @@ public class NotNullException extends IntegrityException {
    * @param column the column, or {@code null} when the backend does not say
    */
   public NotNullException(String message, Throwable cause, String table, String column) {
-    super(message, cause);
-    this.table = table;
+    super(message, cause, table, null);
     this.column = column;
-  }
-
-  /** The table, or {@code null}. */
-  public String table() {
-    return table;
   }
 
   /** The NOT NULL column, or {@code null}. */

@@ -2,13 +2,12 @@ package dev.plinth.db.core.error;
 
 /**
  * A foreign key was violated: a child row points at a missing parent, or a parent row that still
- * has children was deleted or changed. The fields are {@code null} where the backend does not
- * report them (SQLite reports none).
+ * has children was deleted or changed. {@link #table()} is the table holding the foreign key and
+ * {@link #constraint()} its name; every field is {@code null} where the backend does not report it
+ * (SQLite reports none).
  */
 public class ReferenceException extends IntegrityException {
   private static final long serialVersionUID = 1L;
-  private final String table;
-  private final String constraint;
   private final String key;
   private final String keyTable;
 
@@ -29,21 +28,9 @@ public class ReferenceException extends IntegrityException {
       String constraint,
       String key,
       String keyTable) {
-    super(message, cause);
-    this.table = table;
-    this.constraint = constraint;
+    super(message, cause, table, constraint);
     this.key = key;
     this.keyTable = keyTable;
-  }
-
-  /** The table holding the foreign key, or {@code null}. */
-  public String table() {
-    return table;
-  }
-
-  /** The foreign key constraint's name, or {@code null}. */
-  public String constraint() {
-    return constraint;
   }
 
   /** The key column(s) the backend names (see the class comment), or {@code null}. */

@@ -16,26 +16,15 @@ import java.util.Map;
  * in a transaction of their own, since the revision's was rolled back. The checksum of a revision's
  * last successful upgrade (or repair) is what later runs compare its script with.
  */
-final class HistoryTable {
-  private final String name;
-
-  /**
-   * Describes the history table called {@code name}.
-   *
-   * @param name the table name, quoted by the dialect wherever it is used
-   */
+final class HistoryTable extends MigratorTable {
+  /** Describes the history table called {@code name}. */
   HistoryTable(String name) {
-    this.name = name;
+    super(name);
   }
 
-  /** The table's name. */
-  String name() {
-    return name;
-  }
-
-  /** The table in the schema model, for creating it. */
+  @Override
   Table model() {
-    return Table.builder(name)
+    return Table.builder(name())
         .column(Column.of("id", SqlType.integer()).withAutoIncrement())
         .column(Column.of("revision", SqlType.varchar(RevisionInfo.MAX_ID_LENGTH)).notNull())
         .column(Column.of("direction", SqlType.varchar(16)).notNull())
@@ -69,7 +58,7 @@ final class HistoryTable {
    */
   String insertSql(Dialect dialect) {
     return "INSERT INTO "
-        + dialect.quote(name)
+        + dialect.quote(name())
         + " (revision, direction, checksum, started_at, duration_ms, outcome)"
         + " VALUES (?, ?, ?, ?, ?, ?)";
   }
@@ -84,7 +73,7 @@ final class HistoryTable {
     Map<String, String> checksums = new HashMap<>();
     tx.query(
             "SELECT revision, checksum FROM "
-                + tx.dialect().quote(name)
+                + tx.dialect().quote(name())
                 + " WHERE outcome = ? AND direction IN (?, ?) AND checksum IS NOT NULL"
                 + " ORDER BY id",
             rs -> Map.entry(rs.getString(1), rs.getString(2)),

@@ -18,26 +18,15 @@ import java.util.TreeSet;
  * plan expected, so a migrator that somehow runs without the lock fails instead of applying a
  * revision twice.
  */
-final class VersionTable {
-  private final String name;
-
-  /**
-   * Describes the version table called {@code name}.
-   *
-   * @param name the table name, quoted by the dialect wherever it is used
-   */
+final class VersionTable extends MigratorTable {
+  /** Describes the version table called {@code name}. */
   VersionTable(String name) {
-    this.name = name;
+    super(name);
   }
 
-  /** The table's name. */
-  String name() {
-    return name;
-  }
-
-  /** The table in the schema model, for creating it. */
+  @Override
   Table model() {
-    return Table.builder(name)
+    return Table.builder(name())
         .column(Column.of("version_num", SqlType.varchar(RevisionInfo.MAX_ID_LENGTH)).notNull())
         .primaryKey("version_num")
         .build();
@@ -50,7 +39,7 @@ final class VersionTable {
    */
   Set<String> read(Tx tx) {
     return new TreeSet<>(
-        tx.query("SELECT version_num FROM " + tx.dialect().quote(name), rs -> rs.getString(1)));
+        tx.query("SELECT version_num FROM " + tx.dialect().quote(name()), rs -> rs.getString(1)));
   }
 
   /**
@@ -59,7 +48,7 @@ final class VersionTable {
    */
   void rewrite(Tx tx) {
     String column = tx.dialect().quote("version_num");
-    tx.update("UPDATE " + tx.dialect().quote(name) + " SET " + column + " = " + column);
+    tx.update("UPDATE " + tx.dialect().quote(name()) + " SET " + column + " = " + column);
   }
 
   /**
@@ -85,7 +74,7 @@ final class VersionTable {
   List<RowChange> statements(Dialect dialect, Set<String> before, Set<String> after) {
     Set<String> removed = removed(before, after);
     Set<String> added = removed(after, before);
-    String table = dialect.quote(name);
+    String table = dialect.quote(name());
     if (removed.size() == 1 && added.size() == 1) {
       String from = removed.iterator().next();
       return List.of(
@@ -111,7 +100,7 @@ final class VersionTable {
   private MigrationException changedByOther(Tx tx, String missing, Set<String> expected) {
     return new MigrationException(
         "version table "
-            + name
+            + name()
             + " no longer holds "
             + missing
             + " (expected "

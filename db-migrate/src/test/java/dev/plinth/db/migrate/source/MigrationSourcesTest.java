@@ -7,6 +7,7 @@ import dev.plinth.db.migrate.InvalidMigrationException;
 import dev.plinth.db.migrate.Migration;
 import dev.plinth.db.migrate.Phase;
 import dev.plinth.db.migrate.RevisionInfo;
+import dev.plinth.db.migrate.runner.OfflineContext;
 import dev.plinth.db.migrate.source.fixtures.AddColour;
 import dev.plinth.db.migrate.source.fixtures.AddNote;
 import dev.plinth.db.migrate.source.fixtures.Unannotated;
@@ -126,11 +127,11 @@ class MigrationSourcesTest {
 
   @Test
   void javaMigrationRunsThroughTheContext() {
-    SqlMigrationTest.RecordingContext ctx = new SqlMigrationTest.RecordingContext("sqlite");
+    OfflineContext ctx = SqlMigrationTest.recording("sqlite");
     JavaMigration note = JavaMigration.of(new AddNote());
     note.upgrade(ctx);
     note.downgrade(ctx);
-    assertThat(ctx.executed)
+    assertThat(ctx.statements())
         .containsExactly(
             "ALTER TABLE items ADD COLUMN note TEXT", "ALTER TABLE items DROP COLUMN note");
   }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Dialects;
-import dev.plinth.db.core.Tx;
-import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.migrate.InvalidMigrationException;
-import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.Phase;
 import dev.plinth.db.migrate.RevisionInfo;
-import java.util.ArrayList;
+import dev.plinth.db.migrate.runner.OfflineContext;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -101,7 +98,7 @@ class SqlMigrationTest {
   @Test
   void withoutDowngradeSectionDowngradeIsRefused() {
     SqlMigration m = SqlMigration.parse("up.sql", "-- revision: r1\n-- +upgrade\nSELECT 1;\n");
-    assertThatThrownBy(() -> m.downgrade(new RecordingContext("sqlite")))
+    assertThatThrownBy(() -> m.downgrade(recording("sqlite")))
         .isInstanceOf(MigrationException.class)
         .hasMessageContaining("up.sql")
         .hasMessageContaining("no '-- +downgrade' section");
@@ -110,16 +107,16 @@ class SqlMigrationTest {
   @Test
   void upgradeAndDowngradeExecuteTheStatementsOfTheContextsBackend() {
     SqlMigration m = SqlMigration.parse("db/V1.sql", FULL);
-    RecordingContext sqlite = new RecordingContext("sqlite");
+    OfflineContext sqlite = recording("sqlite");
     m.upgrade(sqlite);
-    assertThat(sqlite.executed)
+    assertThat(sqlite.statements())
         .containsExactly(
             "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)",
             "INSERT INTO items (name) VALUES ('a;b')");
-    RecordingContext pg = new RecordingContext("postgresql");
+    OfflineContext pg = recording("postgresql");
     m.upgrade(pg);
     m.downgrade(pg);
-    assertThat(pg.executed)
+    assertThat(pg.statements())
         .containsExactly(
             "CREATE TABLE items (id SERIAL PRIMARY KEY, name TEXT)", "DROP TABLE items");
   }
@@ -183,34 +180,13 @@ class SqlMigrationTest {
         .hasMessageContaining(message);
   }
 
-  /** Records executed statements; the only context a SQL migration needs. */
-  static final class RecordingContext implements MigrationContext {
-    final List<String> executed = new ArrayList<>();
-    private final Dialect dialect;
-
-    RecordingContext(String backend) {
-      this.dialect = Dialects.forName(backend);
-    }
-
-    @Override
-    public Dialect dialect() {
-      return dialect;
-    }
-
-    @Override
-    public boolean offline() {
-      return true;
-    }
-
-    @Override
-    public void execute(String sql) {
-      executed.add(sql);
-    }
-
-    @Override
-    public Tx tx() {
-      throw new MigrationException("offline");
-    }
+  /**
+   * A context that records the statements it is given for {@code backend}, as {@code --sql} does.
+   */
+  static OfflineContext recording(String backend) {
+    RevisionInfo info =
+        new RevisionInfo("r", List.of(), List.of(), List.of(), Optional.empty(), "", "test", true);
+    return new OfflineContext(info, Dialects.forName(backend));
   }
 
   @Test

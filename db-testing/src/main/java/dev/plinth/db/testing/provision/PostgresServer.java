@@ -7,27 +7,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** A PostgreSQL server: databases are created and dropped with other sessions terminated first. */
-public final class PostgresServer implements ServerBackend {
-  private final String adminUrl;
-
+public final class PostgresServer extends AdminUrlServer {
   /** Creates the backend for a superuser or CREATEDB URL such as {@code .../postgres?user=x}. */
   public PostgresServer(String adminUrl) {
-    this.adminUrl = adminUrl;
-  }
-
-  @Override
-  public String adminUrl() {
-    return adminUrl;
+    super(adminUrl, "SELECT pg_backend_pid()");
   }
 
   @Override
   public void create(String database) throws SQLException {
-    AdminConnections.execute(adminUrl, "CREATE DATABASE \"" + database + "\"");
+    AdminConnections.execute(adminUrl(), "CREATE DATABASE \"" + database + "\"");
   }
 
   @Override
   public void drop(String database) throws SQLException {
-    try (Connection c = DriverManager.getConnection(adminUrl)) {
+    try (Connection c = DriverManager.getConnection(adminUrl())) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
@@ -39,18 +32,10 @@ public final class PostgresServer implements ServerBackend {
     }
   }
 
-  @Override
-  public long sessionId(Connection connection) throws SQLException {
-    try (ResultSet rs = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   /** Ends the session and waits (up to 10 s) until the server has really let it go. */
   @Override
   public void terminate(long sessionId) throws SQLException {
-    try (Connection c = DriverManager.getConnection(adminUrl)) {
+    try (Connection c = DriverManager.getConnection(adminUrl())) {
       try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
         ps.setInt(1, (int) sessionId);
         ps.executeQuery().close();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Row snapshots and the invariants every archive run must keep on {@link NovaSchema}. */
 final class ArchiveChecks {
@@ -52,23 +53,22 @@ final class ArchiveChecks {
 
   /** How many soft-deleted rows the main tables still hold. */
   static long softDeletedLeft(Database db) {
-    return db.reader()
-        .call(
-            tx ->
-                NovaSchema.TABLES.stream()
-                    .filter(t -> !t.equals("services"))
-                    .mapToLong(t -> tx.count("SELECT 1 FROM " + t + " WHERE deleted <> 0"))
-                    .sum());
+    return countOverArchivedTables(db, t -> "SELECT 1 FROM " + t + " WHERE deleted <> 0");
   }
 
   /** Live rows that sit in a shadow table, over all tables. */
   static long liveRowsInShadows(Database db) {
+    return countOverArchivedTables(db, t -> "SELECT 1 FROM shadow_" + t + " WHERE deleted = 0");
+  }
+
+  /** The rows that {@code query} selects for each archived table (all but services), summed. */
+  private static long countOverArchivedTables(Database db, Function<String, String> query) {
     return db.reader()
         .call(
             tx ->
                 NovaSchema.TABLES.stream()
                     .filter(t -> !t.equals("services"))
-                    .mapToLong(t -> tx.count("SELECT 1 FROM shadow_" + t + " WHERE deleted = 0"))
+                    .mapToLong(t -> tx.count(query.apply(t)))
                     .sum());
   }
 

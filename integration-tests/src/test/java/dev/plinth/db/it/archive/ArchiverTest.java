@@ -158,28 +158,14 @@ class ArchiverTest {
     Database db = retrying(tdb);
     NovaSchema.create(db);
     NovaData.populate(db, 200, 8);
-    long deletedBefore = ArchiveChecks.softDeletedLeft(db);
-
-    ArchiveResult r = Archiver.builder().database(db).maxRows(37).parallel(4).build().run();
-
-    assertThat(r.totalArchived()).isEqualTo(37);
-    assertThat(r.rowsRemain()).isTrue();
-    assertThat(ArchiveChecks.softDeletedLeft(db)).isEqualTo(deletedBefore - 37);
-    ArchiveChecks.assertReferencesHold(db);
+    assertOneRunStopsAt37Rows(db, 4);
   }
 
   @AllBackends
   void oneRunNeverArchivesMoreThanMaxRowsAndSaysRowsRemain(Database db) {
     NovaSchema.create(db);
     NovaData.populate(db, 200, 2);
-    long deletedBefore = ArchiveChecks.softDeletedLeft(db);
-
-    ArchiveResult r = Archiver.builder().database(db).maxRows(37).build().run();
-
-    assertThat(r.totalArchived()).isEqualTo(37);
-    assertThat(r.rowsRemain()).isTrue();
-    assertThat(ArchiveChecks.softDeletedLeft(db)).isEqualTo(deletedBefore - 37);
-    ArchiveChecks.assertReferencesHold(db);
+    assertOneRunStopsAt37Rows(db, 1);
   }
 
   @AllBackends
@@ -258,6 +244,21 @@ class ArchiverTest {
   private static List<Long> ids(Database db, String table) {
     return db.reader()
         .call(tx -> tx.query("SELECT id FROM " + table + " ORDER BY id", rs -> rs.getLong(1)));
+  }
+
+  /**
+   * Runs the archiver once with {@code maxRows(37)} over {@code parallel} tables at a time and
+   * checks that it moved exactly 37 rows, says rows remain and left every reference whole.
+   */
+  private static void assertOneRunStopsAt37Rows(Database db, int parallel) {
+    long deletedBefore = ArchiveChecks.softDeletedLeft(db);
+
+    ArchiveResult r = Archiver.builder().database(db).maxRows(37).parallel(parallel).build().run();
+
+    assertThat(r.totalArchived()).isEqualTo(37);
+    assertThat(r.rowsRemain()).isTrue();
+    assertThat(ArchiveChecks.softDeletedLeft(db)).isEqualTo(deletedBefore - 37);
+    ArchiveChecks.assertReferencesHold(db);
   }
 
   /** A database on {@code tdb} whose transactions retry conflicts quickly, as a service's do. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.TxAction;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** The tables the error-translation tests provoke violations on, in portable DDL. */
@@ -44,5 +45,10 @@ final class ErrorSchema {
     Throwable thrown = catchThrowable(call);
     assertThat(thrown).isInstanceOf(type);
     return type.cast(thrown);
+  }
+
+  /** Runs {@code work} in a writer of {@code db} and returns the {@code type} it must throw. */
+  static <T extends Throwable> T expect(Class<T> type, Database db, TxAction work) {
+    return expect(type, () -> db.writer().run(work));
   }
 }

@@ -91,13 +91,11 @@ class ErrorTranslationConcurrencyTest {
       DeadlockException e =
           expect(
               DeadlockException.class,
-              () ->
-                  db.writer()
-                      .run(
-                          tx -> {
-                            tx.update(shortWait);
-                            tx.update("UPDATE parents SET qty = 6 WHERE id = 1");
-                          }));
+              db,
+              tx -> {
+                tx.update(shortWait);
+                tx.update("UPDATE parents SET qty = 6 WHERE id = 1");
+              });
       assertThat(e.getMessage()).containsIgnoringCase("lock");
       assertThat(e.getMessage()).containsIgnoringCase("timeout");
       holder.rollback();
@@ -112,15 +110,13 @@ class ErrorTranslationConcurrencyTest {
       DeadlockException e =
           expect(
               DeadlockException.class,
-              () ->
-                  db.writer()
-                      .run(
-                          tx -> {
-                            tx.update("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-                            tx.query("SELECT qty FROM parents WHERE id = 1", rs -> rs.getInt(1));
-                            execute(other, "UPDATE parents SET qty = 9 WHERE id = 1");
-                            tx.update("UPDATE parents SET qty = 10 WHERE id = 1");
-                          }));
+              db,
+              tx -> {
+                tx.update("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                tx.query("SELECT qty FROM parents WHERE id = 1", rs -> rs.getInt(1));
+                execute(other, "UPDATE parents SET qty = 9 WHERE id = 1");
+                tx.update("UPDATE parents SET qty = 10 WHERE id = 1");
+              });
       assertThat(e.getMessage()).contains("could not serialize access");
     }
   }
@@ -159,13 +155,11 @@ class ErrorTranslationConcurrencyTest {
     DbConnectionException e =
         expect(
             DbConnectionException.class,
-            () ->
-                db.writer()
-                    .run(
-                        tx -> {
-                          endSession(testDb, backend, tx.connection());
-                          tx.query("SELECT 1", rs -> rs.getInt(1));
-                        }));
+            db,
+            tx -> {
+              endSession(testDb, backend, tx.connection());
+              tx.query("SELECT 1", rs -> rs.getInt(1));
+            });
     // pgjdbc reports the server's FATAL 57P01 first and its own I/O error (08006) as the next one.
     assertThat(e.getMessage())
         .contains(

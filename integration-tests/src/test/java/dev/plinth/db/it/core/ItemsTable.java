@@ -1,7 +1,13 @@
 package dev.plinth.db.it.core;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.TxAction;
+import dev.plinth.db.testing.TestDatabase;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.assertj.core.api.AbstractThrowableAssert;
 
 /** The {@code items} table most db-core tests work on: an auto-generated id and a unique name. */
 final class ItemsTable {
@@ -24,8 +30,31 @@ final class ItemsTable {
                         + " CONSTRAINT uniq_items0name UNIQUE (name))"));
   }
 
+  /**
+   * Opens a database on {@code tdb} with {@link ItemMapper} and what {@code builder} adds, and
+   * creates the items table in it.
+   */
+  static Database openWithMapper(TestDatabase tdb, UnaryOperator<Database.Builder> builder) {
+    Database db =
+        tdb.track(
+            builder
+                .apply(Database.builder().config(tdb.config().build()).mappers(ItemMapper.class))
+                .build());
+    create(db);
+    return db;
+  }
+
   static List<String> names(Database db) {
     return db.reader()
         .call(tx -> tx.query("SELECT name FROM items ORDER BY id", rs -> rs.getString(1)));
+  }
+
+  /**
+   * Runs {@code work} in a writer of {@code db} and asserts that it throws, for the tests of what a
+   * failed writer leaves behind.
+   */
+  static AbstractThrowableAssert<?, ? extends Throwable> assertWriterFails(
+      Database db, TxAction work) {
+    return assertThatThrownBy(() -> db.writer().run(work));
   }
 }

@@ -14,18 +14,15 @@ class MapperTest {
   @AllBackends
   void annotatedMapperRunsInTheSameTransactionAsPlainSql(Database db) {
     ItemsTable.create(db);
-    assertThatThrownBy(
-            () ->
-                db.writer()
-                    .run(
-                        tx -> {
-                          tx.mapper(ItemMapper.class).add("bolt", 3);
-                          assertThat(tx.count("SELECT * FROM items")).isEqualTo(1);
-                          tx.update("INSERT INTO items(name) VALUES ('nut')");
-                          assertThat(tx.mapper(ItemMapper.class).names())
-                              .containsExactly("bolt", "nut");
-                          throw new IllegalStateException("roll everything back");
-                        }))
+    ItemsTable.assertWriterFails(
+            db,
+            tx -> {
+              tx.mapper(ItemMapper.class).add("bolt", 3);
+              assertThat(tx.count("SELECT * FROM items")).isEqualTo(1);
+              tx.update("INSERT INTO items(name) VALUES ('nut')");
+              assertThat(tx.mapper(ItemMapper.class).names()).containsExactly("bolt", "nut");
+              throw new IllegalStateException("roll everything back");
+            })
         .isInstanceOf(IllegalStateException.class);
     List<String> left = db.reader().call(tx -> tx.mapper(ItemMapper.class).names());
     assertThat(left).isEmpty();
@@ -34,13 +31,7 @@ class MapperTest {
   @AllBackends
   void xmlMapperIsLoadedThroughTheMyBatisCustomizer(TestDatabase tdb) {
     Database db =
-        tdb.track(
-            Database.builder()
-                .config(tdb.config().build())
-                .mappers(ItemMapper.class)
-                .mybatis(c -> c.addMapper(ItemXmlMapper.class))
-                .build());
-    ItemsTable.create(db);
+        ItemsTable.openWithMapper(tdb, b -> b.mybatis(c -> c.addMapper(ItemXmlMapper.class)));
     db.writer()
         .run(
             tx -> {

@@ -35,20 +35,16 @@ class NestingTest {
   @AllBackends({Backend.POSTGRESQL, Backend.MYSQL})
   void independentTransactionCommitsEvenWhenTheOuterRollsBackOnServerBackends(Database db) {
     ItemsTable.create(db);
-    assertThatThrownBy(
-            () ->
-                db.writer()
-                    .run(
-                        tx -> {
-                          tx.update("INSERT INTO items(name) VALUES ('outer')");
-                          db.writer()
-                              .independent()
-                              .run(
-                                  audit ->
-                                      audit.update("INSERT INTO items(name) VALUES ('audit')"));
-                          tx.update("UPDATE items SET qty = 1 WHERE name = 'outer'");
-                          throw new IllegalStateException("outer fails");
-                        }))
+    ItemsTable.assertWriterFails(
+            db,
+            tx -> {
+              tx.update("INSERT INTO items(name) VALUES ('outer')");
+              db.writer()
+                  .independent()
+                  .run(audit -> audit.update("INSERT INTO items(name) VALUES ('audit')"));
+              tx.update("UPDATE items SET qty = 1 WHERE name = 'outer'");
+              throw new IllegalStateException("outer fails");
+            })
         .isInstanceOf(IllegalStateException.class);
     assertThat(ItemsTable.names(db)).containsExactly("audit");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.TransactionScope;
 import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DuplicateEntryException;
 import dev.plinth.db.testing.AllBackends;
@@ -67,14 +68,12 @@ class RetryTest {
   void killedConnectionWithoutRetriesRaisesDbConnectionExceptionOnServerBackends(TestDatabase tdb) {
     Database db = tdb.open();
     ItemsTable.create(db);
-    assertThatThrownBy(
-            () ->
-                db.writer()
-                    .run(
-                        tx -> {
-                          killOwnSession(tdb, tx.connection());
-                          tx.update("INSERT INTO items(name) VALUES ('lost')");
-                        }))
+    ItemsTable.assertWriterFails(
+            db,
+            tx -> {
+              killOwnSession(tdb, tx.connection());
+              tx.update("INSERT INTO items(name) VALUES ('lost')");
+            })
         .isInstanceOf(DbConnectionException.class);
     assertThat(ItemsTable.names(db)).isEmpty();
   }
@@ -143,12 +142,10 @@ class RetryTest {
 
   @AllBackends
   void exhaustedRetriesRaiseTheLastFailure(TestDatabase tdb) {
-    Database db = tdb.open(b -> b.dbMaxRetries(2).dbRetryInterval(Duration.ofMillis(10)));
     AtomicInteger attempts = new AtomicInteger();
     assertThatThrownBy(
             () ->
-                db.writer()
-                    .retryIf(e -> e instanceof IllegalStateException)
+                retryingIllegalState(twoQuickRetries(tdb))
                     .run(
                         tx -> {
                           throw new IllegalStateException("attempt " + attempts.incrementAndGet());
@@ -159,13 +156,12 @@ class RetryTest {
 
   @AllBackends
   void nestedBlocksAreNotRetriedOnTheirOwn(TestDatabase tdb) {
-    Database db = tdb.open(b -> b.dbMaxRetries(2).dbRetryInterval(Duration.ofMillis(10)));
+    Database db = twoQuickRetries(tdb);
     AtomicInteger outer = new AtomicInteger();
     AtomicInteger inner = new AtomicInteger();
     assertThatThrownBy(
             () ->
-                db.writer()
-                    .retryIf(e -> e instanceof IllegalStateException)
+                retryingIllegalState(db)
                     .run(
                         tx -> {
                           outer.incrementAndGet();
@@ -180,6 +176,16 @@ class RetryTest {
         .isInstanceOf(IllegalStateException.class);
     assertThat(outer).hasValue(3);
     assertThat(inner).hasValue(3);
+  }
+
+  /** A database on {@code tdb} that retries a failed transaction twice, 10 ms apart. */
+  private static Database twoQuickRetries(TestDatabase tdb) {
+    return tdb.open(b -> b.dbMaxRetries(2).dbRetryInterval(Duration.ofMillis(10)));
+  }
+
+  /** The writer of {@code db}, retrying on {@link IllegalStateException}. */
+  private static TransactionScope retryingIllegalState(Database db) {
+    return db.writer().retryIf(e -> e instanceof IllegalStateException);
   }
 
   private static void killOwnSession(TestDatabase tdb, java.sql.Connection c) {

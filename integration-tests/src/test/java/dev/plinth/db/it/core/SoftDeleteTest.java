@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.softdelete.DuplicateCleanup;
 import dev.plinth.db.core.softdelete.RowState;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.BiFunction;
 
 class SoftDeleteTest {
   private static final Timestamp UPDATED = Timestamp.valueOf("2020-01-02 03:04:05");
@@ -153,12 +155,8 @@ class SoftDeleteTest {
 
   @AllBackends
   void duplicateCleanupSoftDeletesAllButTheNewestLiveRowThenTheConstraintHolds(Database db) {
-    insertDuplicates(db);
+    removeDuplicates(db, DuplicateCleanup::softDelete);
 
-    int removed =
-        db.writer().call(tx -> DuplicateCleanup.of("items", "name", "deleted").softDelete(tx));
-
-    assertThat(removed).isEqualTo(3);
     List<Row> rows = rows(db);
     assertThat(rows).hasSize(8);
     assertThat(rows.stream().filter(r -> r.deleted() == 0).map(Row::id))
@@ -167,19 +165,32 @@ class SoftDeleteTest {
         .allSatisfy(r -> assertThat(r.deleted()).isEqualTo(r.id()))
         .allSatisfy(r -> assertThat(r.deletedAt()).isNotNull());
     assertThat(rows).extracting(Row::updatedAt).containsOnly(UPDATED);
-    db.writer().run(tx -> tx.update("CREATE UNIQUE INDEX " + UNIQUE + " ON items (name, deleted)"));
+    addUniqueIndex(db);
     assertDuplicateRefused(db, 9, "a");
   }
 
   @AllBackends
   void duplicateCleanupCanDeleteInsteadOfSoftDeleting(Database db) {
-    insertDuplicates(db);
+    removeDuplicates(db, DuplicateCleanup::delete);
 
-    int removed =
-        db.writer().call(tx -> DuplicateCleanup.of("items", "name", "deleted").delete(tx));
-
-    assertThat(removed).isEqualTo(3);
     assertThat(rows(db)).extracting(Row::id).containsExactly(3L, 5L, 6L, 7L, 8L);
+    addUniqueIndex(db);
+  }
+
+  /**
+   * Fills {@code items} with duplicates of {@code name} and removes them with {@code cleanup},
+   * which must count three rows.
+   */
+  private static void removeDuplicates(
+      Database db, BiFunction<DuplicateCleanup, Tx, Integer> cleanup) {
+    insertDuplicates(db);
+    int removed =
+        db.writer().call(tx -> cleanup.apply(DuplicateCleanup.of("items", "name", "deleted"), tx));
+    assertThat(removed).isEqualTo(3);
+  }
+
+  /** Adds the unique index on {@code (name, deleted)} that the duplicates kept out. */
+  private static void addUniqueIndex(Database db) {
     db.writer().run(tx -> tx.update("CREATE UNIQUE INDEX " + UNIQUE + " ON items (name, deleted)"));
   }
 }

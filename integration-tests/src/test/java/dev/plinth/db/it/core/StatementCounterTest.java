@@ -91,14 +91,12 @@ class StatementCounterTest {
     Counts counts =
         counter.count(
             () ->
-                assertThatThrownBy(
-                    () ->
-                        db.writer()
-                            .run(
-                                tx -> {
-                                  tx.update("INSERT INTO items(name) VALUES ('a')");
-                                  tx.update("INSERT INTO items(name) VALUES ('a')");
-                                })));
+                ItemsTable.assertWriterFails(
+                    db,
+                    tx -> {
+                      tx.update("INSERT INTO items(name) VALUES ('a')");
+                      tx.update("INSERT INTO items(name) VALUES ('a')");
+                    }));
 
     counts.requireStatements(2).requireTransactions(1);
     assertThat(counts.commits()).isZero();
@@ -107,14 +105,7 @@ class StatementCounterTest {
 
   @AllBackends
   void statementsThroughAMyBatisMapperAreCounted(TestDatabase tdb) {
-    Database db =
-        tdb.track(
-            Database.builder()
-                .config(tdb.config().build())
-                .mappers(ItemMapper.class)
-                .statementListener(counter)
-                .build());
-    ItemsTable.create(db);
+    Database db = ItemsTable.openWithMapper(tdb, b -> b.statementListener(counter));
 
     Counts counts =
         inWriter(

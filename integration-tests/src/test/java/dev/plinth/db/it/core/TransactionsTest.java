@@ -22,14 +22,12 @@ class TransactionsTest {
   @AllBackends
   void failureRollsBackTheWholeWriter(Database db) {
     ItemsTable.create(db);
-    assertThatThrownBy(
-            () ->
-                db.writer()
-                    .run(
-                        tx -> {
-                          tx.insert("INSERT INTO items(name) VALUES (?)", "nut");
-                          throw new IllegalArgumentException("boom");
-                        }))
+    ItemsTable.assertWriterFails(
+            db,
+            tx -> {
+              tx.insert("INSERT INTO items(name) VALUES (?)", "nut");
+              throw new IllegalArgumentException("boom");
+            })
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(ItemsTable.names(db)).isEmpty();
   }

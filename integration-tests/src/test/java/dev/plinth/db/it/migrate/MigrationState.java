@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Reads back what migrations left: side effects, history rows, tables. */
-final class MigrationState {
+public final class MigrationState {
   private MigrationState() {}
 
   /** How many rows of {@code applied_log} each revision left. */
@@ -29,7 +29,8 @@ final class MigrationState {
     return db.reader().call(tx -> db.schema().tableNames(tx)).contains(name);
   }
 
-  static List<String> versionRows(Database db) {
+  /** The rows of the version table, sorted. */
+  public static List<String> versionRows(Database db) {
     return db.reader()
         .call(
             tx ->

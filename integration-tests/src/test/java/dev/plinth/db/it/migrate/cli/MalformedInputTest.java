@@ -9,6 +9,7 @@ import dev.plinth.db.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,32 +32,28 @@ class MalformedInputTest {
 
   @AllBackends
   void unknownDownRevisionExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
-    CliProject cli = appliedBase(tdb);
-    cli.revision("orphan.sql", "bb02", "zz99", "SELECT 1;", "");
-    expect(cli, db, "heads", 2, "orphan.sql", "bb02", "zz99");
+    List<Noop> orphan = List.of(new Noop("orphan.sql", "bb02", "zz99"));
+    expectGraphError(tdb, db, "heads", orphan, "orphan.sql", "bb02", "zz99");
   }
 
   @AllBackends
   void cycleExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
-    CliProject cli = appliedBase(tdb);
-    cli.revision("b.sql", "bb02", "cc03", "SELECT 1;", "");
-    cli.revision("c.sql", "cc03", "bb02", "SELECT 1;", "");
-    expect(cli, db, "heads", 2, "b.sql", "bb02", "cc03");
+    List<Noop> cycle =
+        List.of(new Noop("b.sql", "bb02", "cc03"), new Noop("c.sql", "cc03", "bb02"));
+    expectGraphError(tdb, db, "heads", cycle, "b.sql", "bb02", "cc03");
   }
 
   @AllBackends
   void duplicateIdExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
-    CliProject cli = appliedBase(tdb);
-    cli.revision("copy.sql", "aa01", "", "SELECT 1;", "");
-    expect(cli, db, "heads", 2, "copy.sql", "aa01");
+    expectGraphError(
+        tdb, db, "heads", List.of(new Noop("copy.sql", "aa01", "")), "copy.sql", "aa01");
   }
 
   @AllBackends
   void ambiguousPrefixExitsWithTwo(TestDatabase tdb, Database db) throws IOException {
-    CliProject cli = appliedBase(tdb);
-    cli.revision("b1.sql", "bb01", "aa01", "SELECT 1;", "");
-    cli.revision("b2.sql", "bb02", "aa01", "SELECT 1;", "");
-    expect(cli, db, "bb", 2, "b1.sql", "bb01", "bb02");
+    List<Noop> twoB =
+        List.of(new Noop("b1.sql", "bb01", "aa01"), new Noop("b2.sql", "bb02", "aa01"));
+    expectGraphError(tdb, db, "bb", twoB, "b1.sql", "bb01", "bb02");
   }
 
   @AllBackends
@@ -156,6 +153,23 @@ class MalformedInputTest {
     CliProject.Result up = cli.run("upgrade", "heads");
     assertThat(up.exitCode()).as(up.err()).isZero();
     return cli;
+  }
+
+  /** A revision that only selects 1: what is wrong with it is in its header. */
+  private record Noop(String file, String id, String down) {}
+
+  /**
+   * Adds {@code revisions} to the applied base and expects {@code upgrade target} to exit with 2,
+   * naming each of {@code named}.
+   */
+  private void expectGraphError(
+      TestDatabase tdb, Database db, String target, List<Noop> revisions, String... named)
+      throws IOException {
+    CliProject cli = appliedBase(tdb);
+    for (Noop r : revisions) {
+      cli.revision(r.file(), r.id(), r.down(), "SELECT 1;", "");
+    }
+    expect(cli, db, target, 2, named);
   }
 
   private static void expect(

@@ -90,19 +90,14 @@ class BatchAlterTableTest {
   @AllBackends
   void designExampleWidensQtyDropsAColumnAndRenamesAnother(Database db) {
     schemaWithRows(db, 10);
-    TestMigrations.run(
+    alterItems(
         db,
-        ctx ->
-            ctx.op()
-                .batchAlterTable(
-                    "items",
-                    batch ->
-                        batch
-                            .addColumn(Column.of("note", SqlType.text()))
-                            .alterColumn(
-                                "qty", c -> c.type(SqlType.bigint()).notNull().serverDefault("0"))
-                            .dropColumn("created_at")
-                            .renameColumn("name", "title")));
+        batch ->
+            batch
+                .addColumn(Column.of("note", SqlType.text()))
+                .alterColumn("qty", c -> c.type(SqlType.bigint()).notNull().serverDefault("0"))
+                .dropColumn("created_at")
+                .renameColumn("name", "title"));
     Table items = db.schema().table("items");
     assertThat(items.columns())
         .extracting(Column::name)
@@ -123,14 +118,7 @@ class BatchAlterTableTest {
   void rebuildOfAHundredThousandRowsKeepsRowsKeysAndIndexes(Database db) {
     schemaWithRows(db, ROWS);
     Table before = db.schema().table("items");
-    TestMigrations.run(
-        db,
-        ctx ->
-            ctx.op()
-                .batchAlterTable(
-                    "items",
-                    Recreate.ALWAYS,
-                    batch -> batch.addColumn(Column.of("note", SqlType.varchar(10)))));
+    rebuild(db, "items", batch -> batch.addColumn(Column.of("note", SqlType.varchar(10))));
     Table after = db.schema().table("items");
     assertThat(after.columns()).hasSize(before.columns().size() + 1);
     assertThat(after.primaryKey()).isEqualTo(before.primaryKey());
@@ -155,17 +143,12 @@ class BatchAlterTableTest {
     List<String> rowsBefore = TestMigrations.strings(db, "SELECT name FROM items ORDER BY id");
     assertThatThrownBy(
             () ->
-                TestMigrations.run(
+                alterItems(
                     db,
-                    ctx ->
-                        ctx.op()
-                            .batchAlterTable(
-                                "items",
-                                batch ->
-                                    batch
-                                        .addColumn(Column.of("note", SqlType.text()))
-                                        .addCheckConstraint(
-                                            CheckConstraint.of("ck_items_qty", "qty < 5")))))
+                    batch ->
+                        batch
+                            .addColumn(Column.of("note", SqlType.text()))
+                            .addCheckConstraint(CheckConstraint.of("ck_items_qty", "qty < 5"))))
         .isInstanceOf(DbException.class);
     assertThat(db.schema().table("items")).isEqualTo(before);
     assertThat(TestMigrations.strings(db, "SELECT name FROM items ORDER BY id"))
@@ -179,15 +162,7 @@ class BatchAlterTableTest {
     schemaWithRows(db, 20);
     Table before = db.schema().table("items");
     assertThatThrownBy(
-            () ->
-                TestMigrations.run(
-                    db,
-                    ctx ->
-                        ctx.op()
-                            .batchAlterTable(
-                                "items",
-                                Recreate.ALWAYS,
-                                batch -> batch.alterColumn("qty", Column::notNull))))
+            () -> rebuild(db, "items", batch -> batch.alterColumn("qty", Column::notNull)))
         .isInstanceOf(DbException.class);
     assertThat(db.schema().schema().tables().keySet())
         .containsExactlyInAnyOrder("parents", "items", "parts");
@@ -198,14 +173,7 @@ class BatchAlterTableTest {
   @AllBackends(Backend.SQLITE)
   void childRowsWithOnDeleteCascadeSurviveARebuildOnSqlite(Database db) {
     schemaWithRows(db, 50);
-    TestMigrations.run(
-        db,
-        ctx ->
-            ctx.op()
-                .batchAlterTable(
-                    "items",
-                    Recreate.ALWAYS,
-                    batch -> batch.alterColumn("qty", c -> c.type(SqlType.bigint()))));
+    rebuild(db, "items", WIDEN_QTY);
     assertThat(TestMigrations.count(db, "SELECT 1 FROM parts")).isEqualTo(50);
     assertThat(TestMigrations.count(db, "SELECT 1 FROM items")).isEqualTo(50);
     assertThat(db.schema().table("parts").foreignKeys()).isEqualTo(PARTS.foreignKeys());
@@ -249,8 +217,7 @@ class BatchAlterTableTest {
           ctx.op().execute("CREATE VIEW v_items AS SELECT id, qty FROM items");
           ctx.op().execute("CREATE VIEW v_items_count AS SELECT COUNT(*) AS n FROM v_items");
         });
-    TestMigrations.run(
-        db, ctx -> ctx.op().batchAlterTable("items", batch -> batch.dropColumn("created_at")));
+    alterItems(db, batch -> batch.dropColumn("created_at"));
     assertThat(
             TestMigrations.strings(
                 db,
@@ -269,10 +236,9 @@ class BatchAlterTableTest {
     TestMigrations.execute(db, partial, expression);
     assertThat(db.schema().table("items").indexes())
         .containsExactly(Index.of("ix_items_qty", "qty"));
-    batchOnItems(
+    rebuild(
         db,
-        new ArrayList<>(),
-        Recreate.ALWAYS,
+        "items",
         batch -> batch.addColumn(Column.of("note", SqlType.text())).renameColumn("name", "title"));
     assertThat(
             TestMigrations.strings(
@@ -337,13 +303,7 @@ class BatchAlterTableTest {
   @AllBackends(Backend.SQLITE)
   void notNullWithServerDefaultFillsExistingNullsOnSqlite(Database db) {
     schemaWithRows(db, 10);
-    TestMigrations.run(
-        db,
-        ctx ->
-            ctx.op()
-                .batchAlterTable(
-                    "items",
-                    batch -> batch.alterColumn("qty", c -> c.notNull().serverDefault("-1"))));
+    alterItems(db, batch -> batch.alterColumn("qty", c -> c.notNull().serverDefault("-1")));
     assertThat(TestMigrations.count(db, "SELECT 1 FROM items WHERE qty = -1")).isEqualTo(5);
     assertThat(db.schema().table("items").column("qty").orElseThrow().nullable()).isFalse();
   }
@@ -387,6 +347,11 @@ class BatchAlterTableTest {
       Recreate recreate,
       UnaryOperator<BatchAlterTable> changes) {
     TestMigrations.run(db, executed, ctx -> ctx.op().batchAlterTable("items", recreate, changes));
+  }
+
+  /** Runs {@code changes} on {@code items} as one revision, rebuilding the table where needed. */
+  private static void alterItems(Database db, UnaryOperator<BatchAlterTable> changes) {
+    TestMigrations.run(db, ctx -> ctx.op().batchAlterTable("items", changes));
   }
 
   /** Rebuilds {@code table} with {@code changes} ({@code Recreate.ALWAYS}) as one revision. */

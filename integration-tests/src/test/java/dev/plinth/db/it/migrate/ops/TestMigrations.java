@@ -1,11 +1,11 @@
 package dev.plinth.db.it.migrate.ops;
 
 import dev.plinth.db.core.Database;
-import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.RevisionInfo;
 import dev.plinth.db.migrate.runner.OfflineContext;
+import dev.plinth.db.testing.TxMigrationContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +41,7 @@ final class TestMigrations {
    */
   static void run(Database db, List<String> executed, Consumer<MigrationContext> body) {
     try {
-      db.writer().schemaChange().run(tx -> body.accept(new Online(tx, executed)));
+      db.writer().schemaChange().run(tx -> body.accept(new TxMigrationContext(tx, executed)));
     } finally {
       db.schema().invalidate();
     }
@@ -69,23 +69,5 @@ final class TestMigrations {
     OfflineContext ctx = new OfflineContext(RENDERED, dialect);
     body.accept(ctx);
     return ctx.statements();
-  }
-
-  private record Online(Tx tx, List<String> executed) implements MigrationContext {
-    @Override
-    public Dialect dialect() {
-      return tx.dialect();
-    }
-
-    @Override
-    public boolean offline() {
-      return false;
-    }
-
-    @Override
-    public void execute(String sql) {
-      executed.add(sql);
-      tx.update(sql);
-    }
   }
 }

@@ -1,11 +1,11 @@
 package dev.plinth.db.it.migrate.phases;
 
+import static dev.plinth.db.it.migrate.MigrationState.versionRows;
 import static dev.plinth.db.it.migrate.phases.PeopleRevisions.columns;
 import static dev.plinth.db.it.migrate.phases.PeopleRevisions.fullNames;
 import static dev.plinth.db.it.migrate.phases.PeopleRevisions.newCodeInserts;
 import static dev.plinth.db.it.migrate.phases.PeopleRevisions.oldCodeInserts;
 import static dev.plinth.db.it.migrate.phases.PeopleRevisions.oldCodeReads;
-import static dev.plinth.db.it.migrate.phases.PeopleRevisions.versionRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

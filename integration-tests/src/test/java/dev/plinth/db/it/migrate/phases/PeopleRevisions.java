@@ -122,13 +122,4 @@ final class PeopleRevisions {
     return db.reader()
         .call(tx -> db.schema().read(tx, "people").columns().stream().map(Column::name).toList());
   }
-
-  static List<String> versionRows(Database db) {
-    return db.reader()
-        .call(
-            tx ->
-                tx.query(
-                    "SELECT version_num FROM plinth_version ORDER BY version_num",
-                    rs -> rs.getString(1)));
-  }
 }
