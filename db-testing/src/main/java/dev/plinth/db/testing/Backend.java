@@ -5,29 +5,36 @@ import dev.plinth.db.core.dialect.Dialect;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The backends a Plinth test can run on, one per dialect. */
+/**
+ * The backends a Plinth test can run on, one per dialect. Naming a backend needs no driver; its
+ * dialect, created on first use, needs the backend's JDBC driver on the test class path.
+ */
 public enum Backend {
   /** Embedded SQLite: always available. */
-  SQLITE(Dialects.sqlite()),
+  SQLITE(Dialects.SQLITE),
   /** PostgreSQL 12+. */
-  POSTGRESQL(Dialects.postgresql()),
+  POSTGRESQL(Dialects.POSTGRESQL),
   /** MySQL 8 or MariaDB 10.6+. */
-  MYSQL(Dialects.mysql());
+  MYSQL(Dialects.MYSQL);
 
-  private final Dialect dialect;
+  private final String id;
 
-  Backend(Dialect dialect) {
-    this.dialect = dialect;
+  Backend(String id) {
+    this.id = id;
   }
 
-  /** The backend's dialect. */
+  /**
+   * The backend's dialect.
+   *
+   * @throws IllegalStateException if the backend's JDBC driver is not on the class path
+   */
   public Dialect dialect() {
-    return dialect;
+    return Dialects.forName(id);
   }
 
   /** The short name used in display names and environment variables: the dialect's name. */
   public String id() {
-    return dialect.name();
+    return id;
   }
 
   /**

@@ -142,11 +142,16 @@ final class SqlMigrationParser {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(Dialects.forName(text.toLowerCase(Locale.ROOT)).name());
-    } catch (IllegalArgumentException e) {
-      throw error(line, "bad section backend: " + e.getMessage());
+    String backend = text.toLowerCase(Locale.ROOT);
+    if (!Dialects.names().contains(backend)) {
+      throw error(
+          line,
+          "bad section backend: unknown backend '"
+              + text
+              + "': expected one of "
+              + Dialects.names());
     }
+    return Optional.of(backend);
   }
 
   private RevisionInfo revisionInfo() {

@@ -32,9 +32,9 @@ interface SqlSyntax {
   /** The syntax of each backend, keyed by its dialect's name. */
   Map<String, SqlSyntax> BY_BACKEND =
       Map.of(
-          Dialects.sqlite().name(), SqliteSyntax.INSTANCE,
-          Dialects.postgresql().name(), PostgresSyntax.INSTANCE,
-          Dialects.mysql().name(), MysqlSyntax.INSTANCE);
+          Dialects.SQLITE, SqliteSyntax.INSTANCE,
+          Dialects.POSTGRESQL, PostgresSyntax.INSTANCE,
+          Dialects.MYSQL, MysqlSyntax.INSTANCE);
 
   /**
    * The quoted string, quoted identifier or comment that starts at {@code pos}, or null if none
