@@ -110,11 +110,15 @@ public final class Database implements AutoCloseable {
    * come from the first connection's metadata.
    */
   private static Database onDataSources(Builder b) {
+    // A configuration's URL names the backend until the metadata can, for the probe's errors.
+    Dialect hint = b.config == null ? null : Dialects.forUrl(b.config.connection());
     String url =
         awaitFirstConnection(
-            b.config, "the given DataSource", () -> TransactionRunner.metadataUrl(b.dataSource));
+            b.config,
+            "the given DataSource",
+            () -> TransactionRunner.metadataUrl(b.dataSource, hint));
     if (url == null) {
-      url = TransactionRunner.metadataUrl(b.dataSource);
+      url = TransactionRunner.metadataUrl(b.dataSource, hint);
     }
     Dialect dialect = Dialects.forUrl(url);
     DatabaseConfig config =

@@ -139,12 +139,13 @@ public final class TransactionRunner {
   /**
    * The JDBC URL a connection from {@code source} reports in its metadata, for telling its backend.
    *
-   * @throws DbException if no connection can be opened; classified by SQLSTATE alone, as the
-   *     backend is not known yet
+   * @param hint the dialect that classifies a failure to connect; {@code null} to classify it by
+   *     SQLSTATE alone, as the backend is not known yet
+   * @throws DbException if no connection can be opened
    */
-  public static String metadataUrl(DataSource source) {
+  public static String metadataUrl(DataSource source, Dialect hint) {
     return JdbcTx.translating(
-        null,
+        hint,
         () -> {
           try (Connection c = source.getConnection()) {
             return c.getMetaData().getURL();
