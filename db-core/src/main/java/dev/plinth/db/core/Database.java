@@ -1,13 +1,15 @@
 package dev.plinth.db.core;
 
-import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariConfig;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import dev.failsafe.function.CheckedSupplier;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.EngineStartException;
+import dev.plinth.db.core.pool.ConnectionSources;
 import dev.plinth.db.core.pool.Pools;
 import dev.plinth.db.core.retry.RetrySchedule;
 import dev.plinth.db.core.retry.TransactionRetry;
@@ -15,13 +17,10 @@ import dev.plinth.db.core.schema.SchemaReader;
 import dev.plinth.db.core.tx.MapperBinding;
 import dev.plinth.db.core.tx.TransactionMode;
 import dev.plinth.db.core.tx.TransactionRunner;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -46,39 +45,31 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+  /** The pause of a schedule with no retries, which never waits it. */
+  private static final Duration ONE_ATTEMPT = Duration.ofSeconds(1);
+
   private final DatabaseConfig config;
   private final Dialect dialect;
-  private final HikariDataSource writerPool;
-  private final HikariDataSource readerPool;
+  private final ConnectionSources sources;
   private final TransactionRunner runner;
   private final TransactionScope writer;
   private final TransactionScope reader;
   private final TransactionScope asyncReader;
   private final SchemaReader schema;
-  private final Set<Connection> handedOut = ConcurrentHashMap.newKeySet();
 
-  private Database(Builder b) {
-    this.config = b.config;
-    this.dialect = Dialects.forUrl(config.connection());
-    String sanitized = UrlSanitizer.sanitize(config.connection());
-    checkUrl(config.connection());
-    config.slaveConnection().ifPresent(this::checkUrl);
-    awaitFirstConnection(Pools.unpooled(config.connection(), dialect, config), sanitized);
-    this.writerPool = Pools.create("plinth-writer", config.connection(), dialect, config);
+  private Database(Builder b, DatabaseConfig config, Dialect dialect, ConnectionSources sources) {
+    this.config = config;
+    this.dialect = dialect;
+    this.sources = sources;
     try {
-      this.readerPool =
-          config.slaveConnection().isPresent()
-              ? Pools.create("plinth-reader", config.slaveConnection().get(), dialect, config)
-              : null;
       this.schema = new SchemaReader(this::reader);
-      MapperBinding mappers = new MapperBinding(writerPool, b.mybatis);
+      MapperBinding mappers = new MapperBinding(sources.writer(), b.mybatis);
       if (b.customisesMyBatis) {
         mappers.configure();
       }
       this.runner =
           new TransactionRunner(
-              writerPool,
-              readerPool == null ? writerPool : readerPool,
+              sources,
               dialect,
               new TransactionRetry(config, b.retryIf),
               mappers,
@@ -92,7 +83,57 @@ public final class Database implements AutoCloseable {
     this.writer = new TransactionScope(runner, TransactionMode.WRITER);
     this.reader = new TransactionScope(runner, TransactionMode.READER);
     this.asyncReader = new TransactionScope(runner, TransactionMode.ASYNC_READER);
+  }
+
+  /** Connects to the configured URL and builds Plinth's own pools. */
+  private static Database onOwnPools(Builder b, DatabaseConfig config) {
+    Dialect dialect = Dialects.forUrl(config.connection());
+    String sanitized = UrlSanitizer.sanitize(config.connection());
+    checkUrl(dialect, config, config.connection());
+    config.slaveConnection().ifPresent(url -> checkUrl(dialect, config, url));
+    awaitFirstConnection(
+        config,
+        sanitized,
+        () -> {
+          connectOnce(Pools.unpooled(config.connection(), dialect, config), dialect, sanitized);
+          return dialect;
+        });
+    Database db =
+        new Database(
+            b, config, dialect, ConnectionSources.ownPools(config, dialect, b.poolName, b.hikari));
     LOG.info("database {} ready ({})", sanitized, dialect.name());
+    return db;
+  }
+
+  /**
+   * Borrows from the service's own data sources; the backend and, without a configuration, the URL
+   * come from the first connection's metadata.
+   */
+  private static Database onDataSources(Builder b) {
+    // A configuration's URL names the backend until the metadata can, for the probe's errors.
+    Dialect hint = b.config == null ? null : Dialects.forUrl(b.config.connection());
+    String url =
+        awaitFirstConnection(
+            b.config,
+            "the given DataSource",
+            () -> TransactionRunner.metadataUrl(b.dataSource, hint));
+    if (url == null) {
+      url = TransactionRunner.metadataUrl(b.dataSource, hint);
+    }
+    Dialect dialect = Dialects.forUrl(url);
+    DatabaseConfig config =
+        b.config != null ? b.config : DatabaseConfig.builder().connection(url).build();
+    Database db =
+        new Database(
+            b,
+            config,
+            dialect,
+            ConnectionSources.borrowed(b.dataSource, b.readerDataSource, dialect, config));
+    LOG.info(
+        "database {} ready ({}, on the service's DataSource)",
+        UrlSanitizer.sanitize(url),
+        dialect.name());
+    return db;
   }
 
   /** Starts a builder. */
@@ -139,34 +180,16 @@ public final class Database implements AutoCloseable {
    * @throws DbException if the connection cannot be opened
    */
   public Session openSession() {
-    Session session = runner.openSession(writerPool.getDataSource());
-    handedOut.removeIf(Database::closed);
-    handedOut.add(session.connection());
-    return session;
+    return runner.openSession();
   }
 
   /**
-   * How many connections are in use now: borrowed from the pools by running transactions, or handed
-   * out by {@link #openSession()} and not yet closed. Zero when no work runs; a test kit reads it
-   * at the end of a test to find a connection left open.
+   * How many connections are in use now: held by running transactions, or by sessions from {@link
+   * #openSession()} not yet closed. Zero when no work runs; a test kit reads it at the end of a
+   * test to find a connection left open.
    */
   public int connectionsInUse() {
-    handedOut.removeIf(Database::closed);
-    return active(writerPool) + active(readerPool) + handedOut.size();
-  }
-
-  private static int active(HikariDataSource pool) {
-    return pool == null || pool.getHikariPoolMXBean() == null
-        ? 0
-        : pool.getHikariPoolMXBean().getActiveConnections();
-  }
-
-  private static boolean closed(Connection c) {
-    try {
-      return c.isClosed();
-    } catch (SQLException e) {
-      return true;
-    }
+    return runner.connectionsInUse();
   }
 
   /** The configuration this database was built with. */
@@ -174,18 +197,16 @@ public final class Database implements AutoCloseable {
     return config;
   }
 
-  /** Closes both pools; transactions still running fail. Safe to call more than once. */
+  /**
+   * Closes the pools Plinth built; transactions still running on them fail. A service's own {@link
+   * DataSource}s stay open. Safe to call more than once.
+   */
   @Override
   public void close() {
-    if (readerPool != null) {
-      readerPool.close();
-    }
-    if (writerPool != null) {
-      writerPool.close();
-    }
+    sources.close();
   }
 
-  private void checkUrl(String url) {
+  private static void checkUrl(Dialect dialect, DatabaseConfig config, String url) {
     dialect
         .urlProblem(Pools.withParameters(url, config.connectionParameters()))
         .ifPresent(
@@ -196,24 +217,32 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens one physical connection outside the pool, so that the driver's own error arrives at once,
-   * on the start-up {@link RetrySchedule}: only a connection failure is retried; refused
-   * credentials, an unknown database or a URL the driver cannot read fail the first attempt.
+   * Makes the first connection attempt on the start-up {@link RetrySchedule} of {@code config}:
+   * only a connection failure is retried; refused credentials, an unknown database or a URL the
+   * driver cannot read fail the first attempt. With {@code max_retries} 0 the check is skipped.
+   *
+   * @param config the retry settings; {@code null} for a single attempt
+   * @param what the sanitised URL or a description of the source, for messages
+   * @param attempt one connection attempt, returning what it learnt
    */
-  private void awaitFirstConnection(DataSource direct, String sanitized) {
-    if (config.maxRetries() == 0) {
-      return;
+  private static <T> T awaitFirstConnection(
+      DatabaseConfig config, String what, CheckedSupplier<T> attempt) {
+    if (config != null && config.maxRetries() == 0) {
+      return null;
     }
-    RetrySchedule schedule = RetrySchedule.forStartUp(config);
-    RetryPolicy<Object> policy =
+    RetrySchedule schedule =
+        config == null
+            ? new RetrySchedule(0, ONE_ATTEMPT, false, ONE_ATTEMPT)
+            : RetrySchedule.forStartUp(config);
+    RetryPolicy<T> policy =
         schedule
-            .policy()
+            .<T>policy()
             .handle(DbConnectionException.class)
             .onRetryScheduled(
                 e ->
                     LOG.warn(
                         "connection to {} failed ({}); {} attempt(s) left, next in {} ms",
-                        sanitized,
+                        what,
                         e.getLastException().getMessage(),
                         schedule.maxRetries() < 0
                             ? "unlimited"
@@ -221,29 +250,29 @@ public final class Database implements AutoCloseable {
                         e.getDelay().toMillis()))
             .build();
     try {
-      Failsafe.with(policy).run(() -> connectOnce(direct, sanitized));
+      return Failsafe.with(policy).get(attempt);
     } catch (DbConnectionException e) {
       throw new EngineStartException(
           "cannot connect to "
-              + sanitized
+              + what
               + " after "
-              + config.maxRetries()
+              + (schedule.maxRetries() + 1)
               + " attempt(s): "
               + e.getMessage(),
           e);
     } catch (EngineStartException e) {
       throw e;
     } catch (DbException e) {
-      throw new EngineStartException("cannot connect to " + sanitized + ": " + e.getMessage(), e);
+      throw new EngineStartException("cannot connect to " + what + ": " + e.getMessage(), e);
     } catch (FailsafeException e) {
       if (e.getCause() instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      throw new EngineStartException("interrupted while connecting to " + sanitized, e);
+      throw new EngineStartException("interrupted while connecting to " + what, e);
     }
   }
 
-  private void connectOnce(DataSource direct, String sanitized) {
+  private static void connectOnce(DataSource direct, Dialect dialect, String sanitized) {
     try {
       TransactionRunner.checkConnection(direct, dialect);
     } catch (DbException e) {
@@ -268,8 +297,64 @@ public final class Database implements AutoCloseable {
         configuration -> mappers.forEach(configuration::addMapper);
     private boolean customisesMyBatis;
     private StatementListener statementListener;
+    private DataSource dataSource;
+    private DataSource readerDataSource;
+    private String poolName = "plinth";
+    private Consumer<HikariConfig> hikari = hc -> {};
 
     private Builder() {}
+
+    /**
+     * Runs on the service's own {@link DataSource} (HikariCP or any other pool) instead of pools
+     * Plinth builds: the backend is read from the first connection's metadata, the dialect's
+     * session set-up runs once per physical connection, and {@link Database#close()} leaves the
+     * source open. Retries, error translation, nesting rules and mappers work as on Plinth's own
+     * pools. A {@link #config(DatabaseConfig)} given as well supplies the retry and statement
+     * settings; its URL is then only a name.
+     *
+     * @throws NullPointerException if {@code writer} is null
+     */
+    public Builder dataSource(DataSource writer) {
+      this.dataSource = Objects.requireNonNull(writer, "writer");
+      return this;
+    }
+
+    /**
+     * Reads {@link Database#asyncReader()} transactions from the service's replica source; needs
+     * {@link #dataSource(DataSource)}.
+     *
+     * @throws NullPointerException if {@code reader} is null
+     */
+    public Builder readerDataSource(DataSource reader) {
+      this.readerDataSource = Objects.requireNonNull(reader, "reader");
+      return this;
+    }
+
+    /**
+     * Names the pools Plinth builds ({@code <name>-writer}, {@code <name>-reader}; {@code plinth}
+     * by default), as HikariCP's log lines, thread names and metrics show them: one name per {@code
+     * Database} of a service.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public Builder poolName(String name) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("poolName must not be blank");
+      }
+      this.poolName = name;
+      return this;
+    }
+
+    /**
+     * Adjusts the HikariCP settings of the pools Plinth builds, after Plinth's own (for example
+     * {@code hc -> hc.setLeakDetectionThreshold(60_000)}).
+     *
+     * @throws NullPointerException if {@code customizer} is null
+     */
+    public Builder hikari(Consumer<HikariConfig> customizer) {
+      this.hikari = Objects.requireNonNull(customizer, "customizer");
+      return this;
+    }
 
     /** Uses a complete configuration; {@link #url(String)} given as well replaces its URL. */
     public Builder config(DatabaseConfig config) {
@@ -326,20 +411,44 @@ public final class Database implements AutoCloseable {
     /**
      * Builds the database and waits for its first connection.
      *
-     * @throws IllegalArgumentException if neither a URL nor a configuration was given, or the
+     * @throws IllegalArgumentException if neither a URL, a configuration nor a data source was
+     *     given, if a data source comes with a URL, pool settings or a replica URL, or if the
      *     configuration is invalid
      * @throws EngineStartException if the database cannot be reached
      */
     public Database build() {
+      if (dataSource != null) {
+        checkDataSourceAlone();
+        return onDataSources(this);
+      }
+      if (readerDataSource != null) {
+        throw new IllegalArgumentException("readerDataSource(...) needs dataSource(...) as well");
+      }
       if (config == null && url == null) {
-        throw new IllegalArgumentException("give the database a url(...) or a config(...)");
+        throw new IllegalArgumentException(
+            "give the database a url(...), a config(...) or a dataSource(...)");
       }
-      if (config == null) {
-        config = DatabaseConfig.builder().connection(url).build();
-      } else if (url != null) {
-        config = config.toBuilder().connection(url).build();
+      DatabaseConfig complete =
+          config == null
+              ? DatabaseConfig.builder().connection(url).build()
+              : url == null ? config : config.toBuilder().connection(url).build();
+      return onOwnPools(this, complete);
+    }
+
+    private void checkDataSourceAlone() {
+      if (url != null) {
+        throw new IllegalArgumentException(
+            "dataSource(...) and url(...) both name the database: give one");
       }
-      return new Database(this);
+      if (config != null && config.slaveConnection().isPresent()) {
+        throw new IllegalArgumentException(
+            "database.slave_connection is ignored on a service's DataSource:"
+                + " give readerDataSource(...) instead");
+      }
+      if (!poolName.equals("plinth")) {
+        throw new IllegalArgumentException(
+            "poolName(...) names pools Plinth builds; the service's DataSource has its own");
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.plinth.db.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.testing.provision.ServerBackend;
@@ -21,6 +22,7 @@ public final class TestDatabase implements AutoCloseable {
   private final ServerBackend server;
   private final Runnable drop;
   private final List<Database> opened = new ArrayList<>();
+  private final List<HikariDataSource> servicePools = new ArrayList<>();
 
   TestDatabase(Backend backend, String name, String url, ServerBackend server, Runnable drop) {
     this.backend = backend;
@@ -67,7 +69,22 @@ public final class TestDatabase implements AutoCloseable {
   public Database open(Consumer<DatabaseConfig.Builder> settings) {
     DatabaseConfig.Builder b = config();
     settings.accept(b);
-    return track(Database.builder().config(b.build()).build());
+    DatabaseConfig config = b.build();
+    if (!ServicePools.enabled()) {
+      return track(Database.builder().config(config).build());
+    }
+    HikariDataSource writer = servicePool(config.connection(), config);
+    Database.Builder db = Database.builder().dataSource(writer);
+    if (config.slaveConnection().isPresent()) {
+      db.readerDataSource(servicePool(config.slaveConnection().get(), config));
+    }
+    return track(db.config(config.toBuilder().set("slave_connection", "").build()).build());
+  }
+
+  private synchronized HikariDataSource servicePool(String url, DatabaseConfig config) {
+    HikariDataSource pool = ServicePools.create(url, config);
+    servicePools.add(pool);
+    return pool;
   }
 
   /** Registers a database built elsewhere so that it is closed before this one is dropped. */
@@ -131,6 +148,8 @@ public final class TestDatabase implements AutoCloseable {
     }
     opened.forEach(Database::close);
     opened.clear();
+    servicePools.forEach(HikariDataSource::close);
+    servicePools.clear();
     drop.run();
     if (!leaks.isEmpty()) {
       throw new AssertionError(

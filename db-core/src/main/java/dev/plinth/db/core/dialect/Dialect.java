@@ -84,6 +84,18 @@ public interface Dialect {
   void initializeConnection(Connection connection, DatabaseConfig config) throws SQLException;
 
   /**
+   * Session set-up for a connection of a service's own pool, run the first time Plinth borrows it:
+   * {@link #initializeConnection}, plus what {@link #driverProperties} gives Plinth's own
+   * connections where a session can still set it (SQLite's foreign keys and busy timeout).
+   *
+   * @throws SQLException if the backend refuses a setting
+   */
+  default void initializeBorrowedConnection(Connection connection, DatabaseConfig config)
+      throws SQLException {
+    initializeConnection(connection, config);
+  }
+
+  /**
    * Whether column names match without regard to case even when quoted (SQLite and MySQL; a quoted
    * name on PostgreSQL matches only its own case).
    */

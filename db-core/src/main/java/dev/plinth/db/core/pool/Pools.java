@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.dialect.Dialect;
 import java.time.Duration;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -25,9 +26,14 @@ public final class Pools {
    *
    * @param name the pool's name, shown in HikariCP's log lines and thread names
    * @param url the JDBC URL, before {@code connection_parameters} are appended
+   * @param customizer adjusts the HikariCP settings after Plinth's own
    */
   public static HikariDataSource create(
-      String name, String url, Dialect dialect, DatabaseConfig config) {
+      String name,
+      String url,
+      Dialect dialect,
+      DatabaseConfig config,
+      Consumer<HikariConfig> customizer) {
     String fullUrl = withParameters(url, config.connectionParameters());
     HikariConfig hc = new HikariConfig();
     hc.setPoolName(name);
@@ -48,6 +54,7 @@ public final class Pools {
       hc.setKeepaliveTime(
           Math.min(KEEPALIVE.toMillis(), config.connectionRecycleTime().toMillis() / 2));
     }
+    customizer.accept(hc);
     return new HikariDataSource(hc);
   }
 

@@ -9,6 +9,7 @@ import dev.plinth.db.core.TxFunction;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.error.ErrorChain;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
@@ -38,7 +40,9 @@ final class JdbcTx implements Session {
   private final Connection connection;
   private final TransactionMode mode;
   private final Shared shared;
+  private final boolean autoCommitOnLoan;
   private SqlSession session;
+  private boolean ended;
   private boolean ranDdl;
 
   /**
@@ -47,13 +51,15 @@ final class JdbcTx implements Session {
    *
    * @param afterDdl called after each DDL statement, to drop cached schema metadata
    * @param listener sees each statement; {@code null} when none is registered
+   * @param inUse how many connections are open: taken and not yet ended
    */
   record Shared(
       Dialect dialect,
       MapperBinding mappers,
       SqlLog log,
       Runnable afterDdl,
-      StatementListener listener) {}
+      StatementListener listener,
+      AtomicInteger inUse) {}
 
   /** JDBC work that needs no connection argument. */
   @FunctionalInterface
@@ -65,6 +71,8 @@ final class JdbcTx implements Session {
     this.connection = connection;
     this.mode = mode;
     this.shared = shared;
+    this.autoCommitOnLoan = withConnection(Connection::getAutoCommit);
+    shared.inUse().incrementAndGet();
   }
 
   /**
@@ -72,7 +80,13 @@ final class JdbcTx implements Session {
    * auto-commit mode until {@link #begin}.
    */
   static JdbcTx open(DataSource source, TransactionMode mode, Shared shared) {
-    return new JdbcTx(connect(source, shared.dialect()), mode, shared);
+    Connection c = connect(source, shared.dialect());
+    try {
+      return new JdbcTx(c, mode, shared);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
   }
 
   /** Takes a connection from {@code source}, translating a failure to connect. */
@@ -83,12 +97,17 @@ final class JdbcTx implements Session {
   /**
    * The choke point: runs {@code call} and turns the driver exception it throws into Plinth's
    * hierarchy, as the dialect classifies it.
+   *
+   * @param dialect the backend's dialect; {@code null} while it is not known yet, and then the
+   *     exception is classified by its SQLSTATE alone
    */
   static <T> T translating(Dialect dialect, SqlCall<T> call) {
     try {
       return call.call();
     } catch (SQLException e) {
-      throw dialect.translate(e);
+      throw dialect == null
+          ? ErrorChain.translate(e, unknownBackend -> null)
+          : dialect.translate(e);
     }
   }
 
@@ -160,6 +179,11 @@ final class JdbcTx implements Session {
    * so that the pool discards it rather than hand out a connection with foreign keys unenforced.
    */
   void end(TransactionGuard guard) {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    shared.inUse().decrementAndGet();
     if (session != null) {
       session.close();
       session = null;
@@ -169,15 +193,31 @@ final class JdbcTx implements Session {
         withConnection(c -> setAutoCommit(c, true));
         guard.afterEnd(this);
       } catch (DbException e) {
-        try {
-          connection.abort(Runnable::run);
-        } catch (SQLException ignored) {
-          // Aborting is the last resort; the pool's validation discards the connection anyway.
-        }
+        abortQuietly();
       }
     }
+    if (autoCommitOnLoan) {
+      // A service's own pool lent it in auto-commit mode; not every pool restores that itself.
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        abortQuietly();
+      }
+    }
+    closeQuietly(connection);
+  }
+
+  private void abortQuietly() {
     try {
-      connection.close();
+      connection.abort(Runnable::run);
+    } catch (SQLException ignored) {
+      // Aborting is the last resort; the pool's validation discards the connection anyway.
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
     } catch (SQLException ignored) {
       // The pool evicts a connection that fails to close; the transaction's outcome stands.
     }

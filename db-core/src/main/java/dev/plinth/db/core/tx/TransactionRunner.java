@@ -7,8 +7,11 @@ import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.pool.ConnectionSources;
 import dev.plinth.db.core.retry.TransactionRetry;
+import java.sql.Connection;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 
@@ -20,8 +23,7 @@ import javax.sql.DataSource;
  */
 public final class TransactionRunner {
   private final ThreadLocal<JdbcTx> current = new ThreadLocal<>();
-  private final DataSource writer;
-  private final DataSource reader;
+  private final ConnectionSources sources;
   private final Dialect dialect;
   private final TransactionRetry retry;
   private final JdbcTx.Shared shared;
@@ -29,30 +31,27 @@ public final class TransactionRunner {
   private final StatementListener listener;
 
   /**
-   * Creates a runner over the given pools.
+   * Creates a runner over the given connection sources.
    *
-   * @param writer the primary's pool
-   * @param reader the replica's pool, or the writer's when there is no replica
    * @param connectionDebug oslo.db's {@code connection_debug} level for statement logging
    * @param afterDdl called after each DDL statement and again when its transaction ends, to drop
    *     cached schema metadata
    * @param listener sees every statement and transaction; {@code null} for none
    */
   public TransactionRunner(
-      DataSource writer,
-      DataSource reader,
+      ConnectionSources sources,
       Dialect dialect,
       TransactionRetry retry,
       MapperBinding mappers,
       int connectionDebug,
       Runnable afterDdl,
       StatementListener listener) {
-    this.writer = writer;
-    this.reader = reader;
+    this.sources = sources;
     this.dialect = dialect;
     this.retry = retry;
     this.shared =
-        new JdbcTx.Shared(dialect, mappers, new SqlLog(connectionDebug), afterDdl, listener);
+        new JdbcTx.Shared(
+            dialect, mappers, new SqlLog(connectionDebug), afterDdl, listener, new AtomicInteger());
     this.afterDdl = afterDdl;
     this.listener = listener;
     if (listener != null) {
@@ -94,13 +93,13 @@ public final class TransactionRunner {
   }
 
   /**
-   * Opens a {@link Session} on a new connection from {@code source}, in auto-commit mode, sharing
-   * this runner's dialect, statement log and listener.
+   * Opens a {@link Session} on a connection of its own from the sessions' source, in auto-commit
+   * mode, sharing this runner's dialect, statement log and listener.
    *
    * @throws DbException if the connection cannot be opened
    */
-  public Session openSession(DataSource source) {
-    JdbcTx session = JdbcTx.open(source, TransactionMode.WRITER, shared);
+  public Session openSession() {
+    JdbcTx session = JdbcTx.open(sources.sessions(), TransactionMode.WRITER, shared);
     try {
       session.withConnection(
           c -> {
@@ -129,12 +128,39 @@ public final class TransactionRunner {
         });
   }
 
+  /**
+   * How many connections this runner's transactions and sessions hold now: zero when no work runs
+   * and every session is closed.
+   */
+  public int connectionsInUse() {
+    return shared.inUse().get();
+  }
+
+  /**
+   * The JDBC URL a connection from {@code source} reports in its metadata, for telling its backend.
+   *
+   * @param hint the dialect that classifies a failure to connect; {@code null} to classify it by
+   *     SQLSTATE alone, as the backend is not known yet
+   * @throws DbException if no connection can be opened
+   */
+  public static String metadataUrl(DataSource source, Dialect hint) {
+    return JdbcTx.translating(
+        hint,
+        () -> {
+          try (Connection c = source.getConnection()) {
+            return c.getMetaData().getURL();
+          }
+        });
+  }
+
   /** Runs one attempt of a new transaction; {@code outer} is the thread's running one, if any. */
   private <T> T begin(TransactionSpec spec, TxFunction<T> work, JdbcTx outer) {
     TransactionGuard guard = guard(spec);
     JdbcTx tx =
         JdbcTx.open(
-            spec.mode() == TransactionMode.ASYNC_READER ? reader : writer, spec.mode(), shared);
+            spec.mode() == TransactionMode.ASYNC_READER ? sources.reader() : sources.writer(),
+            spec.mode(),
+            shared);
     tx.begin(guard);
     current.set(tx);
     try {

@@ -111,7 +111,13 @@ class NestingTest {
     } finally {
       try (java.sql.Connection admin = java.sql.DriverManager.getConnection(primary.url())) {
         admin.setAutoCommit(true);
-        admin.createStatement().execute("DROP DATABASE " + replicaDatabase);
+        // A service's own pool (the service-pool run) may still hold a replica connection.
+        admin
+            .createStatement()
+            .execute(
+                "DROP DATABASE "
+                    + replicaDatabase
+                    + (primary.backend() == Backend.POSTGRESQL ? " WITH (FORCE)" : ""));
       }
     }
   }

@@ -13,6 +13,7 @@ import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +103,17 @@ public final class SqliteDialect extends BaseDialect {
   public void initializeConnection(Connection connection, DatabaseConfig config)
       throws SQLException {
     Function.create(connection.unwrap(org.sqlite.SQLiteConnection.class), "regexp", new Regexp());
+  }
+
+  /** Foreign keys on and the busy timeout, which Plinth's own connections get as properties. */
+  @Override
+  public void initializeBorrowedConnection(Connection connection, DatabaseConfig config)
+      throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA foreign_keys = ON");
+      s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+    }
+    initializeConnection(connection, config);
   }
 
   @Override

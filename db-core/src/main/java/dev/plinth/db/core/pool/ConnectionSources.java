@@ -1,0 +1,94 @@
+package dev.plinth.db.core.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.dialect.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Where a database's connections come from: the writer's and the reader's sources for transactions,
+ * and the source of {@link dev.plinth.db.core.Session}s. Either HikariCP pools that Plinth builds
+ * and closes, or a service's own {@link DataSource}s, which Plinth borrows from and never closes.
+ */
+public final class ConnectionSources implements AutoCloseable {
+  private final DataSource writer;
+  private final DataSource reader;
+  private final DataSource sessions;
+  private final List<HikariDataSource> owned;
+
+  private ConnectionSources(
+      DataSource writer, DataSource reader, DataSource sessions, List<HikariDataSource> owned) {
+    this.writer = writer;
+    this.reader = reader;
+    this.sessions = sessions;
+    this.owned = owned;
+  }
+
+  /**
+   * Builds Plinth's own pools for {@code config}: a writer, and a reader when {@code
+   * slave_connection} is set. Sessions open physical connections to the writer outside the pool.
+   *
+   * @param poolName the pools' name prefix ({@code <name>-writer}, {@code <name>-reader})
+   * @param customizer adjusts each pool's HikariCP settings after Plinth's own
+   */
+  public static ConnectionSources ownPools(
+      DatabaseConfig config, Dialect dialect, String poolName, Consumer<HikariConfig> customizer) {
+    List<HikariDataSource> owned = new ArrayList<>();
+    HikariDataSource writer =
+        Pools.create(poolName + "-writer", config.connection(), dialect, config, customizer);
+    owned.add(writer);
+    try {
+      Optional<String> replica = config.slaveConnection();
+      HikariDataSource reader =
+          replica.isPresent()
+              ? Pools.create(poolName + "-reader", replica.get(), dialect, config, customizer)
+              : writer;
+      if (reader != writer) {
+        owned.add(reader);
+      }
+      return new ConnectionSources(writer, reader, writer.getDataSource(), List.copyOf(owned));
+    } catch (RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Borrows from a service's own data sources, running the dialect's session set-up once per
+   * physical connection. Sessions borrow from the writer's source too.
+   *
+   * @param reader the replica's source, or {@code null} to read from the writer's
+   */
+  public static ConnectionSources borrowed(
+      DataSource writer, DataSource reader, Dialect dialect, DatabaseConfig config) {
+    DataSource w = new SetUpOnFirstUse(writer, dialect, config);
+    DataSource r = reader == null ? w : new SetUpOnFirstUse(reader, dialect, config);
+    return new ConnectionSources(w, r, w, List.of());
+  }
+
+  /** The primary's source, for writer and reader transactions. */
+  public DataSource writer() {
+    return writer;
+  }
+
+  /** The replica's source for async readers; the writer's when there is no replica. */
+  public DataSource reader() {
+    return reader;
+  }
+
+  /** The source of sessions: physical connections outside Plinth's pools, or the service's own. */
+  public DataSource sessions() {
+    return sessions;
+  }
+
+  /** Closes the pools Plinth built; a service's own sources stay open. */
+  @Override
+  public void close() {
+    owned.forEach(HikariDataSource::close);
+  }
+}
