@@ -61,7 +61,8 @@ final class RawPool {
 
   private static void requireSameSettings(
       HikariConfig raw, String url, Dialect dialect, DatabaseConfig config) {
-    try (HikariDataSource plinth = Pools.create("plinth-reference", url, dialect, config, hc -> {})) {
+    try (HikariDataSource plinth =
+        Pools.create("plinth-reference", url, dialect, config, hc -> {})) {
       List<String> drifted = new ArrayList<>();
       SETTINGS.forEach(
           (name, value) -> {
