@@ -135,6 +135,18 @@ final class JdbcTx implements Tx {
   }
 
   @Override
+  public void executeScriptStatement(String sql) {
+    announce(sql, new Object[0]);
+    try {
+      ScriptStatements.execute(connection, sql);
+    } catch (SQLException e) {
+      throw shared.dialect().translate(e);
+    } finally {
+      noteDdl(sql);
+    }
+  }
+
+  @Override
   public long insert(String sql, Object... args) {
     return insertReturning("id", sql, args);
   }

@@ -2,12 +2,13 @@ package dev.plinth.db.migrate.runner;
 
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.tx.ScriptStatements;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,14 +57,22 @@ final class RevisionContext implements MigrationContext {
   public void execute(String sql) {
     failed = sql;
     if (tx != null) {
-      tx.update(sql);
+      tx.executeScriptStatement(sql);
     } else {
-      try (Statement s = autoCommit.createStatement()) {
-        s.execute(sql);
+      try {
+        ScriptStatements.execute(autoCommit, sql);
       } catch (SQLException e) {
         throw dialect.translate(e);
       }
     }
+    failed = null;
+    executed.add(sql);
+  }
+
+  @Override
+  public void copyIn(String sql, String data) {
+    failed = sql;
+    dialect.copyIn(tx != null ? tx.connection() : autoCommit, sql, new StringReader(data));
     failed = null;
     executed.add(sql);
   }
