@@ -24,6 +24,7 @@ final class RevisionContext implements MigrationContext {
   private final Tx tx;
   private final Connection autoCommit;
   private final List<String> executed = new ArrayList<>();
+  private final String schema;
   private String failed;
 
   private RevisionContext(RevisionInfo revision, Dialect dialect, Tx tx, Connection autoCommit) {
@@ -31,6 +32,11 @@ final class RevisionContext implements MigrationContext {
     this.dialect = dialect;
     this.tx = tx;
     this.autoCommit = autoCommit;
+    try {
+      this.schema = connection().getSchema();
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
   }
 
   /** A context whose statements run in {@code tx}. */
@@ -72,7 +78,7 @@ final class RevisionContext implements MigrationContext {
   @Override
   public void copyIn(String sql, String data) {
     failed = sql;
-    dialect.copyIn(tx != null ? tx.connection() : autoCommit, sql, new StringReader(data));
+    dialect.copyIn(connection(), sql, new StringReader(data));
     failed = null;
     executed.add(sql);
   }
@@ -88,6 +94,25 @@ final class RevisionContext implements MigrationContext {
               + " (transactional = false), so it has no tx(); use execute(sql)");
     }
     return tx;
+  }
+
+  /**
+   * Sets the connection's current schema back to what it was before the revision ran, as a script
+   * may change it for its session (pg_dump's {@code set_config('search_path', '', false)}): the
+   * revision's bookkeeping and the next user of the pooled connection find their tables as before.
+   */
+  void restoreSchema() {
+    try {
+      if (schema != null && !schema.equals(connection().getSchema())) {
+        connection().setSchema(schema);
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  private Connection connection() {
+    return tx != null ? tx.connection() : autoCommit;
   }
 
   /** Whether statements commit one by one rather than with the revision. */
