@@ -70,6 +70,22 @@ class ScriptTransactionControlTest {
     assertThat(rows).isEqualTo(1);
   }
 
+  @AllBackends
+  void aNonTransactionalRevisionRunsItsOwnTransactionsAsItsClientWould(Database db)
+      throws IOException {
+    Path file =
+        revision(
+            "BEGIN;\nCREATE TABLE t1 (id INTEGER);\nINSERT INTO t1 VALUES (1);\nCOMMIT;\n"
+                + "BEGIN;\nINSERT INTO t1 VALUES (2);\nROLLBACK;\n",
+            "-- transactional: false\n");
+
+    migrator(db, file).upgrade("heads");
+
+    List<Integer> ids =
+        db.reader().call(tx -> tx.query("SELECT id FROM t1 ORDER BY id", rs -> rs.getInt(1)));
+    assertThat(ids).containsExactly(1);
+  }
+
   @AllBackends(Backend.POSTGRESQL)
   void psqlMetaCommandsAreRefusedNamingTheLineOnPostgres(Database db) throws IOException {
     Path file = revision("CREATE TABLE t1 (id INTEGER);\n\\connect other\n");
@@ -82,9 +98,13 @@ class ScriptTransactionControlTest {
   }
 
   private static Path revision(String upgrade) throws IOException {
+    return revision(upgrade, "");
+  }
+
+  private static Path revision(String upgrade, String header) throws IOException {
     Path dir = Files.createTempDirectory("plinth-tx-control");
     Path file = dir.resolve("own.sql");
-    Files.writeString(file, "-- revision: own01\n\n-- +upgrade\n" + upgrade);
+    Files.writeString(file, "-- revision: own01\n" + header + "\n-- +upgrade\n" + upgrade);
     return file;
   }
 
