@@ -3,7 +3,11 @@ package dev.plinth.db.it.migrate.dump;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.Dialects;
 import dev.plinth.db.migrate.Migrator;
+import dev.plinth.db.migrate.graph.RevisionGraph;
+import dev.plinth.db.migrate.runner.OfflineScript;
+import dev.plinth.db.migrate.source.SqlMigration;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 import dev.plinth.db.testing.TestDatabase;
@@ -12,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +49,34 @@ class NativeDumpMigrationTest {
             .containsIgnoringCase(
                 DumpSchemas.EVERY_BYTE.substring(DumpSchemas.EVERY_BYTE.length() - 32));
       }
+    } finally {
+      client.dropAll();
+    }
+  }
+
+  @AllBackends(Backend.POSTGRESQL)
+  void aCopyDumpRenderedOfflineRunsInPsqlToTheSameDatabaseOnPostgres(TestDatabase source)
+      throws IOException {
+    NativeClient client = new NativeClient(source);
+    try {
+      String original = client.createDatabase();
+      client.apply(original, DumpSchemas.of(source.backend()));
+      String dump = client.dump(original, List.of());
+      SqlMigration revision =
+          SqlMigration.parse(
+              "dump.sql", "-- revision: dump01\n\n-- +upgrade\n" + dump + "\nRESET search_path;\n");
+      String script =
+          new OfflineScript(Dialects.postgresql(), Map.of("dump01", revision), "plinth_version")
+              .render(RevisionGraph.of(List.of(revision.info())).upgrade(Set.of(), "heads"));
+      assertThat(script).contains("FROM stdin;\n").contains("\n\\.\n");
+      String viaScript = client.createDatabase();
+      String viaClient = client.createDatabase();
+      client.apply(viaScript, script);
+      client.apply(viaClient, dump);
+      client.apply(viaScript, "DROP TABLE plinth_version;\nDROP TABLE plinth_history;\n");
+
+      assertThat(comparable(client.dump(viaScript, List.of("--inserts"))))
+          .isEqualTo(comparable(client.dump(viaClient, List.of("--inserts"))));
     } finally {
       client.dropAll();
     }
