@@ -70,6 +70,13 @@ final class NativeClient {
     return name;
   }
 
+  /** Creates a database and runs {@code script} in it through the client; returns its name. */
+  String createDatabase(String script) throws IOException {
+    String name = createDatabase();
+    apply(name, script);
+    return name;
+  }
+
   /** The JDBC URL of database {@code name}, in the form the test database's URL has. */
   String url(TestDatabase like, String name) {
     if (backend == Backend.SQLITE) {

@@ -32,8 +32,7 @@ class NativeDumpMigrationTest {
       throws IOException {
     NativeClient client = new NativeClient(source);
     try {
-      String original = client.createDatabase();
-      client.apply(original, DumpSchemas.of(source.backend()));
+      String original = client.createDatabase(DumpSchemas.of(source.backend()));
       for (List<String> form : dumpForms(source.backend())) {
         String dump = client.dump(original, form);
         String viaPlinth = client.createDatabase();
@@ -59,8 +58,7 @@ class NativeDumpMigrationTest {
       throws IOException {
     NativeClient client = new NativeClient(source);
     try {
-      String original = client.createDatabase();
-      client.apply(original, DumpSchemas.of(source.backend()));
+      String original = client.createDatabase(DumpSchemas.of(source.backend()));
       String dump = client.dump(original, List.of());
       SqlMigration revision =
           SqlMigration.parse(
