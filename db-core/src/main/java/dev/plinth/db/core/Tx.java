@@ -62,6 +62,16 @@ public interface Tx {
   int update(String sql, Object... args);
 
   /**
+   * Runs one statement of a SQL script as the backend's command-line client would: a plain
+   * statement without bind parameters or JDBC escapes (so {@code ?} is text, e.g. PostgreSQL's
+   * jsonb operator), whose rows are read and dropped and whose warnings are ignored. For SQL
+   * migration files; use {@link #update} for statements with values.
+   *
+   * @throws dev.plinth.db.core.error.DbException if the statement fails
+   */
+  void executeScriptStatement(String sql);
+
+  /**
    * Runs an UPDATE or DELETE whose {@code IN (<in>)} list is filled from {@code values}, in chunks.
    *
    * @return the number of rows changed, over all chunks

@@ -3,6 +3,7 @@ package dev.plinth.db.migrate;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.migrate.ops.Operations;
+import java.io.StringReader;
 
 /**
  * What a running revision works with. Statements given to {@link #execute(String)} are run (or, in
@@ -18,11 +19,25 @@ public interface MigrationContext {
   boolean offline();
 
   /**
-   * Runs one SQL statement in the revision's transaction, or records it offline.
+   * Runs one SQL statement in the revision's transaction, or records it offline. It runs as the
+   * backend's command-line client runs it: no bind parameters, rows read and dropped, warnings
+   * ignored (see {@link Tx#executeScriptStatement}).
    *
    * @throws dev.plinth.db.core.error.DbException if the statement fails
    */
   void execute(String sql);
+
+  /**
+   * Runs a PostgreSQL {@code COPY ... FROM STDIN} statement with the rows that follow it in a psql
+   * script, in the revision's transaction, or records both offline as psql input.
+   *
+   * @param sql the {@code COPY} statement, without its semicolon
+   * @param data the rows, each line ending with a newline, without the {@code \.} end line
+   * @throws dev.plinth.db.core.error.DbException if the backend has no copy-in or the copy fails
+   */
+  default void copyIn(String sql, String data) {
+    dialect().copyIn(tx(), sql, new StringReader(data));
+  }
 
   /**
    * The revision's transaction, for queries and data changes with bind values.

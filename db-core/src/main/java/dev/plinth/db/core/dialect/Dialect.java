@@ -6,6 +6,7 @@ import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.schema.SchemaIntrospector;
 import dev.plinth.db.core.schema.Table;
+import java.io.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -210,5 +211,21 @@ public interface Dialect {
    */
   default SchemaChangeGuard schemaChangeGuard() {
     return SchemaChangeGuard.NONE;
+  }
+
+  /**
+   * Runs a {@code COPY ... FROM STDIN} statement with its data, in whatever transaction {@code
+   * connection} is in, as psql does for the data block that follows such a statement in a script.
+   * Only PostgreSQL has it; every other dialect refuses.
+   *
+   * @param sql the {@code COPY} statement, without its semicolon
+   * @param data the rows in the statement's format (text or CSV), without psql's {@code \.} end
+   *     line
+   * @return the number of rows loaded
+   * @throws DbException if the backend has no copy-in or the copy fails
+   */
+  default long copyIn(Tx tx, String sql, Reader data) {
+    throw new DbException(
+        "COPY ... FROM STDIN is PostgreSQL's; " + name() + " cannot load a copy data block");
   }
 }

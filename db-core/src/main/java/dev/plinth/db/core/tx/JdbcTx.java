@@ -329,6 +329,20 @@ final class JdbcTx implements Session {
   }
 
   @Override
+  public void executeScriptStatement(String sql) {
+    announce(sql, new Object[0]);
+    try {
+      withConnection(
+          c -> {
+            ScriptStatements.execute(c, sql);
+            return null;
+          });
+    } finally {
+      noteDdl(sql);
+    }
+  }
+
+  @Override
   public long insert(String sql, Object... args) {
     return insertReturning("id", sql, args);
   }

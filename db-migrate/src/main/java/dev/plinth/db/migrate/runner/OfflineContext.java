@@ -43,6 +43,12 @@ public final class OfflineContext implements MigrationContext {
     statements.add(sql);
   }
 
+  /** Records the statement followed by its data and psql's {@code \.} end line. */
+  @Override
+  public void copyIn(String sql, String data) {
+    statements.add(sql + ";\n" + data + "\\.");
+  }
+
   /**
    * There is no database offline.
    *

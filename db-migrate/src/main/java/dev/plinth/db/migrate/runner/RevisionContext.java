@@ -6,7 +6,8 @@ import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;
-import java.sql.Statement;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,7 @@ final class RevisionContext implements MigrationContext {
   private final Tx tx;
   private final Session autoCommit;
   private final List<String> executed = new ArrayList<>();
+  private final String schema;
   private String failed;
 
   private RevisionContext(RevisionInfo revision, Dialect dialect, Tx tx, Session autoCommit) {
@@ -29,6 +31,7 @@ final class RevisionContext implements MigrationContext {
     this.dialect = dialect;
     this.tx = tx;
     this.autoCommit = autoCommit;
+    this.schema = statements().withConnection(Connection::getSchema);
   }
 
   /** A context whose statements run in {@code tx}. */
@@ -54,16 +57,15 @@ final class RevisionContext implements MigrationContext {
   @Override
   public void execute(String sql) {
     failed = sql;
-    if (tx != null) {
-      tx.update(sql);
-    } else {
-      autoCommit.withConnection(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              return s.execute(sql);
-            }
-          });
-    }
+    statements().executeScriptStatement(sql);
+    failed = null;
+    executed.add(sql);
+  }
+
+  @Override
+  public void copyIn(String sql, String data) {
+    failed = sql;
+    dialect.copyIn(statements(), sql, new StringReader(data));
     failed = null;
     executed.add(sql);
   }
@@ -79,6 +81,27 @@ final class RevisionContext implements MigrationContext {
               + " (transactional = false), so it has no tx(); use execute(sql)");
     }
     return tx;
+  }
+
+  /**
+   * Sets the connection's current schema back to what it was before the revision ran, as a script
+   * may change it for its session (pg_dump's {@code set_config('search_path', '', false)}): the
+   * revision's bookkeeping and the next user of the pooled connection find their tables as before.
+   */
+  void restoreSchema() {
+    statements()
+        .withConnection(
+            c -> {
+              if (schema != null && !schema.equals(c.getSchema())) {
+                c.setSchema(schema);
+              }
+              return null;
+            });
+  }
+
+  /** Where the revision's statements run: its transaction, or its auto-commit session. */
+  private Tx statements() {
+    return tx != null ? tx : autoCommit;
   }
 
   /** Whether statements commit one by one rather than with the revision. */

@@ -123,6 +123,7 @@ final class StepRunner {
     } else {
       script.downgrade(ctx);
     }
+    ctx.restoreSchema();
   }
 
   private void recordFailure(

@@ -41,7 +41,8 @@ final class MysqlSyntax implements SqlSyntax {
   }
 
   private static Lexeme blockComment(String text, int pos) {
-    boolean executable = text.startsWith("/*!", pos) || text.startsWith("/*+", pos);
+    boolean executable =
+        text.startsWith("/*!", pos) || text.startsWith("/*+", pos) || text.startsWith("/*M!", pos);
     return Lexemes.blockComment(text, pos, false, executable);
   }
 
@@ -53,6 +54,11 @@ final class MysqlSyntax implements SqlSyntax {
   @Override
   public Set<String> compoundStatements() {
     return Set.of("IF", "LOOP", "WHILE", "REPEAT");
+  }
+
+  @Override
+  public boolean tableLocksCommit() {
+    return true;
   }
 
   @Override

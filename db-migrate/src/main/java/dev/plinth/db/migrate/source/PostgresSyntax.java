@@ -15,6 +15,9 @@ final class PostgresSyntax implements SqlSyntax {
   static final PostgresSyntax INSTANCE = new PostgresSyntax();
   private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
 
+  private static final Pattern COPY_FROM_STDIN =
+      Pattern.compile("(?is)COPY\\s[^;]*?\\bFROM\\s+STDIN\\b");
+
   private PostgresSyntax() {}
 
   @Override
@@ -62,6 +65,26 @@ final class PostgresSyntax implements SqlSyntax {
 
   @Override
   public boolean parenthesesHoldDelimiter() {
+    return true;
+  }
+
+  @Override
+  public boolean readsDataBlock(String statement) {
+    return statement.regionMatches(true, 0, "COPY", 0, 4)
+        && COPY_FROM_STDIN.matcher(statement).lookingAt();
+  }
+
+  /**
+   * pg_dump's {@code \restrict KEY} and <code>&#92;unrestrict KEY</code> guard psql, not the
+   * database.
+   */
+  @Override
+  public Set<String> skippableMetaCommands() {
+    return Set.of("restrict", "unrestrict");
+  }
+
+  @Override
+  public boolean metaCommands() {
     return true;
   }
 }

@@ -4,6 +4,7 @@ import dev.plinth.db.migrate.InvalidMigrationException;
 import dev.plinth.db.migrate.source.SqlSyntax.Lexeme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,8 @@ final class SplitRun {
   private int start = -1;
   private int parentheses;
   private int pos;
+  private int counted;
+  private int countedLine;
 
   SplitRun(SqlSyntax syntax, String text, String origin, int firstLine) {
     this.syntax = syntax;
@@ -31,6 +34,7 @@ final class SplitRun {
     this.origin = origin;
     this.firstLine = firstLine;
     this.blocks = new BlockTracker(syntax);
+    this.countedLine = firstLine;
   }
 
   List<SqlStatement> run() {
@@ -55,6 +59,12 @@ final class SplitRun {
     } else if (text.startsWith(delimiter, pos) && delimiterEnds()) {
       finish(pos);
       pos += delimiter.length();
+      SqlStatement last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+      if (last != null && last.dataBlock().isEmpty() && syntax.readsDataBlock(last.sql())) {
+        statements.set(statements.size() - 1, withDataBlock(last));
+      }
+    } else if (c == '\\' && syntax.metaCommands()) {
+      metaCommand();
     } else {
       token(c);
     }
@@ -82,6 +92,44 @@ final class SplitRun {
       blocks.onSymbol(c);
       pos++;
     }
+  }
+
+  /**
+   * Reads the data block that psql reads after a {@code COPY ... FROM STDIN}: the lines after the
+   * statement's own line, up to a line {@code \.}.
+   */
+  private SqlStatement withDataBlock(SqlStatement copy) {
+    int lineEnd = text.indexOf('\n', pos);
+    int from = lineEnd < 0 ? text.length() : lineEnd + 1;
+    int at = from;
+    while (at < text.length()) {
+      int end = text.indexOf('\n', at);
+      int next = end < 0 ? text.length() : end;
+      if (next - at == 2 && text.startsWith("\\.", at)) {
+        pos = Math.min(text.length(), next + 1);
+        return new SqlStatement(copy.sql(), copy.line(), Optional.of(text.substring(from, at)));
+      }
+      at = next + 1;
+    }
+    throw error(
+        from, "the data of the COPY statement on line " + copy.line() + " has no end line '\\.'");
+  }
+
+  /** A psql meta-command: skipped if harmless, refused otherwise. */
+  private void metaCommand() {
+    int end = text.indexOf('\n', pos);
+    end = end < 0 ? text.length() : end;
+    String command = text.substring(pos, end).strip();
+    String name = command.substring(1).split("[ \t]", 2)[0];
+    if (!atLineStart() || !syntax.skippableMetaCommands().contains(name)) {
+      throw error(
+          pos,
+          "psql meta-command '"
+              + command
+              + "' cannot run through Plinth, which sends SQL to the server (only \\restrict and"
+              + " \\unrestrict are skipped): remove it, or write what it does in SQL");
+    }
+    pos = end;
   }
 
   private boolean delimiterEnds() {
@@ -141,12 +189,18 @@ final class SplitRun {
     blocks.reset();
   }
 
+  /** The line of {@code index}, counted on from the last call: linear over a whole run. */
   private int lineOf(int index) {
-    int line = firstLine;
-    for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-      line++;
+    if (index < counted) {
+      counted = 0;
+      countedLine = firstLine;
     }
-    return line;
+    for (; counted < index; counted++) {
+      if (text.charAt(counted) == '\n') {
+        countedLine++;
+      }
+    }
+    return countedLine;
   }
 
   private InvalidMigrationException error(int index, String message) {

@@ -100,25 +100,43 @@ public final class SqlMigration implements MigrationScript {
     return statements(Direction.DOWNGRADE, backend);
   }
 
-  /** Runs each upgrade statement for {@code ctx.dialect()} through {@code ctx.execute}. */
+  /**
+   * Runs each upgrade statement for {@code ctx.dialect()} through {@code ctx.execute} ({@code
+   * ctx.copyIn} for a {@code COPY ... FROM STDIN} with its data). In a transactional revision the
+   * script's own transaction control is absorbed or refused first (see {@code
+   * docs/migrations-sql.md}).
+   *
+   * @throws InvalidMigrationException naming the file and line of transaction control that would
+   *     break the revision's atomicity, before anything runs
+   */
   @Override
   public void upgrade(MigrationContext ctx) {
     run(ctx, upgradeStatements(ctx.dialect().name()));
   }
 
   /**
-   * Runs each downgrade statement for {@code ctx.dialect()} through {@code ctx.execute}.
+   * Runs each downgrade statement for {@code ctx.dialect()} as {@link #upgrade} runs the upgrade.
    *
    * @throws MigrationException if the file has no downgrade section
+   * @throws InvalidMigrationException naming the file and line of refused transaction control
    */
   @Override
   public void downgrade(MigrationContext ctx) {
     run(ctx, downgradeStatements(ctx.dialect().name()));
   }
 
-  private static void run(MigrationContext ctx, List<SqlStatement> statements) {
-    for (SqlStatement statement : statements) {
-      ctx.execute(statement.sql());
+  private void run(MigrationContext ctx, List<SqlStatement> statements) {
+    List<SqlStatement> run =
+        info.transactional()
+            ? TransactionControl.absorb(
+                statements, SqlSyntax.forBackend(ctx.dialect().name()), info.origin())
+            : statements;
+    for (SqlStatement statement : run) {
+      if (statement.dataBlock().isPresent()) {
+        ctx.copyIn(statement.sql(), statement.dataBlock().get());
+      } else {
+        ctx.execute(statement.sql());
+      }
     }
   }
 

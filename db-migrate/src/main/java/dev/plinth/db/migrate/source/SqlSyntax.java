@@ -64,6 +64,35 @@ interface SqlSyntax {
   }
 
   /**
+   * Whether {@code statement} is followed in the script by a data block, ended by a line {@code
+   * \.}, as psql reads one after {@code COPY ... FROM STDIN}.
+   */
+  default boolean readsDataBlock(String statement) {
+    return false;
+  }
+
+  /**
+   * The client's backslash meta-commands that are harmless to skip, by name without the backslash;
+   * empty if the client has no meta-commands. Any other line starting with a backslash is refused.
+   */
+  default Set<String> skippableMetaCommands() {
+    return Set.of();
+  }
+
+  /**
+   * Whether {@code LOCK TABLES} and {@code UNLOCK TABLES} commit the running transaction (MySQL),
+   * so that a transactional revision must leave them out.
+   */
+  default boolean tableLocksCommit() {
+    return false;
+  }
+
+  /** Whether a backslash at the start of a line starts a client meta-command (psql). */
+  default boolean metaCommands() {
+    return false;
+  }
+
+  /**
    * A lexeme the splitter skips over as a whole.
    *
    * @param end the index just past it, or -1 if it is not terminated

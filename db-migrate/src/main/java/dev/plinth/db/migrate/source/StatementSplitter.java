@@ -55,13 +55,17 @@ public final class StatementSplitter {
    * One statement as the backend's command-line client reads it back from a script: followed by
    * {@code ;}, or, where the client has a {@code DELIMITER} directive (mysql) and the statement
    * holds a {@code ;} itself (a routine body), between {@code DELIMITER} lines. PostgreSQL
-   * dollar-quoted bodies and SQLite trigger bodies need nothing more: their clients track them.
+   * dollar-quoted bodies and SQLite trigger bodies need nothing more: their clients track them. A
+   * {@code COPY ... FROM STDIN} already followed by its data and {@code \.} line stays as it is.
    *
    * @param sql a statement without its delimiter, as {@link #split(String)} returns it
    * @return the statement with its delimiter, possibly on several lines
    */
   public String scriptStatement(String sql) {
     String body = sql.strip();
+    if (body.endsWith("\n\\.") && syntax.readsDataBlock(body)) {
+      return body;
+    }
     if (syntax.delimiterDirective() && body.contains(";")) {
       String delimiter = body.contains("//") ? "$$" : "//";
       return "DELIMITER " + delimiter + "\n" + body + "\n" + delimiter + "\nDELIMITER ;";

@@ -9,6 +9,7 @@ import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;
 import dev.plinth.db.migrate.graph.RevisionGraph;
 import dev.plinth.db.migrate.source.MigrationScript;
+import dev.plinth.db.migrate.source.SqlMigration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,18 @@ class OfflineScriptTest {
             "DELETE FROM \"plinth_version\" WHERE version_num = 'b1';",
             "INSERT INTO \"plinth_version\" (version_num) VALUES ('m1');")
         .doesNotContain("UPDATE");
+  }
+
+  @Test
+  void copyDataBlockStaysPsqlInputAndAnAbsorbedPairIsLeftOut() {
+    MigrationScript dump =
+        SqlMigration.parse(
+            "dump.sql",
+            "-- revision: d1\n\n-- +upgrade\nBEGIN;\nCOPY t (a) FROM stdin;\n1\n2\n\\.\n"
+                + "SELECT 1;\nCOMMIT;\n");
+    assertThat(render(dump))
+        .containsSubsequence("BEGIN;", "COPY t (a) FROM stdin;\n1\n2\n\\.\nSELECT 1;", "COMMIT;")
+        .containsOnlyOnce("BEGIN;");
   }
 
   private static String render(MigrationScript script) {

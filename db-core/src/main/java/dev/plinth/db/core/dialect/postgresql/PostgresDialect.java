@@ -9,6 +9,8 @@ import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
+import java.io.IOException;
+import java.io.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,6 +18,8 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
  * PostgreSQL 12+: transactional DDL, UTF8 client encoding, TCP keepalive and connect/socket
@@ -105,5 +109,18 @@ public final class PostgresDialect extends BaseDialect {
   @Override
   public DbException translate(SQLException e) {
     return PostgresErrors.translate(e);
+  }
+
+  /** Loads the data through the driver's copy API, on the connection's own transaction. */
+  @Override
+  public long copyIn(Tx tx, String sql, Reader data) {
+    return tx.withConnection(
+        c -> {
+          try {
+            return new CopyManager(c.unwrap(BaseConnection.class)).copyIn(sql, data);
+          } catch (IOException e) {
+            throw new DbException("reading the data of '" + sql + "' failed: " + e.getMessage(), e);
+          }
+        });
   }
 }
