@@ -6,8 +6,10 @@ import dev.plinth.db.core.schema.Index;
 import dev.plinth.db.core.schema.Schema;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.MigrationException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,10 +20,10 @@ import java.util.TreeSet;
  * The DDL that creates every table of a schema on one backend, as SQLAlchemy's {@code
  * metadata.create_all()} orders it: a table after the tables its foreign keys reference (by name
  * where the order is free), each table followed by its indexes. Tables whose foreign keys form a
- * cycle cannot all come after each other: the table with the fewest references still pending is
- * created first, and its keys to tables not yet created are either declared inline, where the
- * dialect lets CREATE TABLE reference a later table, or added by ALTER TABLE once every table
- * exists. The statements themselves are the dialect's {@link DdlRenderer}'s.
+ * cycle cannot all come after each other: the table of the cycle with the fewest references still
+ * pending is created first, and its keys to tables not yet created are either declared inline,
+ * where the dialect lets CREATE TABLE reference a later table, or added by ALTER TABLE once every
+ * table exists. The statements themselves are the dialect's {@link DdlRenderer}'s.
  */
 public final class CreationPlan {
   private CreationPlan() {}
@@ -69,13 +71,35 @@ public final class CreationPlan {
   }
 
   /**
-   * The pending table to create next: the first by name whose references are all created, else, in
-   * a cycle, the first of those with the fewest references still pending.
+   * The pending table to create next: the first by name whose references are all created, else the
+   * first of the tables on a cycle with the fewest references still pending (a table that merely
+   * depends on a cycle waits for it).
    */
   private static Table next(TreeMap<String, Table> pending) {
-    return pending.values().stream()
-        .min(Comparator.comparingInt((Table t) -> pendingReferences(t, pending).size()))
-        .orElseThrow();
+    Optional<Table> ready =
+        pending.values().stream().filter(t -> pendingReferences(t, pending).isEmpty()).findFirst();
+    return ready.orElseGet(
+        () ->
+            pending.values().stream()
+                .filter(t -> onCycle(t.name(), pending))
+                .min(Comparator.comparingInt((Table t) -> pendingReferences(t, pending).size()))
+                .orElseThrow());
+  }
+
+  /** Whether the pending references lead from {@code start} back to it. */
+  private static boolean onCycle(String start, TreeMap<String, Table> pending) {
+    Set<String> seen = new TreeSet<>();
+    Deque<String> todo = new ArrayDeque<>(pendingReferences(pending.get(start), pending));
+    while (!todo.isEmpty()) {
+      String table = todo.pop();
+      if (table.equals(start)) {
+        return true;
+      }
+      if (seen.add(table)) {
+        todo.addAll(pendingReferences(pending.get(table), pending));
+      }
+    }
+    return false;
   }
 
   private static Set<String> pendingReferences(Table table, TreeMap<String, Table> pending) {

@@ -88,7 +88,8 @@ public final class ModelsInstaller {
       try {
         db.writer().schemaChange().run(tx -> build(tx, steps, done, heads, started));
       } catch (Failure f) {
-        throw f.exception(undo(done));
+        Undo undo = undo(done);
+        throw f.exception(undo, culprit(models, f.step, undo));
       } finally {
         db.schema().invalidate();
       }
@@ -178,6 +179,17 @@ public final class ModelsInstaller {
     return new Undo(dropped, stayed);
   }
 
+  /**
+   * Which part of the table the failed step created the backend refuses, when the step was a CREATE
+   * TABLE of a model table and the failure left nothing behind to clash with.
+   */
+  private Optional<String> culprit(Schema models, DdlStep failed, Undo undo) {
+    if (!undo.stayed().isEmpty() || !failed.object().equals("table " + failed.table())) {
+      return Optional.empty();
+    }
+    return models.table(failed.table()).flatMap(new TablePartProbe(db)::culprit);
+  }
+
   private DdlStep stampStep() {
     return new DdlStep(versions.name(), "the stamp of the heads", List.of(), Optional.empty());
   }
@@ -209,12 +221,14 @@ public final class ModelsInstaller {
       this.statement = statement;
     }
 
-    ModelsCreationException exception(Undo undo) {
+    ModelsCreationException exception(Undo undo, Optional<String> culprit) {
       StringBuilder m = new StringBuilder("cannot create ").append(step.object());
       if (statement != null) {
         m.append(" (").append(Statements.shorten(statement)).append(')');
       }
       m.append(": ").append(getCause().getMessage()).append(". ");
+      culprit.ifPresent(
+          c -> m.append("Created alone, ").append(c).append(" of it fails the same way. "));
       if (undo.dropped().isEmpty() && undo.stayed().isEmpty()) {
         m.append("Nothing was created: the transaction rolled back.");
       } else {

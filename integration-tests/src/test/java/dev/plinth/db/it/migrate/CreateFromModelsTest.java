@@ -153,6 +153,7 @@ class CreateFromModelsTest {
                 assertThat(e.leftBehind()).isEmpty();
               })
           .hasMessageStartingWith("cannot create table zoo (CREATE TABLE")
+          .hasMessageContaining("Created alone, check ck_zoo_broken of it fails the same way.")
           .hasMessageMatching(
               "(?s).*(Nothing was created: the transaction rolled back"
                   + "|commits DDL implicitly, so what had been created was dropped again:"
