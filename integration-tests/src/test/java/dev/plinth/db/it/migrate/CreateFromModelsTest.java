@@ -17,6 +17,7 @@ import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.migrate.ModelsCreationException;
 import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -158,6 +159,45 @@ class CreateFromModelsTest {
               "(?s).*(Nothing was created: the transaction rolled back"
                   + "|commits DDL implicitly, so what had been created was dropped again:"
                   + " table visits, table pets, table owners).*");
+    }
+    assertThat(tables(db)).isEmpty();
+  }
+
+  /**
+   * PostgreSQL and MariaDB refuse a foreign key to a column without a unique key or index, when the
+   * key that closes the cycle is added; SQLite, which declares it inline, would only refuse rows.
+   */
+  @AllBackends({Backend.POSTGRESQL, Backend.MYSQL})
+  void aKeyClosingTheCycleThatFailsIsNamedAndNothingStays(Database db) {
+    Schema models =
+        Schema.of(
+            List.of(
+                Table.builder("owners")
+                    .column(Column.of("id", SqlType.integer()).notNull())
+                    .column(Column.of("pet_name", SqlType.varchar(32)))
+                    .primaryKey("id")
+                    .foreignKey(ForeignKey.of("fk_owners_pet_name", "pet_name", "pets", "name"))
+                    .build(),
+                Table.builder("pets")
+                    .column(Column.of("id", SqlType.integer()).notNull())
+                    .column(Column.of("name", SqlType.varchar(32)))
+                    .column(Column.of("owner_id", SqlType.integer()))
+                    .primaryKey("id")
+                    .foreignKey(ForeignKey.of("fk_pets_owner_id", "owner_id", "owners", "id"))
+                    .build()));
+    try (Migrator migrator = migrator(db, models)) {
+      assertThatThrownBy(migrator::createFromModels)
+          .isInstanceOfSatisfying(
+              ModelsCreationException.class,
+              e ->
+                  assertThat(e.object())
+                      .isEqualTo("foreign key fk_owners_pet_name of table owners"))
+          .hasMessageStartingWith(
+              "cannot create foreign key fk_owners_pet_name of table owners (ALTER TABLE")
+          .hasMessageMatching(
+              "(?s).*(Nothing was created: the transaction rolled back"
+                  + "|commits DDL implicitly, so what had been created was dropped again:"
+                  + " table pets, table owners\\.).*");
     }
     assertThat(tables(db)).isEmpty();
   }
