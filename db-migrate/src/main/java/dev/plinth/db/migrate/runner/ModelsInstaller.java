@@ -230,7 +230,10 @@ public final class ModelsInstaller {
       culprit.ifPresent(
           c -> m.append("Created alone, ").append(c).append(" of it fails the same way. "));
       if (undo.dropped().isEmpty() && undo.stayed().isEmpty()) {
-        m.append("Nothing was created: the transaction rolled back.");
+        m.append(
+            db.dialect().transactionalDdl()
+                ? "Nothing was created: the transaction rolled back."
+                : "Nothing was created: it was the first object.");
       } else {
         m.append(db.dialect().name())
             .append(" commits DDL implicitly, so what had been created was dropped again: ")
