@@ -9,6 +9,7 @@ import dev.plinth.db.migrate.graph.RevisionGraph;
 import dev.plinth.db.migrate.models.RegisteredModels;
 import dev.plinth.db.migrate.phase.OnlineUpgrade;
 import dev.plinth.db.migrate.runner.MigrationRunner;
+import dev.plinth.db.migrate.runner.ModelsInstaller;
 import dev.plinth.db.migrate.source.Location;
 import dev.plinth.db.migrate.source.MigrationScript;
 import dev.plinth.db.migrate.source.MigrationSources;
@@ -46,6 +47,7 @@ public final class Migrator implements AutoCloseable {
   private final Optional<Adopter> adopter;
   private final Optional<RegisteredModels> models;
   private final Set<String> ownTables;
+  private final ModelsInstaller installer;
 
   private Migrator(Builder b, List<MigrationScript> scripts, Database db, boolean ownsDatabase) {
     this.db = db;
@@ -65,6 +67,8 @@ public final class Migrator implements AutoCloseable {
     this.runner =
         new MigrationRunner(
             db, graph, byId, b.versionTable, b.historyTable(), b.lockTimeout, online.guard());
+    this.installer =
+        new ModelsInstaller(db, graph, b.versionTable, b.historyTable(), b.lockTimeout);
   }
 
   /** Starts a builder. */
@@ -174,6 +178,38 @@ public final class Migrator implements AutoCloseable {
    */
   public MigrationResult stamp(String target) {
     return runner.stamp(target);
+  }
+
+  /**
+   * Builds a new database straight from the registered models instead of running the revisions, as
+   * Alembic's recipe for new installations ({@code create_all}, then {@code stamp head}): creates
+   * every table the models declare, with its keys, unique constraints, checks, indexes and foreign
+   * keys, in foreign-key order, creates the version and history tables, stamps the heads and
+   * records that in the history, in one transaction where the backend has transactional DDL (on
+   * MySQL, what a failure leaves is dropped again). Foreign keys that form a cycle are added after
+   * the tables, or declared inline where the dialect allows a forward reference (SQLite). Safe when
+   * the migration test kit's {@code modelsMatchMigrations} passes: the database is then the one the
+   * revisions build. Shadow tables are db-archive's: create them afterwards with its {@code
+   * ShadowTables.of(db).create()}.
+   *
+   * @return no revisions run, the version table before (empty) and after (the heads)
+   * @throws MigrationException if no models are registered, the database already has a table of the
+   *     models or a version table, or a foreign key references a table or column no model declares;
+   *     nothing has run
+   * @throws ModelsCreationException naming the table and the index or constraint that could not be
+   *     created, and what stayed
+   * @throws MigrationLockTimeoutException if another migrator holds the lock past the timeout
+   */
+  public MigrationResult createFromModels() {
+    RegisteredModels registered =
+        models.orElseThrow(
+            () ->
+                new MigrationException(
+                    "cannot build the database from the models: none are registered; list a"
+                        + " ModelsProvider in META-INF/services/"
+                        + ModelsProvider.class.getName()
+                        + " or give Migrator.builder().models(...)"));
+    return installer.create(registered.schema());
   }
 
   /**

@@ -20,6 +20,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
+ * <p>{@code @Migrated(value = "classpath:db/migrations", fromModels = true)} asks for a database
+ * built from the models instead, stamped at the heads, just as fast.
+ *
  * <p>Without locations, the test class implements {@link MigrationSetSource} and gives a {@link
  * MigrationSet} (scripts as objects, a version table, a class loader).
  */
@@ -32,4 +35,19 @@ public @interface Migrated {
    * class implements {@link MigrationSetSource}.
    */
   String[] value() default {};
+
+  /**
+   * Builds the template straight from the registered models and stamps the heads instead of running
+   * the revisions ({@link MigrationSet.Builder#fromModels()}): safe once the migration test kit's
+   * {@code modelsMatchMigrations} passes. With locations only; a {@link MigrationSetSource} says so
+   * on its set.
+   */
+  boolean fromModels() default false;
+
+  /**
+   * Creates the missing shadow tables once the template is at the heads ({@link
+   * MigrationSet.Builder#shadowTables()}), for archiving services built from the models. With
+   * locations only; a {@link MigrationSetSource} says so on its set.
+   */
+  boolean shadowTables() default false;
 }

@@ -16,10 +16,11 @@ import java.util.Map;
 
 /**
  * Databases already migrated to heads, in milliseconds: the first request for a backend and {@link
- * MigrationSet} migrates a template, and every request gets its own copy of it. Templates are
- * recognised by the set's {@link MigrationSet#checksum()}, so an edited migration builds a new one,
- * and are dropped by {@link #close()}. {@link Migrated} uses one instance per test run; hold your
- * own outside JUnit:
+ * MigrationSet} migrates a template (or, for a set {@link MigrationSet.Builder#fromModels() built
+ * from the models}, builds it from the models and stamps the heads), and every request gets its own
+ * copy of it. Templates are recognised by the set's {@link MigrationSet#checksum()}, so an edited
+ * migration builds a new one, and are dropped by {@link #close()}. {@link Migrated} uses one
+ * instance per test run; hold your own outside JUnit:
  *
  * <pre>{@code
  * try (MigratedDatabases databases = MigratedDatabases.create();
@@ -91,7 +92,7 @@ public final class MigratedDatabases implements AutoCloseable {
         DatabaseConfig.builder().connection(url).maxRetries(1).dbMaxRetries(0).build();
     try (Database db = Database.builder().config(config).build();
         Migrator migrator = set.migrator(db, revisions)) {
-      migrator.upgrade("heads");
+      set.toHeads(db, migrator);
     }
   }
 

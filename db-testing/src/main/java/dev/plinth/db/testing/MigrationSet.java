@@ -1,5 +1,6 @@
 package dev.plinth.db.testing;
 
+import dev.plinth.db.archive.ShadowTables;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.migrate.source.Location;
@@ -18,7 +19,11 @@ import java.util.function.Consumer;
  * The migrations a test wants its database migrated with: SQL locations (plus the Java migrations
  * the class loader lists, as {@link Migrator.Builder#locations} loads them), revisions given as
  * objects, and other migrator settings. {@link MigratedDatabases} migrates one template per backend
- * and set, recognised by its {@link #checksum()}, so an edited migration builds a new template.
+ * and set, recognised by its {@link #checksum()}, so an edited migration builds a new template. A
+ * set may instead have its template built straight from the registered models and stamped at the
+ * heads ({@link Builder#fromModels()}), which is safe once the migration test kit's {@code
+ * modelsMatchMigrations} passes, and may add db-archive's shadow tables ({@link
+ * Builder#shadowTables()}).
  *
  * <pre>{@code
  * MigrationSet set = MigrationSet.locations("classpath:db/migrations");
@@ -33,6 +38,8 @@ public final class MigrationSet {
   private final List<MigrationScript> scripts;
   private final ClassLoader classLoader;
   private final Consumer<Migrator.Builder> settings;
+  private final boolean fromModels;
+  private final boolean shadowTables;
   private volatile String checksum;
 
   private MigrationSet(Builder b) {
@@ -40,6 +47,8 @@ public final class MigrationSet {
     this.scripts = List.copyOf(b.scripts);
     this.classLoader = b.classLoader;
     this.settings = b.settings;
+    this.fromModels = b.fromModels;
+    this.shadowTables = b.shadowTables;
   }
 
   /**
@@ -83,12 +92,32 @@ public final class MigrationSet {
   }
 
   /**
+   * Brings the empty database {@code db} to the heads with {@code migrator} (one of {@link
+   * #migrator}): runs the revisions, or builds the models and stamps the heads when the set is
+   * {@link Builder#fromModels() built from the models}; then creates the missing shadow tables when
+   * the set asks for {@link Builder#shadowTables() them}.
+   *
+   * @throws dev.plinth.db.migrate.MigrationException if a revision fails, or the models cannot be
+   *     built; the message names the revision or the table
+   */
+  public void toHeads(Database db, Migrator migrator) {
+    if (fromModels) {
+      migrator.createFromModels();
+    } else {
+      migrator.upgrade("heads");
+    }
+    if (shadowTables) {
+      ShadowTables.of(db).create();
+    }
+  }
+
+  /**
    * A SHA-256 (hex) of everything that decides what this set migrates to: each revision given as an
    * object (id, down revisions, dependencies, checksum or class), the text of each SQL file under
-   * the locations, each listed Java migration's class and id, and the class of the migrator
-   * customiser (each lambda has its own). Any edit gives another value. The files are read (not
-   * parsed) on the first call and the value kept: a set is a snapshot, so build a new one to see
-   * files edited since.
+   * the locations, each listed Java migration's class and id, the class of the migrator customiser
+   * (each lambda has its own), and whether the template is built from the models and gets shadow
+   * tables. Any edit gives another value. The files are read (not parsed) on the first call and the
+   * value kept: a set is a snapshot, so build a new one to see files edited since.
    *
    * @throws dev.plinth.db.migrate.InvalidMigrationException if a location cannot be read
    */
@@ -113,6 +142,7 @@ public final class MigrationSet {
       MigrationSources.sourceTexts(parsedLocations(), classLoader).forEach(t -> update(digest, t));
     }
     update(digest, settings.getClass().getName());
+    update(digest, (fromModels ? "models" : "revisions") + (shadowTables ? "+shadows" : ""));
     return HexFormat.of().formatHex(digest.digest());
   }
 
@@ -137,7 +167,9 @@ public final class MigrationSet {
   public String toString() {
     return "MigrationSet"
         + locations
-        + (scripts.isEmpty() ? "" : " + " + scripts.size() + " scripts");
+        + (scripts.isEmpty() ? "" : " + " + scripts.size() + " scripts")
+        + (fromModels ? " built from the models" : "")
+        + (shadowTables ? " with shadow tables" : "");
   }
 
   /** Collects a set; {@link #build()} checks that it names at least one revision source. */
@@ -146,8 +178,31 @@ public final class MigrationSet {
     private final List<MigrationScript> scripts = new ArrayList<>();
     private ClassLoader classLoader = MigrationSet.class.getClassLoader();
     private Consumer<Migrator.Builder> settings = b -> {};
+    private boolean fromModels;
+    private boolean shadowTables;
 
     private Builder() {}
+
+    /**
+     * Builds the template straight from the models the migrator has registered ({@link
+     * Migrator#createFromModels()}) instead of running the revisions; it is stamped at the heads
+     * all the same. The revisions are still loaded, for the heads. Safe once the migration test
+     * kit's {@code modelsMatchMigrations} passes for these migrations and models.
+     */
+    public Builder fromModels() {
+      this.fromModels = true;
+      return this;
+    }
+
+    /**
+     * Creates the missing shadow tables with db-archive's {@link ShadowTables} once the template is
+     * at the heads, as an archiving service's database built from the models needs (migrations
+     * usually create them themselves).
+     */
+    public Builder shadowTables() {
+      this.shadowTables = true;
+      return this;
+    }
 
     /** Adds {@code classpath:path} or {@code filesystem:DIR} locations of SQL migrations. */
     public Builder locations(String... locations) {

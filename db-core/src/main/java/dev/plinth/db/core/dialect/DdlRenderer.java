@@ -24,6 +24,16 @@ public interface DdlRenderer {
   List<String> createTable(Table table);
 
   /**
+   * Whether CREATE TABLE may declare a foreign key to a table that does not exist yet, so that
+   * tables whose foreign keys form a cycle can be created with every key inline (SQLite, which
+   * checks references only when rows change); elsewhere such keys are added by {@link
+   * #addForeignKey} once both tables exist.
+   */
+  default boolean createTableMayReferenceLaterTables() {
+    return false;
+  }
+
+  /**
    * The statement that drops the table called {@code name}.
    *
    * @throws IllegalArgumentException if the name cannot be quoted

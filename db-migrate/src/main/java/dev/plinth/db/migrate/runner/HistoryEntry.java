@@ -33,7 +33,9 @@ record HistoryEntry(
     /** An applied revision's checksum was re-recorded after a deliberate edit. */
     REPAIR,
     /** The version table was set from another tool's version when Plinth took the database over. */
-    ADOPT;
+    ADOPT,
+    /** The database was built from the models and the heads stamped, nothing run. */
+    FROM_MODELS;
 
     /** The value stored in the {@code direction} column. */
     public String column() {

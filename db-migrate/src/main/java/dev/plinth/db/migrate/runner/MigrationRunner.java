@@ -84,6 +84,11 @@ public final class MigrationRunner {
     return versionTable.replaceFirst("_version$", "") + "_history";
   }
 
+  /** The name of the migration lock that guards the version table {@code versionTable}. */
+  static String lockName(String versionTable) {
+    return "plinth_migrate_" + versionTable;
+  }
+
   /**
    * Upgrades to {@code target} after checking that no applied script was edited, running the plan
    * as {@code shaper} narrows or refuses it.
@@ -248,8 +253,7 @@ public final class MigrationRunner {
   }
 
   private MigrationResult locked(Function<Set<String>, MigrationResult> work) {
-    try (MigrationLock lock =
-        MigrationLock.acquire(db, "plinth_migrate_" + versions.name(), lockTimeout)) {
+    try (MigrationLock lock = MigrationLock.acquire(db, lockName(versions.name()), lockTimeout)) {
       createMissingTables();
       return work.apply(db.reader().call(versions::read));
     }

@@ -20,7 +20,8 @@ final class MigratedLookup {
   private static final ExtensionContext.Namespace NS =
       ExtensionContext.Namespace.create(MigratedLookup.class);
 
-  private record AnnotatedSet(Class<?> testClass, List<String> locations) {}
+  private record AnnotatedSet(
+      Class<?> testClass, List<String> locations, boolean fromModels, boolean shadowTables) {}
 
   private MigratedLookup() {}
 
@@ -48,13 +49,24 @@ final class MigratedLookup {
           .getRoot()
           .getStore(NS)
           .getOrComputeIfAbsent(
-              new AnnotatedSet(testClass, List.of(migrated.value())),
-              k ->
-                  MigrationSet.builder()
-                      .locations(migrated.value())
-                      .classLoader(testClass.getClassLoader())
-                      .build(),
+              new AnnotatedSet(
+                  testClass,
+                  List.of(migrated.value()),
+                  migrated.fromModels(),
+                  migrated.shadowTables()),
+              k -> annotatedSet(migrated, testClass),
               MigrationSet.class);
+    }
+    if (migrated.fromModels() || migrated.shadowTables()) {
+      throw new IllegalStateException(
+          "@Migrated on "
+              + testClass.getName()
+              + "."
+              + context.getRequiredTestMethod().getName()
+              + " sets fromModels or shadowTables without locations: set them on the"
+              + " MigrationSet that "
+              + testClass.getSimpleName()
+              + ".migrationSet() builds (MigrationSet.builder().fromModels().shadowTables())");
     }
     if (context.getRequiredTestInstance() instanceof MigrationSetSource source) {
       return source.migrationSet();
@@ -67,5 +79,17 @@ final class MigratedLookup {
             + " names no locations: give them, @Migrated(\"classpath:db/migrations\"), or let "
             + testClass.getSimpleName()
             + " implement MigrationSetSource");
+  }
+
+  private static MigrationSet annotatedSet(Migrated migrated, Class<?> testClass) {
+    MigrationSet.Builder b =
+        MigrationSet.builder().locations(migrated.value()).classLoader(testClass.getClassLoader());
+    if (migrated.fromModels()) {
+      b.fromModels();
+    }
+    if (migrated.shadowTables()) {
+      b.shadowTables();
+    }
+    return b.build();
   }
 }

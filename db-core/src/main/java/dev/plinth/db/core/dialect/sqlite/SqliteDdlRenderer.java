@@ -180,6 +180,11 @@ final class SqliteDdlRenderer extends StandardDdlRenderer {
   }
 
   @Override
+  public boolean createTableMayReferenceLaterTables() {
+    return true;
+  }
+
+  @Override
   public boolean rebuildKeepsIncomingForeignKeys() {
     return true;
   }
