@@ -43,8 +43,8 @@ abstract class MoveCommand extends MigrateCommand {
   @Option(
       names = "--dialect",
       paramLabel = "BACKEND",
-      description =
-          "Backend to render --sql for: sqlite, postgresql or mysql (default: from --url).")
+      completionCandidates = Candidates.Backends.class,
+      description = "Backend to render --sql for: ${COMPLETION-CANDIDATES} (default: from --url).")
   String dialect;
 
   @Override

@@ -105,7 +105,8 @@ class CliConventionsTest {
     assertThat(completion.out())
         .contains("complete -F _complete_plinth-migrate")
         .contains("--connect-retry-interval")
-        .contains("mermaid");
+        .contains("mermaid")
+        .contains("postgresql");
   }
 
   private String locations() {
