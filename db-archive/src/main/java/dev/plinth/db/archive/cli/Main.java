@@ -77,14 +77,6 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The configured command line, reading options not given from the process's environment. Tests
-   * drive it with {@code execute}.
-   */
-  public static CommandLine commandLine() {
-    return commandLine(new Main(), System.getenv());
-  }
-
-  /**
    * The configured command line: options not given come from {@code environment} and the {@code
    * --config} file; a failure exits 1 (bad usage 2) with one line on stderr, URLs sanitised, and
    * the stack trace only with {@code -v}.

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,7 +102,35 @@ public final class OptionDefaults implements IDefaultValueProvider {
       throw new ParameterException(
           command.commandLine(), "cannot read --config " + file + ": " + e.getMessage(), e);
     }
+    refuseUnknownKeys(command, file, p);
     files.put(file, p);
     return p;
+  }
+
+  /** A misspelt {@code plinth.*} key would be ignored in silence: refuse it, naming it. */
+  private static void refuseUnknownKeys(CommandSpec command, Path file, Properties p) {
+    Set<String> known = new TreeSet<>();
+    collectKeys(command.root(), known);
+    for (String name : p.stringPropertyNames()) {
+      if (name.startsWith(FILE_PREFIX) && !known.contains(name.substring(FILE_PREFIX.length()))) {
+        throw new ParameterException(
+            command.commandLine(),
+            file
+                + ": unknown key '"
+                + name
+                + "'; the plinth.* keys are the options' long names in snake_case, after their"
+                + " command's name for a command's own option (plinth.lock_timeout,"
+                + " plinth.archive.max_rows)");
+      }
+    }
+  }
+
+  private static void collectKeys(CommandSpec command, Set<String> keys) {
+    for (OptionSpec option : command.options()) {
+      if (!option.usageHelp() && !option.versionHelp()) {
+        keys.add(key(option));
+      }
+    }
+    command.subcommands().values().forEach(sub -> collectKeys(sub.getCommandSpec(), keys));
   }
 }

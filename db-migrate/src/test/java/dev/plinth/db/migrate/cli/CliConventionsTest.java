@@ -86,6 +86,15 @@ class CliConventionsTest {
   }
 
   @Test
+  void aMisspeltKeyInTheConfigFileIsBadUsageNamingIt() throws IOException {
+    Path config = dir.resolve("typo.properties");
+    Files.writeString(config, "plinth.lock_timout=2m\n");
+    CliRun typo = CliRun.of(locations(), "--config", config.toString(), "heads");
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("typo.properties").contains("'plinth.lock_timout'");
+  }
+
+  @Test
   void anUnknownFormatIsBadUsageListingTheFormats() {
     CliRun bad = CliRun.of(locations(), "heads", "--format", "yaml");
     assertThat(bad.exitCode()).isEqualTo(2);
