@@ -4,20 +4,17 @@ import dev.plinth.db.archive.ArchiveException;
 import dev.plinth.db.archive.ArchiveResult;
 import dev.plinth.db.archive.Archiver;
 import dev.plinth.db.core.Database;
-import dev.plinth.db.core.UrlSanitizer;
+import dev.plinth.db.migrate.cli.ErrorReport;
+import dev.plinth.db.migrate.cli.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code archive}: moves soft-deleted rows into the shadow tables. */
 @Command(
@@ -31,9 +28,7 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 nothing left to archive, 1 failure or a refused table, 2 bad usage,"
           + " 3 the row budget ran out and rows remain (run again)."
     })
-final class ArchiveCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
-  @Mixin private GlobalOptions global;
+final class ArchiveCommand extends ArchiveSubcommand {
 
   @Option(
       names = "--max-rows",
@@ -110,9 +105,8 @@ final class ArchiveCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--sleep must not be negative, got " + sleepMillis);
     }
-    PrintWriter err = spec.commandLine().getErr();
-    Progress progress = new Progress(err, System.console() != null);
-    try (Database db = global.open()) {
+    Progress progress = new Progress(progress(), System.console() != null);
+    try (Database db = open()) {
       Archiver archiver = build(db, progress);
       try {
         ArchiveResult result = archiver.run();
@@ -122,7 +116,7 @@ final class ArchiveCommand implements Callable<Integer> {
       } catch (ArchiveException e) {
         progress.finish();
         e.result().ifPresent(this::print);
-        err.println("error: " + UrlSanitizer.sanitizeText(e.getMessage()));
+        ErrorReport.print(err(), e, main().verbosity.verbose());
         return 1;
       }
     }
@@ -155,18 +149,18 @@ final class ArchiveCommand implements Callable<Integer> {
   }
 
   private void print(ArchiveResult r) {
-    PrintWriter out = spec.commandLine().getOut();
-    if (global.format() == GlobalOptions.Format.json) {
+    PrintWriter out = out();
+    if (json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("archived", r.archived());
       json.put("residue", r.residue());
       json.put("refused", r.refused());
       json.put("skipped", r.skipped());
-      json.put("totalArchived", r.totalArchived());
-      json.put("totalResidue", r.totalResidue());
-      json.put("rowsRemain", r.rowsRemain());
-      json.put("dryRun", r.dryRun());
-      out.println(Json.of(json));
+      json.put("total_archived", r.totalArchived());
+      json.put("total_residue", r.totalResidue());
+      json.put("rows_remain", r.rowsRemain());
+      json.put("dry_run", r.dryRun());
+      out.println(Json.write(json));
     } else {
       String verb = r.dryRun() ? "would archive" : "archived";
       r.archived().forEach((t, n) -> out.println(t + ": " + verb + " " + n));

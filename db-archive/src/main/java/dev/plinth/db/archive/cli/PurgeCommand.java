@@ -3,18 +3,15 @@ package dev.plinth.db.archive.cli;
 import dev.plinth.db.archive.PurgeResult;
 import dev.plinth.db.archive.Purger;
 import dev.plinth.db.core.Database;
+import dev.plinth.db.migrate.cli.Json;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code purge}: deletes archived rows from the shadow tables for good. */
 @Command(
@@ -26,9 +23,7 @@ import picocli.CommandLine.Spec;
           + " Runs in batches, each its own transaction.",
       "Exit codes: 0 done, 1 failure, 2 bad usage."
     })
-final class PurgeCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
-  @Mixin private GlobalOptions global;
+final class PurgeCommand extends ArchiveSubcommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Which which;
@@ -60,7 +55,7 @@ final class PurgeCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
     }
-    try (Database db = global.open()) {
+    try (Database db = open()) {
       Purger.Builder b = Purger.builder().database(db).batchSize(batchSize);
       PurgeResult r = (which.all ? b.all() : b.before(which.before)).build().run();
       print(r);
@@ -69,13 +64,13 @@ final class PurgeCommand implements Callable<Integer> {
   }
 
   private void print(PurgeResult r) {
-    PrintWriter out = spec.commandLine().getOut();
-    if (global.format() == GlobalOptions.Format.json) {
+    PrintWriter out = out();
+    if (json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("deleted", r.deleted());
       json.put("skipped", r.skipped());
       json.put("total", r.total());
-      out.println(Json.of(json));
+      out.println(Json.write(json));
     } else {
       r.deleted().forEach((t, n) -> out.println(t + ": purged " + n));
       r.skipped().forEach(t -> out.println(t + ": skipped, no date column or single-column key"));

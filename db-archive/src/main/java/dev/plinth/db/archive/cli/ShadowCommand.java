@@ -4,13 +4,12 @@ import dev.plinth.db.archive.ShadowCreation;
 import dev.plinth.db.archive.ShadowDrift;
 import dev.plinth.db.archive.ShadowTables;
 import dev.plinth.db.core.Database;
+import dev.plinth.db.migrate.cli.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -43,29 +42,24 @@ final class ShadowCommand implements Runnable {
             + " named on stderr; the others are created.",
         "Exit codes: 0 done, 1 a table refused (or failure), 2 bad usage."
       })
-  static final class Create implements Callable<Integer> {
-    @Spec private CommandSpec spec;
-    @Mixin private GlobalOptions global;
+  static final class Create extends ArchiveSubcommand {
 
     @Override
     public Integer call() {
-      try (Database db = global.open()) {
+      try (Database db = open()) {
         ShadowCreation creation = ShadowTables.of(db).create();
-        PrintWriter out = spec.commandLine().getOut();
-        if (global.format() == GlobalOptions.Format.json) {
+        PrintWriter out = out();
+        if (json()) {
           Map<String, Object> json = new LinkedHashMap<>();
           json.put("created", creation.created());
           json.put("refused", creation.refused());
-          out.println(Json.of(json));
+          out.println(Json.write(json));
         } else {
           creation.created().forEach(t -> out.println("created " + t));
           out.println(creation.created().size() + " shadow table(s) created");
         }
         out.flush();
-        creation
-            .refused()
-            .values()
-            .forEach(why -> spec.commandLine().getErr().println("error: " + why));
+        creation.refused().values().forEach(why -> err().println("error: " + why));
         return creation.refused().isEmpty() ? 0 : 1;
       }
     }
@@ -81,19 +75,17 @@ final class ShadowCommand implements Runnable {
         "Exit codes: 0 all match, 1 a shadow table is missing or has drifted (or failure),"
             + " 2 bad usage."
       })
-  static final class Check implements Callable<Integer> {
-    @Spec private CommandSpec spec;
-    @Mixin private GlobalOptions global;
+  static final class Check extends ArchiveSubcommand {
 
     @Override
     public Integer call() {
-      try (Database db = global.open()) {
+      try (Database db = open()) {
         List<ShadowDrift> drifts = ShadowTables.of(db).check();
-        PrintWriter out = spec.commandLine().getOut();
-        if (global.format() == GlobalOptions.Format.json) {
+        PrintWriter out = out();
+        if (json()) {
           Map<String, Object> json = new LinkedHashMap<>();
           drifts.forEach(d -> json.put(d.table(), d.missing() ? "missing" : d.differences()));
-          out.println(Json.of(Map.of("drift", json)));
+          out.println(Json.write(Map.of("drift", json)));
         } else {
           drifts.forEach(d -> out.println(d.describe()));
           out.println(drifts.isEmpty() ? "all shadow tables match" : drifts.size() + " drifted");

@@ -8,13 +8,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Print the bases of the revision graph: the revisions with no down_revision.",
-      "Reads the revision files only; no database. With --format json: a JSON array of ids."
+      "Reads the revision files only; no database. With --format json: {\"bases\": [ids]}."
     })
 final class BasesCommand extends MigrateCommand {
 
   @Override
   protected int run() {
-    printRevisions(project().graph().bases());
+    printRevisions("bases", project().graph().bases());
     return ExitCodes.OK;
   }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = {
       "Print the branch points: revisions that more than one revision follows, each with the"
           + " revisions that follow it.",
-      "Reads the revision files only. With --format json: a JSON array of branch-point ids."
+      "Reads the revision files only. With --format json: {\"branch_points\": [ids]}."
     })
 final class BranchesCommand extends MigrateCommand {
 
@@ -18,7 +18,7 @@ final class BranchesCommand extends MigrateCommand {
   protected int run() {
     RevisionGraph graph = project().graph();
     if (json()) {
-      printIds(graph.branchPoints());
+      printIds("branch_points", graph.branchPoints());
       return ExitCodes.OK;
     }
     for (String id : graph.branchPoints()) {

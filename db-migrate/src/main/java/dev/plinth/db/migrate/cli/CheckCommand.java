@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
           + " model declares is a difference too, unless the provider excludes it (the version"
           + " and history tables never count).",
       "Exit 0 when all holds, 1 otherwise, with one line per difference on stdout; with"
-          + " --format json one object: ok, current, heads, editedRevision, models (whether any"
-          + " are registered), modelDifferences. Without registered models, a note on stderr"
+          + " --format json one object: ok, current, heads, edited_revision, models (whether any"
+          + " are registered), model_differences. Without registered models, a note on stderr"
           + " says so and only the heads and applied files are checked."
     })
 final class CheckCommand extends MigrateCommand {

@@ -52,15 +52,15 @@ record CheckReport(
             + (models.isPresent() ? " and the schema matches the models" : ""));
   }
 
-  /** The JSON rendering: ok, current, heads, editedRevision, models, modelDifferences. */
+  /** The JSON rendering: ok, current, heads, edited_revision, models, model_differences. */
   String json() {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("ok", problems().isEmpty());
     result.put("current", List.copyOf(current));
     result.put("heads", List.copyOf(heads));
-    result.put("editedRevision", edited.map(ChecksumMismatchException::revision).orElse(null));
+    result.put("edited_revision", edited.map(ChecksumMismatchException::revision).orElse(null));
     result.put("models", models.isPresent());
-    result.put("modelDifferences", modelDifferences());
+    result.put("model_differences", modelDifferences());
     return Json.write(result);
   }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = {
       "Print the revisions the database is at: the rows of the version table (one per applied"
           + " head); nothing for a database never migrated.",
-      "Needs a database (--url or --config). With --format json: a JSON array of ids."
+      "Needs a database (--url or --config). With --format json: {\"current\": [ids]}."
     })
 final class CurrentCommand extends MigrateCommand {
 
@@ -21,7 +21,7 @@ final class CurrentCommand extends MigrateCommand {
     try (Migrator migrator = project().migrator()) {
       current = List.copyOf(migrator.current());
     }
-    printRevisions(current);
+    printRevisions("current", current);
     return ExitCodes.OK;
   }
 }

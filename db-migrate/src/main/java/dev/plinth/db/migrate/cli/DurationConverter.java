@@ -8,10 +8,21 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, a number of seconds, or ISO-8601. */
-final class DurationConverter implements ITypeConverter<Duration> {
+/**
+ * Reads {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, a number of seconds, or ISO-8601, for
+ * the duration options of both command lines.
+ */
+public final class DurationConverter implements ITypeConverter<Duration> {
+  /** Creates the converter; picocli instantiates it. */
+  public DurationConverter() {}
+
   private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
+  /**
+   * Parses {@code value}.
+   *
+   * @throws TypeConversionException if it is not a duration, naming the accepted forms
+   */
   @Override
   public Duration convert(String value) {
     Matcher m = SHORT.matcher(value.trim().toLowerCase(Locale.ROOT));

@@ -20,11 +20,11 @@ final class GraphCommand extends MigrateCommand {
   @Override
   protected int run() {
     RevisionGraph graph = project().graph();
-    String format = main.format == null ? "dot" : main.format;
+    Main.Format format = main.format == null ? Main.Format.dot : main.format;
     List<String> lines =
         switch (format) {
-          case "dot" -> dot(graph);
-          case "mermaid" -> mermaid(graph);
+          case dot -> dot(graph);
+          case mermaid -> mermaid(graph);
           default ->
               throw new UsageException(
                   "--format " + format + " is not supported by graph: use dot or mermaid");

@@ -8,13 +8,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Print the heads of the revision graph: the revisions no other revision follows.",
-      "Reads the revision files only; no database. With --format json: a JSON array of ids."
+      "Reads the revision files only; no database. With --format json: {\"heads\": [ids]}."
     })
 final class HeadsCommand extends MigrateCommand {
 
   @Override
   protected int run() {
-    printRevisions(project().graph().heads());
+    printRevisions("heads", project().graph().heads());
     return ExitCodes.OK;
   }
 }

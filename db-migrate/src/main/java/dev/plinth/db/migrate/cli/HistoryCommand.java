@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
       "Print the revisions newest first, as alembic history: 'down -> id (markers), message'.",
       "-r FROM:TO limits it to TO and what it needs, down to FROM (either end may be omitted;"
           + " base and heads allowed). Reads the revision files only.",
-      "With --format json: a JSON array of the ids, newest first."
+      "With --format json: {\"revisions\": [ids]}, newest first."
     })
 final class HistoryCommand extends MigrateCommand {
 
@@ -35,7 +35,7 @@ final class HistoryCommand extends MigrateCommand {
       shown = shown.stream().filter(r -> selected.contains(r.id())).toList();
     }
     if (json()) {
-      printIds(shown.stream().map(RevisionInfo::id).toList());
+      printIds("revisions", shown.stream().map(RevisionInfo::id).toList());
     } else {
       shown.forEach(r -> out().println(Describe.historyLine(graph, r)));
     }

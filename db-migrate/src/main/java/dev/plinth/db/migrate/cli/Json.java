@@ -1,25 +1,24 @@
 package dev.plinth.db.migrate.cli;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 
-/** Just enough JSON for the CLI's output: strings, numbers, booleans, null, lists and maps. */
-final class Json {
+/**
+ * The one JSON writer of both command lines (plinth-migrate and plinth-archive): strings, numbers,
+ * booleans, null, lists and maps, on one line. Keys are written as given; the commands use
+ * snake_case (docs/decisions/0008-cli-json.md). Not a library API.
+ */
+public final class Json {
 
   private Json() {}
 
-  /** A JSON array of strings, on one line: {@code ["a","b"]}. */
-  static String array(List<String> values) {
-    return write(values);
-  }
-
   /**
    * Renders a value: {@code null}, a {@link CharSequence}, {@link Number}, {@link Boolean}, a
-   * {@link List} or a {@link Map} with string keys (in its iteration order) of such values.
+   * {@link Collection} or a {@link Map} with string keys (in its iteration order) of such values.
    *
    * @throws IllegalArgumentException for any other type
    */
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder s = new StringBuilder();
     append(s, value);
     return s.toString();
@@ -32,11 +31,13 @@ final class Json {
       s.append(value);
     } else if (value instanceof CharSequence) {
       string(s, value.toString());
-    } else if (value instanceof List<?> list) {
+    } else if (value instanceof Collection<?> list) {
       s.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        s.append(i == 0 ? "" : ",");
-        append(s, list.get(i));
+      boolean first = true;
+      for (Object item : list) {
+        s.append(first ? "" : ",");
+        append(s, item);
+        first = false;
       }
       s.append(']');
     } else if (value instanceof Map<?, ?> map) {

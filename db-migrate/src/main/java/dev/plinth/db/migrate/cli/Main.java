@@ -1,11 +1,14 @@
 package dev.plinth.db.migrate.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plinth-migrate",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
+    versionProvider = BuildVersion.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -51,25 +54,17 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       GraphCommand.class,
       OnlineDataMigrationsCommand.class,
-      AdoptCommand.class
+      AdoptCommand.class,
+      HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
     })
 public final class Main implements Callable<Integer> {
 
   @Spec private CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--url",
-      scope = ScopeType.INHERIT,
-      paramLabel = "JDBC_URL",
-      description = "Database to migrate, e.g. jdbc:postgresql://host/db (overrides --config).")
-  String url;
+  @Mixin DatabaseOptions database;
 
-  @Option(
-      names = "--config",
-      scope = ScopeType.INHERIT,
-      paramLabel = "FILE",
-      description = "Properties file with database.* keys (database.connection=JDBC URL, ...).")
-  Path config;
+  @Mixin Verbosity verbosity;
 
   @Option(
       names = "--locations",
@@ -92,8 +87,10 @@ public final class Main implements Callable<Integer> {
       names = "--format",
       scope = ScopeType.INHERIT,
       paramLabel = "FORMAT",
-      description = "Output format: text (default) or json; for graph: dot (default) or mermaid.")
-  String format;
+      description =
+          "Output format: ${COMPLETION-CANDIDATES}; text (default) or json, for graph dot"
+              + " (default) or mermaid.")
+  Format format;
 
   @Option(
       names = "--lock-timeout",
@@ -104,33 +101,33 @@ public final class Main implements Callable<Integer> {
           "How long to wait for another migrator's lock: 30s, 500ms, 5m, PT1M (default 5m).")
   Duration lockTimeout;
 
-  @Option(
-      names = "--connect-retries",
-      scope = ScopeType.INHERIT,
-      paramLabel = "N",
-      description =
-          "Connection attempts to add after the first when the database does not answer (default"
-              + " 0: fail at once; -1 waits without end; database.max_retries in --config or the"
-              + " environment counts attempts in all).")
-  Integer connectRetries;
-
-  @Option(
-      names = "--verbose",
-      scope = ScopeType.INHERIT,
-      description = "Print the stack trace of an error.")
-  boolean verbose;
+  /** The output formats; a command refuses those it does not write. */
+  enum Format {
+    text,
+    json,
+    dot,
+    mermaid
+  }
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
-    quietPoolLogging();
-    System.exit(new CommandLine(new Main()).execute(args));
+    Main main = new Main();
+    System.exit(
+        CommandLines.run(
+            CommandLines.of(main, System.getenv()),
+            main.verbosity,
+            args,
+            "dev.plinth.db.migrate.runner.StepRunner"));
   }
 
-  /** Progress lines name revisions; the connection pool's start and stop lines are noise here. */
-  private static void quietPoolLogging() {
-    System.setProperty(
-        "org.slf4j.simpleLogger.log.com.zaxxer.hikari",
-        System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn"));
+  /**
+   * The command line, with options not given read from {@code environment} and the {@code --config}
+   * file. Tests drive it with {@code execute}.
+   *
+   * @param environment the variables to read, usually {@code System.getenv()}
+   */
+  public static CommandLine commandLine(Map<String, String> environment) {
+    return CommandLines.of(new Main(), environment);
   }
 
   /** Without a command: prints the usage to stderr and fails as bad usage. */
@@ -138,14 +135,5 @@ public final class Main implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCodes.USAGE;
-  }
-
-  /** The version shown by {@code --version}: the jar's implementation version. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String version = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"plinth-migrate " + (version == null ? "(development)" : version)};
-    }
   }
 }

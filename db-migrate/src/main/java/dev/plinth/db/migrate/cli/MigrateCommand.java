@@ -1,8 +1,8 @@
 package dev.plinth.db.migrate.cli;
 
-import dev.plinth.db.core.UrlSanitizer;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -31,11 +31,7 @@ abstract class MigrateCommand implements Callable<Integer> {
       return code;
     } catch (RuntimeException e) {
       out().flush();
-      err().println("error: " + describe(e));
-      if (main.verbose) {
-        err().print(UrlSanitizer.stackTrace(e));
-      }
-      err().flush();
+      ErrorReport.print(spec.commandLine().getErr(), e, main.verbosity.verbose());
       return ExitCodes.of(e);
     }
   }
@@ -52,9 +48,9 @@ abstract class MigrateCommand implements Callable<Integer> {
     return spec.commandLine().getOut();
   }
 
-  /** Diagnostics and progress. */
+  /** Diagnostics and progress; nothing with {@code -q}. Errors go through {@link #call()}. */
   final PrintWriter err() {
-    return spec.commandLine().getErr();
+    return main.verbosity.progress(spec.commandLine().getErr());
   }
 
   /** The revisions and database the global options name. */
@@ -82,11 +78,11 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   /** Whether {@code --format json} was given; refuses formats other than text and json. */
   final boolean json() {
-    String format = main.format == null ? "text" : main.format;
+    Main.Format format = main.format == null ? Main.Format.text : main.format;
     switch (format) {
-      case "text":
+      case text:
         return false;
-      case "json":
+      case json:
         return true;
       default:
         throw new UsageException(
@@ -94,33 +90,29 @@ abstract class MigrateCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints revision ids: one per line, or a JSON array with {@code --format json}. */
-  final void printIds(List<String> ids) {
+  /** Prints one JSON object, {@code {"<key>": value}}, the shape every command's JSON has. */
+  final void printJson(Map<String, ?> fields) {
+    out().println(Json.write(fields));
+  }
+
+  /** Prints revision ids: one per line, or {@code {"<key>": [ids]}} with {@code --format json}. */
+  final void printIds(String key, List<String> ids) {
     if (json()) {
-      out().println(Json.array(ids));
+      printJson(Map.of(key, ids));
     } else {
       ids.forEach(out()::println);
     }
   }
 
   /**
-   * Prints revisions of the graph: one {@link Describe#line} each, or a JSON array of their ids
-   * with {@code --format json}.
+   * Prints revisions of the graph: one {@link Describe#line} each, or {@code {"<key>": [ids]}} with
+   * {@code --format json}.
    */
-  final void printRevisions(List<String> ids) {
+  final void printRevisions(String key, List<String> ids) {
     if (json()) {
-      printIds(ids);
+      printIds(key, ids);
     } else {
       ids.forEach(id -> out().println(Describe.line(project().graph(), id)));
     }
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    // one line, whatever the driver put in its message (PostgreSQL adds "\n  Position: 13")
-    return UrlSanitizer.sanitizeText(
-        (message == null || message.isBlank() ? e.toString() : message)
-            .strip()
-            .replaceAll("\\s*\\R\\s*", " "));
   }
 }

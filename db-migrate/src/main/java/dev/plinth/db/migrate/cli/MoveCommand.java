@@ -5,9 +5,12 @@ import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.migrate.graph.MigrationPlan;
 import dev.plinth.db.migrate.graph.RevisionGraph;
 import dev.plinth.db.migrate.runner.OfflineScript;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,8 +43,8 @@ abstract class MoveCommand extends MigrateCommand {
   @Option(
       names = "--dialect",
       paramLabel = "BACKEND",
-      description =
-          "Backend to render --sql for: sqlite, postgresql or mysql (default: from --url).")
+      completionCandidates = Candidates.Backends.class,
+      description = "Backend to render --sql for: ${COMPLETION-CANDIDATES} (default: from --url).")
   String dialect;
 
   @Override
@@ -52,7 +55,8 @@ abstract class MoveCommand extends MigrateCommand {
     requireNamed("TARGET", target);
     Optional<TargetRange> range = TargetRange.parse(target, project().graph());
     if (plan) {
-      printIds(range.map(r -> offlinePlan(r).revisionIds()).orElseGet(this::onlinePlan));
+      printIds(
+          "revisions", range.map(r -> offlinePlan(r).revisionIds()).orElseGet(this::onlinePlan));
     } else if (sql) {
       out().print(offlineScript().render(sqlPlan(range)));
     } else if (range.isPresent()) {
@@ -109,7 +113,10 @@ abstract class MoveCommand extends MigrateCommand {
       result = migrate(migrator, target);
     }
     if (json()) {
-      out().println(Json.array(result.revisionIds()));
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("revisions", result.revisionIds());
+      fields.put("current", List.copyOf(new TreeSet<>(result.headsAfter())));
+      printJson(fields);
     } else {
       result.revisionIds().forEach(out()::println);
       err()

@@ -59,7 +59,7 @@ final class OnlineDataMigrationsCommand extends MigrateCommand {
         row.put("completed", c.completed());
         rows.add(row);
       }
-      out().println(Json.write(rows));
+      printJson(Map.of("migrations", rows));
     } else {
       printTable(report.counts());
     }

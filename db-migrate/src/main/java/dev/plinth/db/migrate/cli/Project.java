@@ -25,7 +25,6 @@ import java.util.function.Consumer;
  */
 final class Project {
   private static final String DEFAULT_LOCATION = "filesystem:migrations";
-  private static final String CONNECTION_VARIABLE = "PLINTH_DATABASE_CONNECTION";
 
   private final Main options;
   private List<MigrationScript> scripts;
@@ -97,15 +96,11 @@ final class Project {
 
   /** Whether a database was named by {@code --url}, {@code --config} or the environment. */
   boolean hasDatabase() {
-    return options.url != null
-        || options.config != null
-        || System.getenv(CONNECTION_VARIABLE) != null;
+    return options.database.named(System.getenv());
   }
 
   /**
-   * The database configuration: one connection attempt unless told otherwise (a command fails at
-   * once when the database does not answer), then {@code --config}, {@code PLINTH_DATABASE_*}
-   * variables, {@code --url} and {@code --connect-retries}.
+   * The database configuration of the global options ({@link DatabaseOptions#config}).
    *
    * @throws UsageException if no database was named or the configuration is invalid
    */
@@ -115,22 +110,7 @@ final class Project {
           "this command needs a database: give --url JDBC_URL or --config FILE (offline, use"
               + " FROM:TO with --sql or --plan)");
     }
-    try {
-      DatabaseConfig.Builder b = DatabaseConfig.builder().maxRetries(1);
-      if (options.config != null) {
-        b.propertiesFile(options.config);
-      }
-      b.environment(System.getenv());
-      if (options.url != null) {
-        b.connection(options.url);
-      }
-      if (options.connectRetries != null) {
-        b.maxRetries(options.connectRetries < 0 ? -1 : options.connectRetries + 1);
-      }
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+    return options.database.config(System.getenv());
   }
 
   /**

@@ -40,7 +40,7 @@ final class ShowCommand extends MigrateCommand {
     fields.put("origin", info.origin());
     fields.put("message", info.message());
     if (json()) {
-      out().println(Json.write(fields));
+      printJson(fields);
     } else {
       fields.forEach((name, value) -> out().println(name + ": " + text(value)));
     }

@@ -27,6 +27,7 @@ final class UpgradeCommand extends MoveCommand {
   @Option(
       names = "--phase",
       paramLabel = "PHASE",
+      completionCandidates = Candidates.Phases.class,
       description =
           "Online upgrade: expand runs only the pending expand revisions; contract runs the rest,"
               + " refused while an expand revision below a contract one is pending or an online"

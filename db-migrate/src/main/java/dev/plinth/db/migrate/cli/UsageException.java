@@ -1,7 +1,7 @@
 package dev.plinth.db.migrate.cli;
 
 /** The command line asks for something that cannot be done as asked; exit code 2. */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -9,7 +9,7 @@ final class UsageException extends RuntimeException {
    *
    * @param message what is wrong and what to do instead
    */
-  UsageException(String message) {
+  public UsageException(String message) {
     super(message);
   }
 
@@ -19,7 +19,7 @@ final class UsageException extends RuntimeException {
    * @param message what is wrong and what to do instead
    * @param cause the underlying failure
    */
-  UsageException(String message, Throwable cause) {
+  public UsageException(String message, Throwable cause) {
     super(message, cause);
   }
 }

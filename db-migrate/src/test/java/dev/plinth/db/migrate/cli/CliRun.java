@@ -1,7 +1,14 @@
 package dev.plinth.db.migrate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -13,14 +20,43 @@ import picocli.CommandLine;
  */
 record CliRun(int exitCode, String out, String err) {
 
-  /** Runs {@code plinth-migrate args...} in this JVM. */
+  /** Runs {@code plinth-migrate args...} in this JVM, with no {@code PLINTH_*} variables. */
   static CliRun of(String... args) {
+    return of(Map.of(), args);
+  }
+
+  /** Runs {@code plinth-migrate args...} in this JVM with {@code environment} as the variables. */
+  static CliRun of(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine(environment);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);
     return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Stdout parsed as one JSON object (and nothing else). */
+  JsonNode json() {
+    try {
+      JsonNode node = new ObjectMapper().readTree(out);
+      if (node == null || !node.isObject()) {
+        throw new AssertionError("stdout is not one JSON object: " + out);
+      }
+      return node;
+    } catch (IOException e) {
+      throw new UncheckedIOException("stdout is not JSON: " + out, e);
+    }
+  }
+
+  /** The array of strings under {@code key} in stdout's JSON object. */
+  List<String> ids(String key) {
+    JsonNode array = json().get(key);
+    if (array == null || !array.isArray()) {
+      throw new AssertionError("no array \"" + key + "\" in " + out);
+    }
+    List<String> ids = new ArrayList<>();
+    array.forEach(n -> ids.add(n.textValue()));
+    return ids;
   }
 }

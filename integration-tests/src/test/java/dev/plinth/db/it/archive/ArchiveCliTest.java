@@ -2,30 +2,56 @@ package dev.plinth.db.it.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plinth.db.archive.cli.Main;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.TestDatabase;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI run in-process through picocli: exit codes, messages and output formats. */
 class ArchiveCliTest {
+  @TempDir Path dir;
 
   /** Exit code, stdout and stderr of one run. */
-  private record Run(int exit, String out, String err) {}
+  private record Run(int exit, String out, String err) {
+    /** Stdout parsed as JSON. */
+    JsonNode json() {
+      return ArchiveCliTest.json(out);
+    }
+  }
 
   private static Run run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private static Run run(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
-        Main.commandLine()
+        Main.commandLine(environment)
             .setOut(new PrintWriter(out, true))
             .setErr(new PrintWriter(err, true))
             .execute(args);
     return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
   }
 
   @AllBackends
@@ -86,7 +112,9 @@ class ArchiveCliTest {
     NovaData.populate(db, 50, 12);
     Run first = run("archive", "--url", tdb.url(), "--max-rows", "5", "--format", "json");
     assertThat(first.exit()).as(first.err()).isEqualTo(3);
-    assertThat(first.out()).contains("\"totalArchived\":5").contains("\"rowsRemain\":true");
+    assertThat(first.json().get("total_archived").intValue()).isEqualTo(5);
+    assertThat(first.json().get("rows_remain").booleanValue()).isTrue();
+    assertThat(first.json().get("dry_run").booleanValue()).isFalse();
     assertThat(first.err()).contains("archived ").contains("rows/s");
 
     Run rest =
@@ -116,8 +144,8 @@ class ArchiveCliTest {
 
     Run create = run("--format", "json", "--url", tdb.url(), "shadow", "create");
     assertThat(create.exit()).isZero();
-    assertThat(create.out())
-        .isEqualToIgnoringNewLines("{\"created\":[\"shadow_instance_faults\"],\"refused\":{}}");
+    assertThat(create.json())
+        .isEqualTo(json("{\"created\":[\"shadow_instance_faults\"],\"refused\":{}}"));
     Run archive = run("archive", "--url", tdb.url());
     assertThat(archive.exit()).isEqualTo(1);
     assertThat(archive.err()).contains("table networks refused").contains("networks.cidr");
@@ -154,7 +182,7 @@ class ArchiveCliTest {
     assertThat(archive.out())
         .contains("\"aaa\":1")
         .contains("\"items\":1")
-        .contains("\"rowsRemain\":true")
+        .contains("\"rows_remain\":true")
         .contains("table a\\\"b`c refused");
     assertThat(archive.err()).contains("table " + odd + " refused");
     long oddRows = db.reader().call(tx -> tx.count("SELECT id FROM " + quotedOdd));
@@ -165,5 +193,100 @@ class ArchiveCliTest {
     Run plain = run("--url", tdb.url(), "archive", "--tables", "plain");
     assertThat(plain.exit()).as(plain.err()).isZero();
     assertThat(plain.out()).contains("plain: skipped, no deleted column");
+  }
+
+  @AllBackends
+  void everyCommandPrintsOneSnakeCaseObject(TestDatabase tdb, Database db) {
+    NovaSchema.create(db);
+    NovaData.populate(db, 20, 3);
+    assertThat(run("--url", tdb.url(), "--format", "json", "shadow", "check").json())
+        .isEqualTo(json("{\"drift\":{}}"));
+    assertThat(run("--url", tdb.url(), "--format", "json", "shadow", "create").json())
+        .isEqualTo(json("{\"created\":[],\"refused\":{}}"));
+
+    Run archive = run("--url", tdb.url(), "--format", "json", "archive", "--until-complete");
+    assertThat(archive.exit()).as(archive.err()).isZero();
+    JsonNode archived = archive.json();
+    assertThat(archived.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "archived",
+            "residue",
+            "refused",
+            "skipped",
+            "total_archived",
+            "total_residue",
+            "rows_remain",
+            "dry_run");
+    long total = archived.get("total_archived").longValue();
+    assertThat(total).isPositive().isEqualTo(sum(archived.get("archived")));
+
+    Run purge = run("--url", tdb.url(), "--format", "json", "purge", "--all");
+    assertThat(purge.exit()).as(purge.err()).isZero();
+    assertThat(purge.json().fieldNames())
+        .toIterable()
+        .containsExactly("deleted", "skipped", "total");
+    assertThat(purge.json().get("total").longValue())
+        .isEqualTo(sum(purge.json().get("deleted")))
+        .isGreaterThanOrEqualTo(total);
+  }
+
+  @AllBackends
+  void optionsComeFromTheCommandLineThenTheEnvironmentThenTheConfigFile(
+      TestDatabase tdb, Database db) throws IOException {
+    NovaSchema.create(db);
+    NovaData.populate(db, 50, 12);
+    Path config = dir.resolve("archive.properties");
+    Files.writeString(
+        config,
+        "database.connection="
+            + tdb.url().replace("\\", "\\\\")
+            + "\nplinth.format=json\nplinth.archive.max_rows=5\n");
+    String file = "--config=" + config;
+
+    assertThat(run(file, "archive").json().get("total_archived").intValue()).isEqualTo(5);
+    Map<String, String> env = Map.of("PLINTH_ARCHIVE_MAX_ROWS", "7");
+    assertThat(run(env, file, "archive").json().get("total_archived").intValue()).isEqualTo(7);
+    Run given = run(env, file, "archive", "--max-rows", "3");
+    assertThat(given.exit()).as(given.err()).isEqualTo(3);
+    assertThat(given.json().get("total_archived").intValue()).isEqualTo(3);
+
+    Run named = run(Map.of("PLINTH_CONFIG", config.toString()), "shadow", "check");
+    assertThat(named.exit()).as(named.err()).isZero();
+    assertThat(named.json()).isEqualTo(json("{\"drift\":{}}"));
+  }
+
+  @AllBackends
+  void quietDropsTheProgressLinesAndKeepsTheResult(TestDatabase tdb, Database db) {
+    NovaSchema.create(db);
+    NovaData.populate(db, 20, 5);
+    Run noisy = run("--url", tdb.url(), "archive", "--max-rows", "2");
+    assertThat(noisy.err()).contains("archived ").contains("rows/s");
+    Run quiet = run("--url", tdb.url(), "-q", "archive", "--max-rows", "2");
+    assertThat(quiet.exit()).isEqualTo(3);
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).contains("total: archived 2");
+  }
+
+  @Test
+  void versionHelpAndCompletionLikePlinthMigrate() {
+    Run version = run("--version");
+    assertThat(version.out().strip())
+        .isEqualTo("plinth-archive " + System.getProperty("plinth.version", "unset"));
+    assertThat(run("help", "purge").out()).contains("Usage: plinth-archive purge").contains("-q");
+    assertThat(run("generate-completion").out())
+        .contains("complete -F _complete_plinth-archive")
+        .contains("--connect-retry-interval");
+    Run badFormat = run("--format", "yaml", "shadow", "check");
+    assertThat(badFormat.exit()).isEqualTo(2);
+    assertThat(badFormat.err()).contains("text, json");
+  }
+
+  private static long sum(JsonNode counts) {
+    long sum = 0;
+    for (JsonNode n : counts) {
+      sum += n.longValue();
+    }
+    return sum;
   }
 }

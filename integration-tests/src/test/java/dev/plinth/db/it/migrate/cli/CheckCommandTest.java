@@ -65,12 +65,13 @@ class CheckCommandTest {
 
     CliProject.Result json = cli.runInJvm(models(), work, "check", "--format", "json");
     assertThat(json.exitCode()).isEqualTo(1);
-    assertThat(json.out().strip())
+    assertThat(json.json())
         .isEqualTo(
-            "{\"ok\":false,\"current\":[\"aa01\"],\"heads\":[\"aa01\"],\"editedRevision\":null,"
-                + "\"models\":true,\"modelDifferences\":[\""
-                + String.join("\",\"", differences)
-                + "\"]}");
+            CliProject.Result.json(
+                "{\"ok\":false,\"current\":[\"aa01\"],\"heads\":[\"aa01\"],"
+                    + "\"edited_revision\":null,\"models\":true,\"model_differences\":[\""
+                    + String.join("\",\"", differences)
+                    + "\"]}"));
   }
 
   @AllBackends
@@ -88,16 +89,18 @@ class CheckCommandTest {
     assertThat(behind.out())
         .contains("the database is at [aa01] but the heads are [bb02]")
         .contains("upgrade heads");
-    assertThat(cli.run("check", "--format", "json").out().strip())
+    assertThat(cli.run("check", "--format", "json").json())
         .isEqualTo(
-            "{\"ok\":false,\"current\":[\"aa01\"],\"heads\":[\"bb02\"],\"editedRevision\":null,"
-                + "\"models\":false,\"modelDifferences\":[]}");
+            CliProject.Result.json(
+                "{\"ok\":false,\"current\":[\"aa01\"],\"heads\":[\"bb02\"],"
+                    + "\"edited_revision\":null,\"models\":false,\"model_differences\":[]}"));
 
     assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
     Files.writeString(first, Files.readString(first) + "-- reviewed\n");
     CliProject.Result edited = cli.run("check", "--format", "json");
     assertThat(edited.exitCode()).isEqualTo(1);
-    assertThat(edited.out()).contains("\"ok\":false").contains("\"editedRevision\":\"aa01\"");
+    assertThat(edited.json().get("ok").booleanValue()).isFalse();
+    assertThat(edited.json().get("edited_revision").textValue()).isEqualTo("aa01");
     assertThat(cli.run("check").out()).contains("1.sql: revision aa01 was edited");
 
     assertThat(cli.run("repair").exitCode()).isZero();

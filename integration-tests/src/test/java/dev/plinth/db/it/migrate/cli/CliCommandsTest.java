@@ -18,14 +18,16 @@ class CliCommandsTest {
   @AllBackends
   void upgradeCurrentDowngradeAndStamp(TestDatabase tdb, Database db) throws IOException {
     CliProject cli = threeRevisions(tdb);
-    assertThat(cli.run("current", "--format", "json").out().strip()).isEqualTo("[]");
-    assertThat(cli.run("upgrade", "heads", "--plan", "--format", "json").out().strip())
-        .isEqualTo("[\"aa01\",\"bb02\",\"cc03\"]");
+    assertThat(cli.run("current", "--format", "json").json())
+        .isEqualTo(CliProject.Result.json("{\"current\":[]}"));
+    assertThat(cli.run("upgrade", "heads", "--plan", "--format", "json").json())
+        .isEqualTo(CliProject.Result.json("{\"revisions\":[\"aa01\",\"bb02\",\"cc03\"]}"));
 
     CliProject.Result up = cli.run("upgrade", "heads");
     assertThat(up.exitCode()).as(up.err()).isZero();
     assertThat(up.out().lines()).containsExactly("aa01", "bb02", "cc03");
-    assertThat(cli.run("current", "--format", "json").out().strip()).isEqualTo("[\"cc03\"]");
+    assertThat(cli.run("current", "--format", "json").json())
+        .isEqualTo(CliProject.Result.json("{\"current\":[\"cc03\"]}"));
     assertThat(cli.run("check").exitCode()).isZero();
     assertThat(CliProject.tableExists(db, "t3")).isTrue();
 
@@ -59,10 +61,6 @@ class CliCommandsTest {
   }
 
   private CliProject threeRevisions(TestDatabase tdb) throws IOException {
-    CliProject cli = new CliProject(dir, tdb);
-    cli.revision("1.sql", "aa01", "", "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
-    cli.revision("2.sql", "bb02", "aa01", "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
-    cli.revision("3.sql", "cc03", "bb02", "CREATE TABLE t3 (id INTEGER);", "DROP TABLE t3;");
-    return cli;
+    return CliProject.threeRevisions(dir, tdb);
   }
 }

@@ -1,5 +1,8 @@
 package dev.plinth.db.it.migrate.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plinth.db.core.Database;
 import dev.plinth.db.it.migrate.SqlRevisionFiles;
 import dev.plinth.db.migrate.cli.Main;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
@@ -30,6 +34,15 @@ final class CliProject {
     return dir;
   }
 
+  /** A project of three revisions in a line: aa01, bb02, cc03, creating tables t1 to t3. */
+  static CliProject threeRevisions(Path dir, TestDatabase tdb) throws IOException {
+    CliProject cli = new CliProject(dir, tdb);
+    cli.revision("1.sql", "aa01", "", "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
+    cli.revision("2.sql", "bb02", "aa01", "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
+    cli.revision("3.sql", "cc03", "bb02", "CREATE TABLE t3 (id INTEGER);", "DROP TABLE t3;");
+    return cli;
+  }
+
   /** Writes a SQL revision file; {@code down} may be empty for a base. */
   Path revision(String file, String id, String down, String upgrade, String downgrade)
       throws IOException {
@@ -44,7 +57,7 @@ final class CliProject {
     System.arraycopy(args, 0, all, 2, args.length);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine(Map.of());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(all);
@@ -58,17 +71,36 @@ final class CliProject {
    */
   Result runInJvm(Path classPathRoot, Path work, String... args)
       throws IOException, InterruptedException {
+    List<String> command =
+        java(System.getProperty("java.class.path") + File.pathSeparator + classPathRoot);
+    command.add("--url=" + tdb.url());
+    command.add("--locations=filesystem:" + dir);
+    command.addAll(List.of(args));
+    return execute(command, null, work);
+  }
+
+  /**
+   * Runs {@code plinth-migrate args...} in a JVM of its own, as an operator runs it, with only
+   * {@code environment} as its {@code PLINTH_*} variables: no {@code --url} or {@code --locations}
+   * is added.
+   */
+  static Result runInJvm(Map<String, String> environment, Path work, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = java(System.getProperty("java.class.path"));
+    command.addAll(List.of(args));
+    return execute(command, null, work, environment);
+  }
+
+  /** {@code java ... Main} with a small heap and C1 only, as a launcher starts it. */
+  private static List<String> java(String classPath) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx128m");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");
-    command.add(System.getProperty("java.class.path") + File.pathSeparator + classPathRoot);
+    command.add(classPath);
     command.add(Main.class.getName());
-    command.add("--url=" + tdb.url());
-    command.add("--locations=filesystem:" + dir);
-    command.addAll(List.of(args));
-    return execute(command, null, work);
+    return command;
   }
 
   /**
@@ -77,10 +109,18 @@ final class CliProject {
    */
   static Result execute(List<String> command, Path input, Path work)
       throws IOException, InterruptedException {
+    return execute(command, input, work, Map.of());
+  }
+
+  private static Result execute(
+      List<String> command, Path input, Path work, Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("PLINTH_"));
+    builder.environment().putAll(environment);
     if (input != null) {
       builder.redirectInput(input.toFile());
     }
@@ -116,5 +156,19 @@ final class CliProject {
    * @param out stdout
    * @param err stderr
    */
-  record Result(int exitCode, String out, String err) {}
+  record Result(int exitCode, String out, String err) {
+    /** Stdout parsed as JSON, to compare with {@link #json(String)}. */
+    JsonNode json() {
+      return json(out);
+    }
+
+    /** {@code text} parsed as JSON. */
+    static JsonNode json(String text) {
+      try {
+        return new ObjectMapper().readTree(text);
+      } catch (JsonProcessingException e) {
+        throw new AssertionError("not JSON: " + text, e);
+      }
+    }
+  }
 }

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class UnreachableDatabaseTest {
     String locations = "--locations=filesystem:" + dir;
     Run once =
         run(
-            new CommandLine(new dev.plinth.db.migrate.cli.Main()),
+            dev.plinth.db.migrate.cli.Main.commandLine(Map.of()),
             locations,
             "--url",
             url,
@@ -38,7 +39,7 @@ class UnreachableDatabaseTest {
 
     Run patient =
         run(
-            new CommandLine(new dev.plinth.db.migrate.cli.Main()),
+            dev.plinth.db.migrate.cli.Main.commandLine(Map.of()),
             locations,
             "--config",
             quickRetries().toString(),
@@ -54,13 +55,14 @@ class UnreachableDatabaseTest {
   @Test
   void archiveFailsAfterOneAttemptAndRetriesWhenAsked() throws IOException {
     String url = closedPortUrl();
-    Run once = run(dev.plinth.db.archive.cli.Main.commandLine(), "--url", url, "shadow", "check");
+    Run once =
+        run(dev.plinth.db.archive.cli.Main.commandLine(Map.of()), "--url", url, "shadow", "check");
     assertThat(once.exit()).isEqualTo(1);
     assertThat(once.err()).contains("after 1 attempt(s)").doesNotContain("\tat ");
 
     Run patient =
         run(
-            dev.plinth.db.archive.cli.Main.commandLine(),
+            dev.plinth.db.archive.cli.Main.commandLine(Map.of()),
             "shadow",
             "check",
             "--config",
@@ -71,6 +73,39 @@ class UnreachableDatabaseTest {
             "2");
     assertThat(patient.exit()).isEqualTo(1);
     assertThat(patient.err()).contains("after 3 attempt(s)");
+  }
+
+  @Test
+  @Timeout(15)
+  void oneLineNamesTheCauseAndTheRetryIntervalIsAnOption() throws IOException {
+    String url = closedPortUrl();
+    Run refused =
+        run(
+            dev.plinth.db.migrate.cli.Main.commandLine(Map.of()),
+            "--locations=filesystem:" + dir,
+            "current",
+            "--url",
+            url,
+            "--connect-retries",
+            "2",
+            "--connect-retry-interval",
+            "50ms");
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("after 3 attempt(s)").contains("refused").hasLineCount(1);
+
+    Run unknown =
+        run(
+            dev.plinth.db.archive.cli.Main.commandLine(Map.of()),
+            "--url",
+            "jdbc:postgresql://no-such-host.invalid/app?user=svc&password=hunter2",
+            "shadow",
+            "check");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err())
+        .startsWith("error: ")
+        .contains("unknown host no-such-host.invalid")
+        .doesNotContain("hunter2")
+        .hasLineCount(1);
   }
 
   private Path quickRetries() throws IOException {
