@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The one JSON writer of both command lines (plinth-migrate and plinth-archive): strings, numbers,
  * booleans, null, lists and maps, on one line. Keys are written as given; the commands use
- * snake_case (docs/decisions/0008-cli-json.md). Not a library API.
+ * snake_case (docs/decisions/0010-cli-json.md). Not a library API.
  */
 public final class Json {
 
