@@ -12,6 +12,7 @@ import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.migrate.ModelsProvider;
 import dev.plinth.db.migrate.source.JavaMigration;
 import dev.plinth.db.testing.AllBackends;
+import dev.plinth.db.testing.Backend;
 import dev.plinth.db.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +62,28 @@ class AutogenerateCommandTest {
           .as("everything but the primary key was generated:\n" + source)
           .containsExactly("primary key of owners [id, name] in models, [id] in database");
     }
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void withSeveralHeadsTheRevisionMergesThemOnSqlite(TestDatabase tdb)
+      throws IOException, InterruptedException {
+    CliProject cli = new CliProject(dir, tdb);
+    cli.revision(
+        "b1.sql", "b1", BaseRevision.ID, "CREATE TABLE b1 (id INTEGER);", "DROP TABLE b1;");
+    cli.revision(
+        "b2.sql", "b2", BaseRevision.ID, "CREATE TABLE b2 (id INTEGER);", "DROP TABLE b2;");
+    CliProject.Result upgrade = cli.runInJvm(service(), work, "upgrade", "heads");
+    assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+
+    CliProject.Result result =
+        cli.runInJvm(service, work, "revision", "--autogenerate", "-m", "join and catch up");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(Files.readString(Path.of(result.out().strip())))
+        .contains("down = {\"b1\", \"b2\"}")
+        .contains("ctx.op().dropTable(\"b1\");")
+        .contains("ctx.op().dropTable(\"b2\");");
+    assertThat(result.err()).contains("follows [b1, b2]");
   }
 
   @AllBackends
