@@ -6,6 +6,7 @@ import dev.plinth.db.core.schema.Schema;
 import dev.plinth.db.core.schema.SchemaDiff;
 import dev.plinth.db.migrate.adopt.Adopter;
 import dev.plinth.db.migrate.graph.RevisionGraph;
+import dev.plinth.db.migrate.models.ModelComparison;
 import dev.plinth.db.migrate.models.RegisteredModels;
 import dev.plinth.db.migrate.phase.OnlineUpgrade;
 import dev.plinth.db.migrate.runner.MigrationRunner;
@@ -244,7 +245,19 @@ public final class Migrator implements AutoCloseable {
    * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
    */
   public Optional<SchemaDiff> compareModels() {
-    return models.map(m -> m.compare(db.reader().call(tx -> db.schema().readAll(tx)), ownTables));
+    return compareModelsInDetail().map(ModelComparison::diff);
+  }
+
+  /**
+   * Compares the registered models with the live schema as {@link #compareModels()} does, keeping
+   * both schemas beside the differences: what {@code plinth-migrate revision --autogenerate} needs.
+   *
+   * @return the comparison; empty when no models were registered
+   * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
+   */
+  public Optional<ModelComparison> compareModelsInDetail() {
+    return models.map(
+        m -> m.comparison(db.reader().call(tx -> db.schema().readAll(tx)), ownTables));
   }
 
   /** The version table's rows: the applied heads; empty for a database never migrated. */
