@@ -62,6 +62,7 @@ final class StepRunner {
         writer.run(tx -> finish(tx, step, script, started, t0, done));
       }
     } catch (RevisionFailedException e) {
+      db.metrics().revisionRan(upgrade(step), false, System.nanoTime() - t0);
       recordFailure(step, script, started, t0, e);
       if (e.getCause() instanceof PhaseRefusedException refused
           && e.committedStatements().isEmpty()) {
@@ -69,14 +70,20 @@ final class StepRunner {
       }
       throw e;
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    long nanos = System.nanoTime() - t0;
+    db.metrics().revisionRan(upgrade(step), true, nanos);
+    Duration took = Duration.ofNanos(nanos);
     LOG.info(
         "{} {} ({}) done in {} ms",
-        step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
+        upgrade(step) ? "upgrade" : "downgrade",
         info.id(),
         info.message(),
         took.toMillis());
     return new AppliedRevision(info.id(), info.message(), step.direction(), took);
+  }
+
+  private static boolean upgrade(MigrationStep step) {
+    return step.direction() == Direction.UPGRADE;
   }
 
   private void inTransaction(
