@@ -41,7 +41,8 @@ class StandbyServerTest {
 
       servers.pauseReplay();
       execute(servers.primaryUrl(), "INSERT INTO t VALUES (2)");
-      assertThatThrownBy(() -> servers.awaitReplayed(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> servers.awaitReplayed(Duration.ofSeconds(1)))
+          .isInstanceOf(IllegalStateException.class);
       assertThat(count(servers.standbyUrl())).isEqualTo(1);
       servers.resumeReplay();
       servers.awaitReplayed();
