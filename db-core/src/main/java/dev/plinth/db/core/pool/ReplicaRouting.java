@@ -99,7 +99,7 @@ public final class ReplicaRouting implements AutoCloseable {
     try {
       return attempt.apply(replica);
     } catch (DbConnectionException e) {
-      leave("does not answer (" + e.getMessage() + ")");
+      leave("does not answer (" + UrlSanitizer.sanitizeText(e.getMessage()) + ")");
       return attempt.apply(primary);
     }
   }
@@ -121,7 +121,7 @@ public final class ReplicaRouting implements AutoCloseable {
         c.rollback();
       }
     } catch (SQLException | RuntimeException e) {
-      leave("does not answer (" + UrlSanitizer.sanitizeText(e.getMessage()) + ")");
+      leave("does not answer the lag check (" + UrlSanitizer.sanitizeText(e.getMessage()) + ")");
       return;
     }
     if (lag.isEmpty()) {
