@@ -174,7 +174,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * A scope for reads that tolerate replication lag: on the {@code slave_connection} replica when
-   * one is configured, else on the primary. Inside a writer it joins the writer.
+   * one is configured, else on the primary. While the replica lags beyond {@code max_replica_lag}
+   * or does not answer, its reads run on the primary (a read whose replica connection fails runs
+   * again there). Inside a writer it joins the writer.
    */
   public TransactionScope asyncReader() {
     return asyncReader;

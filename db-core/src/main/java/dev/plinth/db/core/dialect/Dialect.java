@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,18 @@ public interface Dialect {
    */
   default TransactionGuard relaxedCommitGuard() {
     return TransactionGuard.NONE;
+  }
+
+  /**
+   * How far the replica that {@code connection} is on lags behind its primary, measured there in
+   * one cheap statement; empty when the replica cannot tell (its replication stopped). A server
+   * that is no replica lags by nothing. Zero by default, for a backend without replication
+   * (SQLite).
+   *
+   * @throws SQLException if the statement fails
+   */
+  default Optional<Duration> replicaLag(Connection connection) throws SQLException {
+    return Optional.of(Duration.ZERO);
   }
 
   /** The most bind parameters one statement may carry on this backend. */

@@ -184,14 +184,20 @@ public final class TransactionRunner {
     }
   }
 
-  /** Runs one attempt of a new transaction; {@code outer} is the thread's running one, if any. */
+  /**
+   * Runs one attempt of a new transaction, an async reader's where the replica routing sends it;
+   * {@code outer} is the thread's running one, if any.
+   */
   private <T> T begin(TransactionSpec spec, TxFunction<T> work, JdbcTx outer) {
+    if (spec.mode() == TransactionMode.ASYNC_READER) {
+      return sources.asyncReads().read(source -> beginOn(source, spec, work, outer));
+    }
+    return beginOn(sources.writer(), spec, work, outer);
+  }
+
+  private <T> T beginOn(DataSource source, TransactionSpec spec, TxFunction<T> work, JdbcTx outer) {
     TransactionGuard guard = guard(spec);
-    JdbcTx tx =
-        JdbcTx.open(
-            spec.mode() == TransactionMode.ASYNC_READER ? sources.reader() : sources.writer(),
-            spec.mode(),
-            shared);
+    JdbcTx tx = JdbcTx.open(source, spec.mode(), shared);
     tx.begin(guard);
     current.set(tx);
     try {
