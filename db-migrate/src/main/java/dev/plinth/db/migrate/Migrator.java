@@ -67,9 +67,17 @@ public final class Migrator implements AutoCloseable {
         new OnlineUpgrade(db, graph, b.dataMigrations(), models.map(RegisteredModels::schema));
     this.runner =
         new MigrationRunner(
-            db, graph, byId, b.versionTable, b.historyTable(), b.lockTimeout, online.guard());
+            db,
+            graph,
+            byId,
+            b.versionTable,
+            b.historyTable(),
+            b.lockTimeout,
+            b.endOrphans,
+            online.guard());
     this.installer =
-        new ModelsInstaller(db, graph, b.versionTable, b.historyTable(), b.lockTimeout);
+        new ModelsInstaller(
+            db, graph, b.versionTable, b.historyTable(), b.lockTimeout, b.endOrphans);
   }
 
   /** Starts a builder. */
@@ -320,6 +328,7 @@ public final class Migrator implements AutoCloseable {
     private ClassLoader classLoader = Migrator.class.getClassLoader();
     private String versionTable = "plinth_version";
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private boolean endOrphans;
     private final List<OnlineDataMigration> dataMigrations = new ArrayList<>();
     private ModelsProvider models;
     private AdoptionMapping adoption;
@@ -414,6 +423,17 @@ public final class Migrator implements AutoCloseable {
     /** How long to wait for another migrator's lock (default 5 minutes). */
     public Builder lockTimeout(Duration timeout) {
       this.lockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Whether to end the work of a killed migrator that still runs on the server ({@code
+     * pg_terminate_backend}, MySQL {@code KILL}) once the lock is taken, instead of waiting up to
+     * the lock timeout for it to finish (default false: wait). Either way one WARN names it:
+     * backend or connection id, statement and since when.
+     */
+    public Builder endOrphans(boolean end) {
+      this.endOrphans = end;
       return this;
     }
 

@@ -175,6 +175,21 @@ public interface Dialect {
   SessionLock sessionLock(Session session, String name);
 
   /**
+   * Marks {@code tx}'s session as working for the holder of the lock called {@code name}, until the
+   * mark is closed: PostgreSQL sets {@code application_name} to the lock's name (for the
+   * transaction, or for the session in auto-commit), MySQL takes a second user lock on the session;
+   * SQLite has no server sessions to outlive a process and marks nothing. Call it only while
+   * holding that lock.
+   *
+   * @param tx the transaction or session that runs the work
+   * @param name the lock's name, as given to {@link #sessionLock(Session, String)}
+   * @throws DbException if the backend refuses the request
+   */
+  default WorkMark markWork(Tx tx, String name) {
+    return WorkMark.NONE;
+  }
+
+  /**
    * The server's version as it reports it ({@code 15.4}, {@code 10.11.6-MariaDB}, {@code 3.54.1}),
    * read on {@code tx}; renderers use it to know which ALTER forms the server understands.
    *

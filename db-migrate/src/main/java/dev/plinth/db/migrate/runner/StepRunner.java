@@ -4,6 +4,7 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Session;
 import dev.plinth.db.core.TransactionScope;
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.WorkMark;
 import dev.plinth.db.core.tx.DdlStatements;
 import dev.plinth.db.migrate.AppliedRevision;
 import dev.plinth.db.migrate.PhaseRefusedException;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * TransactionScope#relaxedCommit()}), since the last one's durable commit flushes them all. A
  * revision declared {@code transactional = false} runs statement by statement in auto-commit, and
  * its version change commits right after it. A failure is recorded in the history in a transaction
- * of its own and thrown as a {@link RevisionFailedException} that says what stayed applied.
+ * of its own and thrown as a {@link RevisionFailedException} that says what stayed applied. The
+ * revision's session carries the dialect's work mark while it runs (see {@link MigrationLock}).
  */
 final class StepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
@@ -89,16 +91,24 @@ final class StepRunner {
   private void inTransaction(
       Tx tx, MigrationStep step, MigrationScript script, Instant started, long t0) {
     RevisionContext ctx = RevisionContext.inTransaction(step.revision(), tx);
-    try {
-      invoke(step, script, ctx);
-    } catch (RuntimeException e) {
-      throw failure(step, ctx, e);
+    try (WorkMark mark = markWork(tx)) {
+      try {
+        invoke(step, script, ctx);
+      } catch (RuntimeException e) {
+        throw failure(step, ctx, e);
+      }
+      finish(tx, step, script, started, t0, ctx);
     }
-    finish(tx, step, script, started, t0, ctx);
+  }
+
+  /** Marks the revision's session so that the next migrator finds it should this process die. */
+  private WorkMark markWork(Tx tx) {
+    return db.dialect().markWork(tx, MigrationRunner.lockName(versions.name()));
   }
 
   private RevisionContext autoCommitted(MigrationStep step, MigrationScript script) {
-    try (Session session = db.openSession()) {
+    try (Session session = db.openSession();
+        WorkMark mark = markWork(session)) {
       RevisionContext ctx = RevisionContext.autoCommit(step.revision(), session);
       try {
         invoke(step, script, ctx);

@@ -2,10 +2,12 @@ package dev.plinth.db.core.dialect.mysql;
 
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.Session;
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.BaseDialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
+import dev.plinth.db.core.dialect.WorkMark;
 import dev.plinth.db.core.error.DbException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -84,6 +86,11 @@ public final class MysqlDialect extends BaseDialect {
   @Override
   public SessionLock sessionLock(Session session, String name) {
     return new MysqlSessionLock(session, name);
+  }
+
+  @Override
+  public WorkMark markWork(Tx tx, String name) {
+    return MysqlSessionLock.markWork(tx, name);
   }
 
   @Override

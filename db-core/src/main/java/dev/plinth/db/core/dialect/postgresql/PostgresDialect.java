@@ -8,6 +8,7 @@ import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.dialect.TransactionGuard;
+import dev.plinth.db.core.dialect.WorkMark;
 import dev.plinth.db.core.error.DbException;
 import java.io.IOException;
 import java.io.Reader;
@@ -116,6 +117,11 @@ public final class PostgresDialect extends BaseDialect {
   @Override
   public SessionLock sessionLock(Session session, String name) {
     return new PostgresSessionLock(session, name);
+  }
+
+  @Override
+  public WorkMark markWork(Tx tx, String name) {
+    return PostgresSessionLock.markWork(tx, name);
   }
 
   @Override
