@@ -1,23 +1,16 @@
 package dev.plinth.db.core;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
-import dev.failsafe.function.CheckedSupplier;
 import dev.plinth.db.core.dialect.Dialect;
-import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.EngineStartException;
 import dev.plinth.db.core.pool.ConnectionSources;
 import dev.plinth.db.core.pool.Pools;
-import dev.plinth.db.core.retry.RetrySchedule;
 import dev.plinth.db.core.retry.TransactionRetry;
 import dev.plinth.db.core.schema.SchemaReader;
 import dev.plinth.db.core.tx.MapperBinding;
 import dev.plinth.db.core.tx.TransactionMode;
 import dev.plinth.db.core.tx.TransactionRunner;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,9 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-
-  /** The pause of a schedule with no retries, which never waits it. */
-  private static final Duration ONE_ATTEMPT = Duration.ofSeconds(1);
 
   private final DatabaseConfig config;
   private final Dialect dialect;
@@ -92,14 +82,15 @@ public final class Database implements AutoCloseable {
   private static Database onOwnPools(Builder b, DatabaseConfig config) {
     Dialect dialect = Dialects.forUrl(config.connection());
     String sanitized = UrlSanitizer.sanitize(config.connection());
-    checkUrl(dialect, config, config.connection());
-    config.slaveConnection().ifPresent(url -> checkUrl(dialect, config, url));
-    awaitFirstConnection(
+    FirstConnection.checkUrl(dialect, config, config.connection());
+    config.slaveConnection().ifPresent(url -> FirstConnection.checkUrl(dialect, config, url));
+    FirstConnection.await(
         config,
         sanitized,
         b.metrics,
         () -> {
-          connectOnce(Pools.unpooled(config.connection(), dialect, config), dialect, sanitized);
+          FirstConnection.connectOnce(
+              Pools.unpooled(config.connection(), dialect, config), dialect, sanitized);
           return dialect;
         });
     Database db =
@@ -133,7 +124,7 @@ public final class Database implements AutoCloseable {
     // A configuration's URL names the backend until the metadata can, for the probe's errors.
     Dialect hint = b.config == null ? null : Dialects.forUrl(b.config.connection());
     String url =
-        awaitFirstConnection(
+        FirstConnection.await(
             b.config,
             "the given DataSource",
             b.metrics,
@@ -236,93 +227,6 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     sources.close();
-  }
-
-  private static void checkUrl(Dialect dialect, DatabaseConfig config, String url) {
-    dialect
-        .urlProblem(Pools.withParameters(url, config.connectionParameters()))
-        .ifPresent(
-            problem -> {
-              throw new EngineStartException(
-                  "cannot connect to " + UrlSanitizer.sanitize(url) + ": " + problem, null);
-            });
-  }
-
-  /**
-   * Makes the first connection attempt on the start-up {@link RetrySchedule} of {@code config}:
-   * only a connection failure is retried; refused credentials, an unknown database or a URL the
-   * driver cannot read fail the first attempt. With {@code max_retries} 0 the check is skipped.
-   *
-   * @param config the retry settings; {@code null} for a single attempt
-   * @param what the sanitised URL or a description of the source, for messages
-   * @param metrics told how long the connection took; {@code null} for none
-   * @param attempt one connection attempt, returning what it learnt
-   */
-  private static <T> T awaitFirstConnection(
-      DatabaseConfig config, String what, DatabaseMetrics metrics, CheckedSupplier<T> attempt) {
-    if (config != null && config.maxRetries() == 0) {
-      return null;
-    }
-    RetrySchedule schedule =
-        config == null
-            ? new RetrySchedule(0, ONE_ATTEMPT, false, ONE_ATTEMPT)
-            : RetrySchedule.forStartUp(config);
-    RetryPolicy<T> policy =
-        schedule
-            .<T>policy()
-            .handle(DbConnectionException.class)
-            .onRetryScheduled(
-                e ->
-                    LOG.warn(
-                        "connection to {} failed ({}); {} attempt(s) left, next in {} ms",
-                        what,
-                        e.getLastException().getMessage(),
-                        schedule.maxRetries() < 0
-                            ? "unlimited"
-                            : Integer.toString(schedule.maxRetries() + 1 - e.getAttemptCount()),
-                        e.getDelay().toMillis()))
-            .build();
-    try {
-      long start = System.nanoTime();
-      T learnt = Failsafe.with(policy).get(attempt);
-      if (metrics != null) {
-        metrics.startedUp(System.nanoTime() - start);
-      }
-      return learnt;
-    } catch (DbConnectionException e) {
-      throw new EngineStartException(
-          "cannot connect to "
-              + what
-              + " after "
-              + (schedule.maxRetries() + 1)
-              + " attempt(s): "
-              + e.getMessage(),
-          e);
-    } catch (EngineStartException e) {
-      throw e;
-    } catch (DbException e) {
-      throw new EngineStartException("cannot connect to " + what + ": " + e.getMessage(), e);
-    } catch (FailsafeException e) {
-      if (e.getCause() instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw new EngineStartException("interrupted while connecting to " + what, e);
-    }
-  }
-
-  private static void connectOnce(DataSource direct, Dialect dialect, String sanitized) {
-    try {
-      TransactionRunner.checkConnection(direct, dialect);
-    } catch (DbException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new EngineStartException(
-          "cannot connect to "
-              + sanitized
-              + ": the driver refused the URL: "
-              + UrlSanitizer.sanitizeText(e.toString()),
-          e);
-    }
   }
 
   /** Collects what a {@link Database} needs; {@link #build()} connects. */
