@@ -65,7 +65,9 @@ class PlinthAutoConfigurationTest {
         .withPropertyValues(
             "plinth.database.connection=" + tdb.url(),
             "plinth.database.max_pool_size=2",
-            "plinth.database.db-max-retries=0")
+            "plinth.database.db-max-retries=0",
+            "plinth.migrate.version-table=app_version",
+            "plinth.migrate.lock-timeout=30s")
         .run(
             context -> {
               assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class);
@@ -73,6 +75,10 @@ class PlinthAutoConfigurationTest {
               assertThat(db.config().maxPoolSize()).isEqualTo(2);
               assertThat(db.config().dbMaxRetries()).isZero();
               assertThat(names(db)).containsExactly("anvil", "bellows");
+              List<String> tables = db.reader().call(tx -> db.schema().tableNames(tx));
+              assertThat(tables).contains("app_version").doesNotContain("plinth_version");
+              assertThat(context.getBean(PlinthProperties.class).migrate().lockTimeout())
+                  .hasSeconds(30);
             });
   }
 
@@ -85,7 +91,7 @@ class PlinthAutoConfigurationTest {
             context -> {
               assertThat(context).hasFailed();
               Throwable failure = context.getStartupFailure();
-              RevisionFailedException cause = revisionFailure(failure);
+              RevisionFailedException cause = StartupFailures.revisionFailure(failure);
               assertThat(cause.revision()).isEqualTo("c3");
               assertThat(cause.getMessage()).contains("c3").contains("002_missing_table.sql");
             });
@@ -147,14 +153,5 @@ class PlinthAutoConfigurationTest {
   private static List<String> names(Database db) {
     return db.reader()
         .call(tx -> tx.query("SELECT name FROM items ORDER BY id", row -> row.getString(1)));
-  }
-
-  private static RevisionFailedException revisionFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof RevisionFailedException r) {
-        return r;
-      }
-    }
-    throw new AssertionError("no RevisionFailedException in the start-up failure", failure);
   }
 }
