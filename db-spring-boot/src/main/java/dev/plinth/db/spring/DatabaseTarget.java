@@ -35,7 +35,8 @@ final class DatabaseTarget {
    */
   static DatabaseTarget choose(Map<String, String> options, DataSource dataSource) {
     DatabaseConfig.Builder builder = DatabaseConfig.builder();
-    options.forEach((key, value) -> builder.set(key.replace('-', '_'), value));
+    // max-pool-size from YAML, max.pool.size from PLINTH_DATABASE_MAX_POOL_SIZE: oslo.db's name.
+    options.forEach((key, value) -> builder.set(key.replace('-', '_').replace('.', '_'), value));
     boolean ownPools = options.keySet().stream().anyMatch(CONNECTION::equals);
     if (ownPools) {
       return new DatabaseTarget(null, builder.build());

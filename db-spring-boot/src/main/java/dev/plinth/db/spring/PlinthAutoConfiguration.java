@@ -1,7 +1,6 @@
 package dev.plinth.db.spring;
 
 import dev.plinth.db.core.Database;
-import dev.plinth.db.migrate.Migrator;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -56,7 +55,6 @@ public class PlinthAutoConfiguration {
    * @throws IllegalStateException if no database is configured (the message says what to set)
    */
   @Bean
-  @ConditionalOnClass(Migrator.class)
   @ConditionalOnMissingBean
   @ConditionalOnBooleanProperty(name = "plinth.migrate.enabled", matchIfMissing = true)
   public PlinthMigrationInitializer plinthMigrationInitializer(

@@ -8,6 +8,7 @@ import dev.plinth.db.migrate.RevisionFailedException;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.TestDatabase;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The auto-configuration in application contexts on real databases, one per backend. */
 class PlinthAutoConfigurationTest {
@@ -62,6 +64,14 @@ class PlinthAutoConfigurationTest {
   @AllBackends
   void runsOnItsOwnPoolsFromPlinthDatabaseProperties(TestDatabase tdb) {
     runner
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                        new SystemEnvironmentPropertySource(
+                            "test-systemEnvironment", Map.of("PLINTH_DATABASE_POOL_TIMEOUT", "7"))))
         .withPropertyValues(
             "plinth.database.connection=" + tdb.url(),
             "plinth.database.max_pool_size=2",
@@ -74,6 +84,7 @@ class PlinthAutoConfigurationTest {
               Database db = context.getBean(Database.class);
               assertThat(db.config().maxPoolSize()).isEqualTo(2);
               assertThat(db.config().dbMaxRetries()).isZero();
+              assertThat(db.config().poolTimeout()).hasSeconds(7);
               assertThat(names(db)).containsExactly("anvil", "bellows");
               List<String> tables = db.reader().call(tx -> db.schema().tableNames(tx));
               assertThat(tables).contains("app_version").doesNotContain("plinth_version");
