@@ -62,6 +62,19 @@ class PlinthAutoConfigurationTest {
   }
 
   @AllBackends
+  void anApplicationsOwnDatabaseBeanIsAlsoHandedOutMigrated(TestDatabase tdb) {
+    withDataSource
+        .withPropertyValues("spring.datasource.url=" + tdb.url())
+        .withBean(Database.class, () -> Database.builder().url(tdb.url()).build())
+        .withBean(ItemsAtStartup.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(Database.class);
+              assertThat(context.getBean(ItemsAtStartup.class).count).isEqualTo(2);
+            });
+  }
+
+  @AllBackends
   void runsOnItsOwnPoolsFromPlinthDatabaseProperties(TestDatabase tdb) {
     runner
         .withInitializer(
