@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.migrate.RevisionFailedException;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -71,6 +73,27 @@ class PlinthAutoConfigurationTest {
             context -> {
               assertThat(context).hasNotFailed().hasSingleBean(Database.class);
               assertThat(context.getBean(ItemsAtStartup.class).count).isEqualTo(2);
+            });
+  }
+
+  @AllBackends
+  void customizerBeansAdjustTheDatabaseBeforeItIsBuilt(TestDatabase tdb) {
+    List<String> statements = new CopyOnWriteArrayList<>();
+    StatementListener recorder =
+        new StatementListener() {
+          @Override
+          public void statement(String sql) {
+            statements.add(sql);
+          }
+        };
+    withDataSource
+        .withPropertyValues("spring.datasource.url=" + tdb.url())
+        .withBean(
+            PlinthDatabaseCustomizer.class, () -> builder -> builder.statementListener(recorder))
+        .run(
+            context -> {
+              assertThat(names(context.getBean(Database.class))).hasSize(2);
+              assertThat(statements).contains("SELECT name FROM items ORDER BY id");
             });
   }
 
