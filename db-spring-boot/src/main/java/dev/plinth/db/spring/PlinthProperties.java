@@ -10,11 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The {@code plinth.*} settings of a Spring Boot application.
  *
- * @param database oslo.db's {@code [database]} options by their names ({@code
- *     plinth.database.connection}, {@code plinth.database.max_pool_size}, …; {@code max-pool-size}
- *     works too), as {@link dev.plinth.db.core.DatabaseConfig} reads them; empty to run on the
- *     application's {@code DataSource}
- * @param migrate what happens to the schema at start-up
+ * @param database Options of oslo.db's [database] section by their names (connection, max_pool_size
+ *     or max-pool-size, ...), as DatabaseConfig reads them. With connection set, Plinth builds its
+ *     own pools; without any, it runs on the application's DataSource.
+ * @param migrate What happens to the schema at start-up.
  */
 @ConfigurationProperties("plinth")
 public record PlinthProperties(Map<String, String> database, @DefaultValue Migrate migrate) {
@@ -27,12 +26,11 @@ public record PlinthProperties(Map<String, String> database, @DefaultValue Migra
   /**
    * The {@code plinth.migrate.*} settings, shaped like {@code spring.flyway.*}.
    *
-   * @param enabled whether to upgrade at start-up (default {@code true})
-   * @param locations where the revisions are ({@code classpath:} or {@code filesystem:}; default
-   *     {@code classpath:db/migration})
-   * @param target what to upgrade to (default {@code heads})
-   * @param lockTimeout how long to wait for another instance's migration lock (default 5 minutes)
-   * @param versionTable the version table's name (default {@code plinth_version})
+   * @param enabled Whether to upgrade the schema while the application starts.
+   * @param locations Where the revisions are: classpath:path or filesystem:DIR locations.
+   * @param target What to upgrade to: heads, a revision id, label@head, ...
+   * @param lockTimeout How long to wait for another instance's migration lock.
+   * @param versionTable Name of the version table; its history table is named after it.
    */
   public record Migrate(
       @DefaultValue("true") boolean enabled,
