@@ -18,9 +18,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /** The auto-configuration in application contexts on real databases, one per backend. */
 class PlinthAutoConfigurationTest {
@@ -60,6 +62,24 @@ class PlinthAutoConfigurationTest {
               Health health = context.getBean(PlinthHealthIndicator.class).health();
               assertThat(health.getStatus()).isEqualTo(Status.UP);
               assertThat(health.getDetails()).containsEntry("current", Set.of("b2"));
+            });
+  }
+
+  @AllBackends
+  void withoutTheDefaultLocationStartUpRunsNothingAndHealthOnlyAsksTheDatabase(TestDatabase tdb) {
+    withDataSource
+        .withClassLoader(new FilteredClassLoader(new ClassPathResource("db/migration")))
+        .withPropertyValues("spring.datasource.url=" + tdb.url())
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(PlinthMigrationInitializer.class).result()).isEmpty();
+              Database db = context.getBean(Database.class);
+              List<String> tables = db.reader().call(tx -> db.schema().tableNames(tx));
+              assertThat(tables).doesNotContain("items", "plinth_version");
+              Health health = context.getBean(PlinthHealthIndicator.class).health();
+              assertThat(health.getStatus()).isEqualTo(Status.UP);
+              assertThat(health.getDetails()).doesNotContainKey("current");
             });
   }
 
