@@ -1,6 +1,8 @@
 package dev.plinth.db.spring;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.metrics.PlinthMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 
@@ -65,5 +68,21 @@ public class PlinthAutoConfiguration {
         DatabaseTarget.choose(properties.database(), dataSource.getIfUnique()),
         properties.migrate(),
         resourceLoader.getClassLoader());
+  }
+
+  /**
+   * Binds Plinth's meters to the application's Micrometer registry, when Micrometer is on the class
+   * path and the application has a registry: HikariCP's pool meters and Plinth's own (see the
+   * guide's "Metrics").
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  static class MetersConfiguration {
+
+    /** A customizer that gives the {@code Database} bean the application's registry, if any. */
+    @Bean
+    PlinthDatabaseCustomizer plinthMeters(ObjectProvider<MeterRegistry> registry) {
+      return builder -> registry.ifAvailable(r -> builder.metrics(PlinthMeters.of(r)));
+    }
   }
 }

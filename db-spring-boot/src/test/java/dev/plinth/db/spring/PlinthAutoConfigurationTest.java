@@ -8,6 +8,9 @@ import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.migrate.RevisionFailedException;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,6 +117,27 @@ class PlinthAutoConfigurationTest {
             context -> {
               assertThat(names(context.getBean(Database.class))).hasSize(2);
               assertThat(statements).contains("SELECT name FROM items ORDER BY id");
+            });
+  }
+
+  @AllBackends
+  void theApplicationsMeterRegistryGetsPlinthsMeters(TestDatabase tdb) {
+    withDataSource
+        .withPropertyValues("spring.datasource.url=" + tdb.url())
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .run(
+            context -> {
+              assertThat(names(context.getBean(Database.class))).hasSize(2);
+              long readers =
+                  context
+                      .getBean(MeterRegistry.class)
+                      .find("plinth.transactions")
+                      .tags("scope", "reader")
+                      .timers()
+                      .stream()
+                      .mapToLong(Timer::count)
+                      .sum();
+              assertThat(readers).as("the one reader transaction above").isEqualTo(1);
             });
   }
 
