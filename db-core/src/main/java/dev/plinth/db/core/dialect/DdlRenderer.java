@@ -92,7 +92,12 @@ public interface DdlRenderer {
    */
   String renameColumn(String table, String from, String to);
 
-  /** The statement that creates {@code index} on {@code table}. */
+  /**
+   * The statement that creates {@code index} on {@code table}, with its expressions and condition.
+   *
+   * @throws dev.plinth.db.core.error.DbNotSupportedException if the backend cannot hold such an
+   *     index (a partial index on MySQL and MariaDB)
+   */
   String createIndex(String table, Index index);
 
   /** The statement that drops the index {@code name} of {@code table}. */

@@ -109,7 +109,10 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
         + " ON "
         + quote(table)
         + " "
-        + columns(i.columns());
+        + i.columns().stream()
+            .map(c -> Index.isExpression(c) ? c : quote(c))
+            .collect(Collectors.joining(", ", "(", ")"))
+        + (i.partial() ? " WHERE " + i.where() : "");
   }
 
   @Override

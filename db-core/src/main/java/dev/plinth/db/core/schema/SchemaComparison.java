@@ -89,7 +89,7 @@ final class SchemaComparison {
         Kind.EXTRA_INDEX,
         k -> t,
         k -> k,
-        (x, y) -> check(Kind.INDEX_COLUMNS, t, x.name(), x.columns(), y.columns()));
+        (x, y) -> compareIndexes(t, x, y));
     compareKeyed(
         byKey(e.foreignKeys(), SchemaComparison::signature),
         byKey(a.foreignKeys(), SchemaComparison::signature),
@@ -130,6 +130,13 @@ final class SchemaComparison {
     check(Kind.AUTO_INCREMENT, t, c, autoIncrement(e), autoIncrement(a));
   }
 
+  private void compareIndexes(String t, Index e, Index a) {
+    String name = e.name();
+    check(Kind.INDEX_COLUMNS, t, name, e.normalizedColumns(), a.normalizedColumns());
+    check(Kind.INDEX_UNIQUE, t, name, uniqueness(e), uniqueness(a));
+    check(Kind.INDEX_WHERE, t, name, orNone(e.normalizedWhere()), orNone(a.normalizedWhere()));
+  }
+
   private void compareForeignKeys(String t, ForeignKey e, ForeignKey a) {
     String sig = signature(e);
     compareNames(Kind.FOREIGN_KEY_NAME, t, sig, e.name(), a.name());
@@ -163,13 +170,13 @@ final class SchemaComparison {
   private static List<UniqueConstraint> uniqueKeys(Table t) {
     List<UniqueConstraint> keys = new ArrayList<>(t.uniqueConstraints());
     t.indexes().stream()
-        .filter(Index::unique)
+        .filter(Index::isUniqueKey)
         .forEach(i -> keys.add(new UniqueConstraint(i.name(), i.columns())));
     return keys;
   }
 
   private static List<Index> plainIndexes(Table t) {
-    return t.indexes().stream().filter(i -> !i.unique()).toList();
+    return t.indexes().stream().filter(i -> !i.isUniqueKey()).toList();
   }
 
   private static String signature(ForeignKey fk) {
@@ -183,6 +190,10 @@ final class SchemaComparison {
 
   private static String nullability(Column c) {
     return c.nullable() ? "nullable" : "NOT NULL";
+  }
+
+  private static String uniqueness(Index i) {
+    return i.unique() ? "unique" : "not unique";
   }
 
   private static String autoIncrement(Column c) {

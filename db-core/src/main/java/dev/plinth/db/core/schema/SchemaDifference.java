@@ -30,7 +30,7 @@ public record SchemaDifference(
     PRIMARY_KEY("primary key of ", null),
     /** A unique constraint or unique index, known by its columns. */
     UNIQUE_KEY("unique key ", ""),
-    /** A non-unique index, known by its name. */
+    /** An index known by its name: a non-unique one, or a partial or expression one. */
     INDEX("index ", "."),
     /** A foreign key, known by its columns and what they reference. */
     FOREIGN_KEY("foreign key ", ""),
@@ -82,8 +82,12 @@ public record SchemaDifference(
     MISSING_INDEX(Subject.INDEX, Form.MISSING, null),
     /** An index only the actual side has. */
     EXTRA_INDEX(Subject.INDEX, Form.EXTRA, null),
-    /** The columns of an index both sides have. */
+    /** The key of an index both sides have: its columns and normalised expressions. */
     INDEX_COLUMNS(Subject.INDEX, Form.VALUE, "columns"),
+    /** Whether an index both sides have is unique: {@code unique} or {@code not unique}. */
+    INDEX_UNIQUE(Subject.INDEX, Form.VALUE, null),
+    /** The normalised condition of a partial index both sides have; {@code none} when absent. */
+    INDEX_WHERE(Subject.INDEX, Form.VALUE, "WHERE"),
     /** A foreign key the actual side lacks. */
     MISSING_FOREIGN_KEY(Subject.FOREIGN_KEY, Form.MISSING, null),
     /** A foreign key only the actual side has. */

@@ -30,10 +30,11 @@ public interface SchemaIntrospector {
 
   /**
    * The objects that a rebuild of {@code table} (drop, then rename a copy into its place) would
-   * lose or break and that it re-creates from their own SQL: indexes on the table that the model
-   * cannot hold (SQLite's partial and expression indexes), triggers on the table, and views and
-   * triggers whose SQL names the table or such a view. In creation order, indexes first; empty
-   * where the backend does not need them rebuilt.
+   * lose or break and that it re-creates from their own SQL: indexes on the table whose SQL a
+   * rename must rewrite the backend's way or that the model cannot hold (SQLite's partial and
+   * expression indexes, those with COLLATE or DESC), triggers on the table, and views and triggers
+   * whose SQL names the table or such a view. In creation order, indexes first; empty where the
+   * backend does not need them rebuilt.
    *
    * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
    */

@@ -17,13 +17,14 @@ final class SqlText {
       Pattern.compile("::\\s*[a-z_][a-z0-9_ ]*(\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\))?$");
 
   /**
-   * A literal or column that PostgreSQL casts when it keeps a check expression: {@code
-   * (0)::numeric}, {@code 'a'::text}, {@code (code)::text}, {@code 'x'::character varying}.
+   * A literal or column that PostgreSQL casts when it keeps a check expression or an index's
+   * expression or condition: {@code (0)::numeric}, {@code 'a'::text}, {@code (code)::text}, {@code
+   * name::text}, {@code 'x'::character varying}.
    */
   private static final Pattern CAST_OPERAND =
       Pattern.compile(
           "(?:\\((-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_]*)\\)"
-              + "|(-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'))"
+              + "|(-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'|(?<![\\w.$])[A-Za-z_][A-Za-z0-9_]*))"
               + "::[A-Za-z_][A-Za-z0-9_]*(?: (?:varying|precision|without time zone))?"
               + "(?:\\(\\d+(?:,\\d+)?\\))?");
 
@@ -65,14 +66,17 @@ final class SqlText {
   }
 
   /**
-   * The normal form of a check expression: identifier quotes removed, casts of literals and columns
-   * removed, whitespace collapsed, enclosing parentheses dropped, lower case.
+   * The normal form of a check expression, an index expression or a partial index's condition:
+   * identifier quotes removed, casts of literals and columns removed, PostgreSQL's {@code ~~} read
+   * as LIKE and {@code !=} as {@code <>}, whitespace collapsed, enclosing parentheses dropped,
+   * lower case.
    */
   static String normalizeExpression(String sql) {
     String s =
         CAST_OPERAND
             .matcher(sql.replace("\"", "").replace("`", ""))
             .replaceAll(m -> Matcher.quoteReplacement(m.group(m.group(1) != null ? 1 : 2)));
+    s = s.replace("!~~", " NOT LIKE ").replace("~~", " LIKE ").replace("!=", "<>");
     s = s.replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")").trim();
     return unwrap(s).toLowerCase(Locale.ROOT);
   }
@@ -100,6 +104,12 @@ final class SqlText {
     } catch (NumberFormatException notANumber) {
       return s;
     }
+  }
+
+  /** {@code sql} in parentheses, unless parentheses already enclose the whole text. */
+  static String parenthesize(String sql) {
+    String t = sql.trim();
+    return t.startsWith("(") && closingOf(t) == t.length() - 1 ? t : "(" + t + ")";
   }
 
   /** Drops parentheses that enclose the whole text, as often as they do. */

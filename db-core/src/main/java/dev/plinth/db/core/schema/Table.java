@@ -132,7 +132,7 @@ public record Table(
       }
       requireColumns(names, "primary key", primaryKey);
       uniques.forEach(u -> requireColumns(names, "unique " + u.name(), u.columns()));
-      indexes.forEach(i -> requireColumns(names, "index " + i.name(), i.columns()));
+      indexes.forEach(i -> requireColumns(names, "index " + i.name(), i.columnNames()));
       foreignKeys.forEach(f -> requireColumns(names, "foreign key " + f.name(), f.columns()));
       return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, checks);
     }

@@ -221,6 +221,79 @@ class SchemaDiffTest {
   }
 
   @Test
+  void partialAndExpressionIndexesMatchWhatPostgresqlEchoes() {
+    Table models =
+        items()
+            .column(Column.of("deleted", SqlType.integer()))
+            .index(Index.of("ix_live", "name").where("deleted = 0"))
+            .index(Index.of("ix_lower", Index.expression("lower(name)")))
+            .index(Index.unique("ux_code", "(name || 'x')", "deleted").where("name != 'a'"))
+            .build();
+    Table database =
+        items()
+            .column(Column.of("deleted", SqlType.integer()))
+            .index(new Index("ix_live", List.of("name"), false, "(deleted = 0)"))
+            .index(Index.of("ix_lower", "(lower(name::text))"))
+            .index(
+                Index.unique("ux_code", "((name)::text || 'x'::text)", "deleted")
+                    .where("name::text <> 'a'::text"))
+            .build();
+
+    assertThat(models.diff(database).differences()).isEmpty();
+  }
+
+  @Test
+  void changedIndexKeysConditionsAndUniquenessAreReportedInWords() {
+    Table.Builder base = items().column(Column.of("deleted", SqlType.integer()));
+    Table models =
+        base.index(Index.of("ix_live", "name").where("deleted = 0"))
+            .index(Index.of("ix_lower", "(lower(name))"))
+            .index(Index.unique("ux_live", "name").where("deleted = 0"))
+            .build();
+    Table database =
+        items()
+            .column(Column.of("deleted", SqlType.integer()))
+            .index(Index.of("ix_live", "name"))
+            .index(Index.of("ix_lower", "(upper(name))"))
+            .index(Index.of("ux_live", "name").where("deleted = 0"))
+            .build();
+
+    assertThat(models.diff(database).differences())
+        .containsExactly(
+            "index items.ix_live: WHERE deleted = 0 in models, none in database",
+            "index items.ix_lower: columns [(lower(name))] in models, [(upper(name))] in database",
+            "index items.ux_live: unique in models, not unique in database");
+    assertThat(models.diff(database).items())
+        .extracting(SchemaDifference::kind)
+        .containsExactly(Kind.INDEX_WHERE, Kind.INDEX_COLUMNS, Kind.INDEX_UNIQUE);
+  }
+
+  @Test
+  void aPartialUniqueIndexIsNoUniqueKey() {
+    Table models = items().index(Index.unique("ux_name", "name").where("name <> ''")).build();
+    Table database = items().unique(UniqueConstraint.of("ux_name", "name")).build();
+
+    assertThat(models.diff(database).differences())
+        .containsExactly(
+            "unique key items[name]: in database, not in models",
+            "index items.ux_name: missing in database");
+  }
+
+  @Test
+  void builderAcceptsExpressionKeysAndAnIndexKeepsItsConditionWhenCopied() {
+    Index index = Index.of("ix_lower", Index.expression("lower(name)")).where(" deleted = 0 ");
+    Table table = items().column(Column.of("deleted", SqlType.integer())).index(index).build();
+
+    assertThat(table.indexes()).containsExactly(index);
+    assertThat(index.columns()).containsExactly("(lower(name))");
+    assertThat(index.columnNames()).isEmpty();
+    assertThat(index.where()).isEqualTo("deleted = 0");
+    assertThat(Index.expression("(a + 1)")).isEqualTo("(a + 1)");
+    assertThat(Index.expression("(a) + (b)")).isEqualTo("((a) + (b))");
+    assertThat(Index.of("ix", "a").where(" ").partial()).isFalse();
+  }
+
+  @Test
   void builderRefusesKeysOverUnknownColumns() {
     assertThatThrownBy(() -> items().index(Index.of("ix_qty", "qty")).build())
         .isInstanceOf(IllegalArgumentException.class)

@@ -123,12 +123,18 @@ final class SchemaExpressions {
     }
   }
 
-  /** {@code Index.of("name", "a")} or {@code Index.unique(...)}. */
+  /**
+   * {@code Index.of("name", "a")} or {@code Index.unique(...)}, an expression key as written in
+   * parentheses, and {@code .where("...")} for a partial index.
+   */
   JavaCode index(Index i) {
     List<JavaCode> args = new ArrayList<>();
     args.add(string(i.name()));
     args.addAll(strings(i.columns()));
-    return new Call(use("Index") + (i.unique() ? ".unique" : ".of"), args);
+    Call index = new Call(use("Index") + (i.unique() ? ".unique" : ".of"), args);
+    return i.partial()
+        ? new JavaCode.Chain(index, List.of(call("where", string(i.where()))))
+        : index;
   }
 
   /** {@code UniqueConstraint.of("name", "a", "b")}. */

@@ -78,7 +78,7 @@ final class TablePlanner {
       }
       case MISSING_INDEX -> steps.add(new TableStep.Add(index(model, object)));
       case EXTRA_INDEX -> steps.add(new TableStep.Drop(index(database, object)));
-      case INDEX_COLUMNS -> {
+      case INDEX_COLUMNS, INDEX_UNIQUE, INDEX_WHERE -> {
         steps.add(new TableStep.Drop(index(database, object)));
         steps.add(new TableStep.Add(index(model, object)));
       }
@@ -106,10 +106,10 @@ final class TablePlanner {
               + fk.name()
               + " of table "
               + model.name()
-              + " is dropped: MySQL and MariaDB keep the index they made for it, also named "
+              + " is dropped: MySQL 8 keeps the index it made for it, also named "
               + fk.name()
-              + ", which `check` then reports there; drop it on those backends by hand, or"
-              + " declare it in the models");
+              + ", which `check` then reports there; drop it on MySQL by hand, or declare it in"
+              + " the models (MariaDB drops it with the key)");
     }
   }
 
@@ -158,7 +158,7 @@ final class TablePlanner {
             ? a.part()
             : step instanceof TableStep.Drop d ? d.part() : null;
     if (part instanceof Index i) {
-      return i.columns();
+      return i.columnNames();
     }
     return part instanceof UniqueConstraint u ? u.columns() : List.of();
   }
@@ -213,14 +213,16 @@ final class TablePlanner {
 
   private static Index uniqueIndex(Table t, String columns) {
     return find(
-        t.indexes().stream().filter(i -> i.unique() && i.columns().toString().equals(columns)),
+        t.indexes().stream().filter(i -> i.isUniqueKey() && i.columns().toString().equals(columns)),
         t,
         "unique key " + columns);
   }
 
   private static Index index(Table t, String name) {
     return find(
-        t.indexes().stream().filter(i -> !i.unique() && i.name().equals(name)), t, "index " + name);
+        t.indexes().stream().filter(i -> !i.isUniqueKey() && i.name().equals(name)),
+        t,
+        "index " + name);
   }
 
   private static ForeignKey foreignKey(Table t, String signature) {

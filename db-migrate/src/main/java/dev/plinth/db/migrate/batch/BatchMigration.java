@@ -75,10 +75,17 @@ public final class BatchMigration {
     run(rebuild(batch, current));
   }
 
+  /**
+   * Renders every statement of the rebuild before running one, so that a shape the backend cannot
+   * hold (a partial index on MySQL) is refused with the table untouched.
+   */
   private void run(TableRebuild rebuild) {
-    rebuild.beforeCopy(ddl).forEach(ctx::execute);
-    rebuild.copy(ddl).ifPresent(copy -> copyWith(settings(rebuild), copy));
-    rebuild.afterCopy(ddl).forEach(ctx::execute);
+    List<String> before = rebuild.beforeCopy(ddl);
+    Optional<String> copy = rebuild.copy(ddl);
+    List<String> after = rebuild.afterCopy(ddl);
+    before.forEach(ctx::execute);
+    copy.ifPresent(sql -> copyWith(settings(rebuild), sql));
+    after.forEach(ctx::execute);
   }
 
   /** Runs {@code copy} with the backend's session settings for it, undone even if it fails. */
@@ -213,15 +220,44 @@ public final class BatchMigration {
     return new Reshape(target, origins);
   }
 
+  /**
+   * The rebuild for {@code batch}. An index the backend re-creates from its own SQL (a dependent)
+   * is left out of the target, unless the batch creates or drops an index of its name: then the
+   * model's declaration, if any, is the one that counts.
+   */
   private TableRebuild rebuild(BatchAlterTable batch, Table source) {
     Reshape reshape = reshape(batch, source);
+    Set<String> touched = new HashSet<>();
+    for (TableChange change : batch.changes()) {
+      if (change instanceof TableChange.CreateIndex c) {
+        touched.add(c.index().name());
+      } else if (change instanceof TableChange.DropIndex d) {
+        touched.add(d.name());
+      }
+    }
     List<SchemaObject> dependents =
-        ctx.offline() ? List.of() : introspector().dependents(ctx.tx(), source.name());
+        ctx.offline()
+            ? List.of()
+            : introspector().dependents(ctx.tx(), source.name()).stream()
+                .filter(o -> !(o.kind().equals("index") && touched.contains(o.name())))
+                .toList();
+    Set<String> keptAsSql = new HashSet<>();
+    dependents.stream().filter(o -> o.kind().equals("index")).forEach(o -> keptAsSql.add(o.name()));
+    Table t = reshape.target();
+    Table target =
+        new Table(
+            t.name(),
+            t.columns(),
+            t.primaryKey(),
+            t.uniqueConstraints(),
+            t.indexes().stream().filter(i -> !keptAsSql.contains(i.name())).toList(),
+            t.foreignKeys(),
+            t.checks());
     List<IncomingKey> incoming =
         ctx.offline() || ddl.rebuildKeepsIncomingForeignKeys()
             ? List.of()
             : incomingKeys(source.name());
-    return new TableRebuild(source, reshape.target(), reshape.origins(), dependents, incoming);
+    return new TableRebuild(source, target, reshape.origins(), dependents, incoming);
   }
 
   private List<IncomingKey> incomingKeys(String table) {

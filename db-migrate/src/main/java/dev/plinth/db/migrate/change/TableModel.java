@@ -40,7 +40,14 @@ final class TableModel {
     }
     for (Index i : table.indexes()) {
       if (keep.test(i)) {
-        b.index(new Index(i.name(), i.columns().stream().map(columnName).toList(), i.unique()));
+        b.index(
+            new Index(
+                i.name(),
+                i.columns().stream()
+                    .map(c -> Index.isExpression(c) ? c : columnName.apply(c))
+                    .toList(),
+                i.unique(),
+                i.where()));
       }
     }
     for (ForeignKey f : table.foreignKeys()) {
@@ -154,7 +161,9 @@ final class TableModel {
       return u.columns().contains(column);
     }
     if (part instanceof Index i) {
-      return i.columns().contains(column);
+      return i.columnNames().contains(column)
+          || i.columns().stream().anyMatch(c -> Index.isExpression(c) && word.matcher(c).find())
+          || i.partial() && word.matcher(i.where()).find();
     }
     if (part instanceof ForeignKey f) {
       return f.columns().contains(column);

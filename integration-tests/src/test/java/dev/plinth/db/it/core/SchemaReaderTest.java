@@ -2,8 +2,11 @@ package dev.plinth.db.it.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.dialect.DdlRenderer;
+import dev.plinth.db.core.error.DbNotSupportedException;
 import dev.plinth.db.core.error.NoSuchTableException;
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
@@ -64,8 +67,9 @@ class SchemaReaderTest {
     db.writer()
         .run(
             tx -> {
+              DdlRenderer ddl = tx.dialect().ddl().forVersion(tx.dialect().serverVersion(tx));
               for (Table table : tables) {
-                tx.dialect().ddl().createTable(table).forEach(tx::update);
+                ddl.createTable(table).forEach(tx::update);
               }
             });
   }
@@ -163,6 +167,81 @@ class SchemaReaderTest {
         .containsExactly("uq_widgets_code");
     assertThat(read.indexes()).containsExactly(Index.of("ix_widgets_weight", "weight"));
     assertThat(read.column("flag").orElseThrow().type()).isEqualTo(SqlType.bool());
+  }
+
+  @AllBackends
+  void partialAndExpressionIndexesReadBackEqualToTheModelsWhereTheBackendHasThem(Database db) {
+    Index partialUnique = Index.unique("ux_live_items_name", "name").where("deleted = 0");
+    Index expression = Index.of("ix_live_items_lower", Index.expression("lower(name)"), "deleted");
+    Table live = liveItems(partialUnique, expression);
+    if (db.dialect().name().equals("mysql")) {
+      assertThatThrownBy(() -> create(db, live))
+          .isInstanceOf(DbNotSupportedException.class)
+          .hasMessageContaining("index ux_live_items_name of table live_items")
+          .hasMessageContaining("MySQL and MariaDB have no partial indexes");
+      return;
+    }
+    create(db, live);
+    db.writer()
+        .run(
+            tx ->
+                tx.update(
+                    "CREATE INDEX ix_live_items_odd ON live_items ((id % 2), upper(name))"
+                        + " WHERE name <> 'x' AND deleted = 0"));
+
+    Table read = db.schema().table("live_items");
+    Table expected =
+        liveItems(
+            partialUnique,
+            expression,
+            Index.of("ix_live_items_odd", "(id % 2)", "(upper(name))")
+                .where("name <> 'x' AND deleted = 0"));
+
+    assertThat(expected.diff(read).differences()).isEmpty();
+    assertThat(read.uniqueConstraints()).isEmpty();
+    assertThat(read.indexes())
+        .extracting(Index::name, Index::partial, Index::hasExpressions)
+        .containsExactly(
+            tuple("ix_live_items_lower", false, true),
+            tuple("ix_live_items_odd", true, true),
+            tuple("ux_live_items_name", true, false));
+  }
+
+  private static Table liveItems(Index... indexes) {
+    Table.Builder b =
+        Table.builder("live_items")
+            .column(Column.of("id", SqlType.integer()).notNull())
+            .column(Column.of("name", SqlType.varchar(64)).notNull())
+            .column(Column.of("deleted", SqlType.integer()).notNull().serverDefault("0"))
+            .primaryKey("id");
+    List.of(indexes).forEach(b::index);
+    return b.build();
+  }
+
+  @AllBackends
+  void expressionIndexesReadBackAndMariadbRefusesThem(Database db) {
+    boolean mariadb =
+        db.dialect().name().equals("mysql")
+            && db.reader()
+                .call(tx -> tx.queryOne("SELECT VERSION()", rs -> rs.getString(1)))
+                .orElseThrow()
+                .contains("MariaDB");
+    Table words =
+        Table.builder("words")
+            .column(Column.of("id", SqlType.integer()).notNull())
+            .column(Column.of("word", SqlType.varchar(64)).notNull())
+            .primaryKey("id")
+            .index(Index.of("ix_words_lower", Index.expression("lower(word)")))
+            .build();
+    if (mariadb) {
+      assertThatThrownBy(() -> create(db, words))
+          .isInstanceOf(DbNotSupportedException.class)
+          .hasMessageContaining("index ix_words_lower of table words")
+          .hasMessageContaining("MariaDB has no expression indexes");
+      return;
+    }
+    create(db, words);
+    assertThat(words.diff(db.schema().table("words")).differences()).isEmpty();
   }
 
   @AllBackends

@@ -1,8 +1,11 @@
 package dev.plinth.db.core.dialect.mysql;
 
+import dev.plinth.db.core.dialect.DdlRenderer;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.StandardDdlRenderer;
+import dev.plinth.db.core.error.DbNotSupportedException;
 import dev.plinth.db.core.schema.Column;
+import dev.plinth.db.core.schema.Index;
 import dev.plinth.db.core.schema.SqlType;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +15,28 @@ import java.util.List;
  * TIMESTAMP} updates itself and is limited to 2038), {@code LONGBLOB} and {@code LONGTEXT}. A
  * column is altered with one {@code CHANGE COLUMN} carrying its whole new definition; unique keys
  * and foreign keys are dropped with their own DROP forms.
+ *
+ * <p>Adjusted to a MariaDB server ({@link #forVersion}), it refuses an expression key, which
+ * MariaDB lacks, and drops with a foreign key the index MariaDB made for it, named after it (the
+ * model never holds that index, so {@code check} would report it left over).
  */
 final class MysqlDdlRenderer extends StandardDdlRenderer {
+  private final Dialect dialect;
+  private final boolean mariadb;
+
   MysqlDdlRenderer(Dialect dialect) {
+    this(dialect, false);
+  }
+
+  private MysqlDdlRenderer(Dialect dialect, boolean mariadb) {
     super(dialect);
+    this.dialect = dialect;
+    this.mariadb = mariadb;
+  }
+
+  @Override
+  public DdlRenderer forVersion(String version) {
+    return new MysqlDdlRenderer(dialect, version != null && version.contains("MariaDB"));
   }
 
   @Override
@@ -45,6 +66,36 @@ final class MysqlDdlRenderer extends StandardDdlRenderer {
         alter(table) + "CHANGE COLUMN " + quote(from.name()) + " " + columnDefinition(to));
   }
 
+  /**
+   * Refuses a partial index, which neither MySQL nor MariaDB has, and on MariaDB an expression key.
+   * An expression key is written as MySQL 8.0.13+ takes it.
+   */
+  @Override
+  public String createIndex(String table, Index index) {
+    if (index.partial()) {
+      throw refused(
+          table,
+          index,
+          "has the condition WHERE "
+              + index.where()
+              + ": MySQL and MariaDB have no partial indexes; declare the index without where()");
+    }
+    if (mariadb && index.hasExpressions()) {
+      throw refused(
+          table,
+          index,
+          "has the expression key "
+              + index.columns().stream().filter(Index::isExpression).findFirst().orElseThrow()
+              + ": MariaDB has no expression indexes; index a generated column instead");
+    }
+    return super.createIndex(table, index);
+  }
+
+  private static DbNotSupportedException refused(String table, Index index, String why) {
+    return new DbNotSupportedException(
+        "index " + index.name() + " of table " + table + " " + why + " for this backend", null);
+  }
+
   @Override
   public String dropIndex(String table, String name) {
     return alter(table) + "DROP INDEX " + quote(name);
@@ -72,7 +123,8 @@ final class MysqlDdlRenderer extends StandardDdlRenderer {
 
   @Override
   public String dropForeignKey(String table, String name) {
-    return alter(table) + "DROP FOREIGN KEY " + quote(name);
+    String drop = alter(table) + "DROP FOREIGN KEY " + quote(name);
+    return mariadb ? drop + ", DROP INDEX IF EXISTS " + quote(name) : drop;
   }
 
   @Override

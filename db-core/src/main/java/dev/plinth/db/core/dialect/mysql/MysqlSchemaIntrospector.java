@@ -22,7 +22,9 @@ import java.util.Set;
  * Reads MySQL and MariaDB tables of {@code DATABASE()} from {@code information_schema}. MySQL keeps
  * no difference between a unique constraint and a unique index, so every unique key is reported as
  * a unique constraint; the index MySQL creates by itself for a foreign key (named after it) is left
- * out. Checks come from {@code CHECK_CONSTRAINTS}, by its MariaDB {@code TABLE_NAME} column.
+ * out. A functional key part (MySQL 8.0.13+) is read from {@code STATISTICS.EXPRESSION} where that
+ * column exists; MariaDB has no such key parts. Checks come from {@code CHECK_CONSTRAINTS}, by its
+ * MariaDB {@code TABLE_NAME} column.
  *
  * <p>A column's collation is reported where it is not the database's default collation, rather than
  * the table's: the CREATE TABLE that Plinth renders names no table collation, so a column whose
@@ -84,24 +86,46 @@ final class MysqlSchemaIntrospector implements SchemaIntrospector {
       Tx tx, String name, List<ForeignKey> foreignKeys, Table.Builder table) {
     List<KeyRow> rows =
         tx.query(
-            "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS"
+            "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME, "
+                + expressionColumn(tx)
+                + " FROM information_schema.STATISTICS"
                 + BY_TABLE
                 + " ORDER BY INDEX_NAME, SEQ_IN_INDEX",
-            rs -> new KeyRow(rs.getString(1), rs.getInt(2) == 0, rs.getString(3)),
+            rs ->
+                new KeyRow(
+                    rs.getString(1),
+                    rs.getInt(2) == 0,
+                    rs.getString(4) == null ? rs.getString(3) : Index.expression(rs.getString(4))),
             name);
     Set<String> foreignKeyNames = new HashSet<>();
     foreignKeys.forEach(fk -> foreignKeyNames.add(fk.name()));
     for (List<KeyRow> group : CatalogRows.groupConsecutive(rows, KeyRow::index)) {
       KeyRow first = group.get(0);
       List<String> columns = group.stream().map(KeyRow::column).toList();
+      Index index = new Index(first.index, columns, first.unique);
       if (first.index.equals("PRIMARY")) {
         table.primaryKey(columns);
-      } else if (first.unique) {
+      } else if (index.isUniqueKey()) {
         table.unique(new UniqueConstraint(first.index, columns));
       } else if (!foreignKeyNames.contains(first.index)) {
-        table.index(new Index(first.index, columns, false));
+        table.index(index);
       }
     }
+  }
+
+  /**
+   * The column of {@code STATISTICS} that holds a functional key part's expression: {@code
+   * EXPRESSION} on MySQL 8.0.13+, none (so {@code NULL}) on MariaDB and older MySQL.
+   */
+  private static String expressionColumn(Tx tx) {
+    long found =
+        tx.queryOne(
+                "SELECT count(*) FROM information_schema.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = 'information_schema' AND TABLE_NAME = 'STATISTICS'"
+                    + " AND COLUMN_NAME = 'EXPRESSION'",
+                rs -> rs.getLong(1))
+            .orElse(0L);
+    return found > 0 ? "EXPRESSION" : "NULL";
   }
 
   private static List<ForeignKey> readForeignKeys(Tx tx, String name) {

@@ -11,6 +11,7 @@ import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,15 +95,30 @@ final class PostgresSchemaIntrospector implements SchemaIntrospector {
         .forEach(row -> row.addTo(table));
   }
 
+  /**
+   * The indexes that back no constraint; an expression key comes back as PostgreSQL prints it, the
+   * condition of a partial index too.
+   */
   private static List<Index> readIndexes(Tx tx, long oid) {
     return tx.query(
-        "SELECT i.relname, ix.indisunique, "
-            + columnNames("ix.indrelid", "ix.indkey::int2[]")
+        "SELECT i.relname, ix.indisunique, ARRAY(SELECT CASE WHEN k.num = 0"
+            + " THEN pg_get_indexdef(ix.indexrelid, k.ord::int, true) ELSE a.attname::text END"
+            + " FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)"
+            + " LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num"
+            + " ORDER BY k.ord), ix.indkey::int2[], pg_get_expr(ix.indpred, ix.indrelid, true)"
             + " FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid"
             + " WHERE ix.indrelid = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
             + " WHERE c.conindid = ix.indexrelid AND c.contype IN ('p', 'u', 'x'))"
             + " ORDER BY i.relname",
-        rs -> new Index(rs.getString(1), strings(rs.getArray(3)), rs.getBoolean(2)),
+        rs -> {
+          List<String> keys = strings(rs.getArray(3));
+          Short[] attnums = (Short[]) rs.getArray(4).getArray();
+          List<String> columns = new ArrayList<>();
+          for (int k = 0; k < keys.size(); k++) {
+            columns.add(attnums[k] == 0 ? Index.expression(keys.get(k)) : keys.get(k));
+          }
+          return new Index(rs.getString(1), columns, rs.getBoolean(2), rs.getString(5));
+        },
         oid);
   }
 

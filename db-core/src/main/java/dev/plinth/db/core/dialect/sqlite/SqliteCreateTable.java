@@ -171,11 +171,11 @@ final class SqliteCreateTable {
     return s;
   }
 
-  private static int closingParen(String s, int open) {
+  static int closingParen(String s, int open) {
     return nextTopLevel(s, open + 1, ')');
   }
 
-  private static List<String> splitTopLevel(String s, char separator) {
+  static List<String> splitTopLevel(String s, char separator) {
     List<String> parts = new ArrayList<>();
     int start = 0;
     for (int end = nextTopLevel(s, 0, separator);
@@ -192,7 +192,7 @@ final class SqliteCreateTable {
    * The index of the next {@code target} at or after {@code from} that is outside quotes and nested
    * parentheses, or the length of {@code s} when there is none.
    */
-  private static int nextTopLevel(String s, int from, char target) {
+  static int nextTopLevel(String s, int from, char target) {
     int depth = 0;
     char quote = 0;
     for (int i = from; i < s.length(); i++) {

@@ -29,13 +29,22 @@ import java.util.regex.Pattern;
 final class SqliteSchemaIntrospector implements SchemaIntrospector {
   /**
    * A condition on index {@code l} (a row of {@code pragma_index_list}) that the model cannot hold:
-   * partial, over an expression, or with its own COLLATE or DESC on a column.
+   * its own COLLATE or DESC on a key term.
    */
   private static final String OUTSIDE_THE_MODEL =
-      "l.origin = 'c' AND (l.partial OR EXISTS (SELECT 1 FROM pragma_index_xinfo(l.name) x"
-          + " WHERE x.key = 1 AND x.cid = -2) OR EXISTS (SELECT 1 FROM sqlite_master i"
+      "l.origin = 'c' AND EXISTS (SELECT 1 FROM sqlite_master i"
           + " WHERE i.type = 'index' AND i.name = l.name"
-          + " AND (upper(i.sql) LIKE '%COLLATE%' OR upper(i.sql) LIKE '% DESC%')))";
+          + " AND (upper(i.sql) LIKE '%COLLATE%' OR upper(i.sql) LIKE '% DESC%'))";
+
+  /**
+   * A condition on index {@code l} that a rebuild re-creates from its own SQL: one outside the
+   * model, and a partial or expression one, whose SQL SQLite rewrites through column renames as the
+   * model's text could not be.
+   */
+  private static final String KEPT_AS_SQL =
+      OUTSIDE_THE_MODEL
+          + " OR l.origin = 'c' AND (l.partial OR EXISTS (SELECT 1 FROM pragma_index_xinfo(l.name) x"
+          + " WHERE x.key = 1 AND x.cid = -2))";
 
   @Override
   public List<String> tableNames(Tx tx) {
@@ -135,7 +144,7 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
                 "SELECT l.name, m.sql FROM sqlite_master m, pragma_index_list(m.tbl_name) l"
                     + " WHERE m.type = 'index' AND m.tbl_name = ? COLLATE NOCASE"
                     + " AND l.name = m.name AND ("
-                    + OUTSIDE_THE_MODEL
+                    + KEPT_AS_SQL
                     + ") ORDER BY m.rowid",
                 rs -> new SchemaObject("index", rs.getString(1), rs.getString(2)),
                 table));
@@ -146,33 +155,41 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
   }
 
   /**
-   * The table's indexes as the model holds them: unique constraints and plain column indexes. A
-   * partial index, one over an expression and one with its own COLLATE or DESC have no place in the
-   * model; they are left out here and re-created from their own SQL by a rebuild ({@link
-   * #dependents}).
+   * The table's indexes as the model holds them: unique constraints, and indexes over columns and
+   * expressions, partial or not, whose expressions and condition come from their CREATE INDEX text.
+   * One with its own COLLATE or DESC has no place in the model; it is left out here and re-created
+   * from its own SQL by a rebuild ({@link #dependents}).
    */
   private static void readIndexes(Tx tx, String name, SqliteCreateTable parsed, Table.Builder t) {
     List<IndexRow> indexes =
         tx.query(
-            "SELECT l.name, l.\"unique\", l.origin FROM pragma_index_list(?) l"
+            "SELECT l.name, l.\"unique\", l.origin, l.partial, m.sql FROM pragma_index_list(?) l"
+                + " LEFT JOIN sqlite_master m ON m.type = 'index' AND m.name = l.name"
                 + " WHERE NOT ("
                 + OUTSIDE_THE_MODEL
                 + ") ORDER BY l.name",
-            rs -> new IndexRow(rs.getString(1), rs.getInt(2) != 0, rs.getString(3)),
+            rs ->
+                new IndexRow(
+                    rs.getString(1),
+                    rs.getInt(2) != 0,
+                    rs.getString(3),
+                    rs.getInt(4) != 0,
+                    rs.getString(5)),
             name);
     for (IndexRow index : indexes) {
       if (index.origin.equals("pk")) {
         continue;
       }
-      List<String> columns =
+      List<KeyTerm> keys =
           tx.query(
-              "SELECT name FROM pragma_index_info(?) ORDER BY seqno",
-              rs -> rs.getString(1),
+              "SELECT cid, name FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno",
+              rs -> new KeyTerm(rs.getInt(1), rs.getString(2)),
               index.name);
       if (index.origin.equals("u")) {
+        List<String> columns = keys.stream().map(KeyTerm::column).toList();
         t.unique(new UniqueConstraint(parsed.uniqueName(columns).orElse(null), columns));
       } else {
-        t.index(new Index(index.name, columns, index.unique));
+        t.index(index.toIndex(keys));
       }
     }
   }
@@ -235,5 +252,27 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
 
   private record PkColumn(int position, String name) {}
 
-  private record IndexRow(String name, boolean unique, String origin) {}
+  private record IndexRow(String name, boolean unique, String origin, boolean partial, String sql) {
+    /** The index with key {@code keys}, expressions and condition taken from its SQL. */
+    Index toIndex(List<KeyTerm> keys) {
+      boolean expressions = keys.stream().anyMatch(KeyTerm::isExpression);
+      if (!partial && !expressions) {
+        return new Index(name, keys.stream().map(KeyTerm::column).toList(), unique);
+      }
+      SqliteIndexSql text = SqliteIndexSql.parse(sql);
+      List<String> columns = new ArrayList<>();
+      for (int k = 0; k < keys.size(); k++) {
+        KeyTerm key = keys.get(k);
+        columns.add(key.isExpression() ? Index.expression(text.terms().get(k)) : key.column());
+      }
+      return new Index(name, columns, unique, partial ? text.where() : null);
+    }
+  }
+
+  /** A key term of an index: a column, or an expression ({@code cid} -2, no column name). */
+  private record KeyTerm(int cid, String column) {
+    boolean isExpression() {
+      return cid == -2;
+    }
+  }
 }

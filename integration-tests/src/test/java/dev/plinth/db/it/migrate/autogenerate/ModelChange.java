@@ -14,6 +14,7 @@ import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.core.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,13 +26,31 @@ import java.util.function.UnaryOperator;
  *     out there, one of them is enough
  * @param leftOnMysql the differences {@code check} still reports on MySQL and MariaDB after the
  *     generated revision, as its warnings say
+ * @param refusedOn the servers that cannot hold the change, so that applying the generated revision
+ *     fails there ({@code mysql} for MySQL and MariaDB, {@code mariadb} for MariaDB alone), each
+ *     with what its failure says
  */
 public record ModelChange(
-    String name, UnaryOperator<Schema> change, boolean combinable, List<String> leftOnMysql) {
+    String name,
+    UnaryOperator<Schema> change,
+    boolean combinable,
+    List<String> leftOnMysql,
+    Map<String, String> refusedOn) {
+
+  private static final Map<String, String> NO_PARTIAL_INDEXES =
+      Map.of(
+          "mysql", "MySQL and MariaDB have no partial indexes",
+          "mariadb", "MySQL and MariaDB have no partial indexes");
 
   /** A change that the generated revision makes completely on every backend. */
   public ModelChange(String name, UnaryOperator<Schema> change, boolean combinable) {
-    this(name, change, combinable, List.of());
+    this(name, change, combinable, List.of(), Map.of());
+  }
+
+  /** A change that leaves {@code leftOnMysql} for {@code check} to report on MySQL 8. */
+  public ModelChange(
+      String name, UnaryOperator<Schema> change, boolean combinable, List<String> leftOnMysql) {
+    this(name, change, combinable, leftOnMysql, Map.of());
   }
 
   /** The models after this change. */
@@ -90,6 +109,49 @@ public record ModelChange(
                     "items",
                     t -> t.indexes(i -> List.of(Index.of("ix_items_qty", "qty", "name")))),
             true),
+        new ModelChange(
+            "partial index added",
+            s ->
+                edit(
+                    s,
+                    "items",
+                    t ->
+                        t.indexes(
+                            i ->
+                                List.of(
+                                    Index.of("ix_items_qty", "qty"),
+                                    Index.unique("ux_items_live_note", "note").where("qty > 0")))),
+            false,
+            List.of(),
+            NO_PARTIAL_INDEXES),
+        new ModelChange(
+            "partial index condition",
+            s ->
+                edit(
+                    s,
+                    "items",
+                    t ->
+                        t.indexes(i -> List.of(Index.of("ix_items_qty", "qty").where("qty <> 0")))),
+            false,
+            List.of(),
+            NO_PARTIAL_INDEXES),
+        new ModelChange(
+            "expression index added",
+            s ->
+                edit(
+                    s,
+                    "owners",
+                    t ->
+                        t.indexes(
+                            i ->
+                                List.of(
+                                    Index.of(
+                                        "ix_owners_lower_name",
+                                        Index.expression("lower(name)"),
+                                        "id")))),
+            false,
+            List.of(),
+            Map.of("mariadb", "MariaDB has no expression indexes")),
         new ModelChange(
             "unique index added",
             s ->

@@ -235,7 +235,10 @@ class BatchAlterTableTest {
     String expression = "CREATE INDEX ix_items_lower_name ON items (lower(name))";
     TestMigrations.execute(db, partial, expression);
     assertThat(db.schema().table("items").indexes())
-        .containsExactly(Index.of("ix_items_qty", "qty"));
+        .containsExactly(
+            Index.of("ix_items_lower_name", "(lower(name))"),
+            Index.of("ix_items_qty", "qty"),
+            Index.of("ix_items_qty_set", "qty").where("qty IS NOT NULL"));
     rebuild(
         db,
         "items",
@@ -246,6 +249,28 @@ class BatchAlterTableTest {
                 "SELECT sql FROM sqlite_master WHERE name IN ('ix_items_lower_name', 'ix_items_qty_set')"
                     + " ORDER BY name"))
         .containsExactly("CREATE INDEX ix_items_lower_name ON items (lower(\"title\"))", partial);
+    assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+  }
+
+  @AllBackends(Backend.SQLITE)
+  void aPartialIndexTheBatchReplacesIsCreatedFromTheModelThroughARebuildOnSqlite(Database db) {
+    schemaWithRows(db, 10);
+    TestMigrations.execute(
+        db, "CREATE INDEX ix_items_qty_set ON items (qty) WHERE qty IS NOT NULL");
+    Index replaced = Index.of("ix_items_qty_set", Index.expression("qty + 1")).where("qty > 5");
+    Index added = Index.unique("ux_items_live_name", "name").where("qty > 0");
+    rebuild(
+        db,
+        "items",
+        batch ->
+            batch
+                .addColumn(Column.of("note", SqlType.text()))
+                .dropIndex("ix_items_qty_set")
+                .createIndex(replaced)
+                .createIndex(added));
+
+    assertThat(db.schema().table("items").indexes())
+        .containsExactly(Index.of("ix_items_qty", "qty"), replaced, added);
     assertThat(TestMigrations.strings(db, "PRAGMA integrity_check")).containsExactly("ok");
   }
 
