@@ -273,6 +273,7 @@ public final class MigrationRunner {
       scripts.get(step.revision().id()).check(step.direction(), db.dialect().name());
     }
     LOG.info("{} revision(s) to run from {}: {}", all.size(), current, plan.revisionIds());
+    steps.newRun();
     List<AppliedRevision> applied = new ArrayList<>();
     for (MigrationStep step : all) {
       boolean last = applied.size() == all.size() - 1;

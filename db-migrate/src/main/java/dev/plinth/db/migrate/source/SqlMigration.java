@@ -5,6 +5,7 @@ import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;
 import dev.plinth.db.migrate.graph.Direction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,13 +151,17 @@ public final class SqlMigration implements MigrationScript {
   private void run(MigrationContext ctx, Direction direction) {
     String backend = ctx.dialect().name();
     List<SqlStatement> ready = checked.remove(new Checked(direction, backend));
+    List<String> together = new ArrayList<>();
     for (SqlStatement statement : ready != null ? ready : runnable(direction, backend)) {
       if (statement.dataBlock().isPresent()) {
+        ctx.executeAll(together);
+        together.clear();
         ctx.copyIn(statement.sql(), statement.dataBlock().get());
       } else {
-        ctx.execute(statement.sql());
+        together.add(statement.sql());
       }
     }
+    ctx.executeAll(together);
   }
 
   private List<SqlStatement> runnable(Direction direction, String backend) {
