@@ -26,11 +26,11 @@ check "plinth-migrate --version" [ "$("$home/bin/plinth-migrate" --version)" = "
 check "plinth-archive --version" [ "$("$home/bin/plinth-archive" --version)" = "plinth-archive $version" ]
 check "init" migrate -q init
 check "revision" migrate -q revision -m first
-id=$(migrate heads --format json | sed -n 's/^{"heads":\["\([0-9a-f]\{12\}\)"\]}$/\1/p')
-check "heads --format json is {\"heads\":[id]}" [ -n "$id" ]
+id=$(migrate heads --format json | sed -n 's/^\["\([0-9a-f]\{12\}\)"\]$/\1/p')
+check "heads --format json is [id]" [ -n "$id" ]
 check "upgrade against SQLite" migrate -q --url "jdbc:sqlite:$work/app.db" upgrade heads
 check "the first run wrote a CDS archive" [ -n "$(ls "$work/cds"/plinth-migrate-*.jsa 2>/dev/null)" ]
-check "current (CDS archive mapped)" [ "$(migrate --url "jdbc:sqlite:$work/app.db" current --format json)" = "{\"current\":[\"$id\"]}" ]
+check "current (CDS archive mapped)" [ "$(migrate --url "jdbc:sqlite:$work/app.db" current --format json)" = "[\"$id\"]" ]
 check "JAVA_OPTS reach the JVM" [ "$(JAVA_OPTS=-Dorg.slf4j.simpleLogger.log.dev.plinth=info migrate --url "jdbc:sqlite:$work/app.db" current 2>&1 >/dev/null | grep -c ready)" = 1 ]
 check "completion scripts" grep -q "complete -F _complete_plinth-archive" "$home/completion/plinth-archive"
 

@@ -226,7 +226,14 @@ public final class Archiver {
       }
       total += batch.archived();
       archived.merge(table, (long) batch.archived(), Long::sum);
-      batch.residue().forEach((t, n) -> residue.merge(t, (long) n, Long::sum));
+      db.metrics().rowsArchived(table, batch.archived());
+      batch
+          .residue()
+          .forEach(
+              (t, n) -> {
+                residue.merge(t, (long) n, Long::sum);
+                db.metrics().residueArchived(t, n);
+              });
       int extra = batch.residue().values().stream().mapToInt(Integer::intValue).sum();
       LOG.debug("{}: archived {} rows and {} residue rows", table, batch.archived(), extra);
       listener.accept(new ArchiveBatch(table, batch.archived(), extra, nanos, total, budget));

@@ -56,11 +56,13 @@ public final class Database implements AutoCloseable {
   private final TransactionScope reader;
   private final TransactionScope asyncReader;
   private final SchemaReader schema;
+  private final DatabaseMetrics metrics;
 
   private Database(Builder b, DatabaseConfig config, Dialect dialect, ConnectionSources sources) {
     this.config = config;
     this.dialect = dialect;
     this.sources = sources;
+    this.metrics = b.metrics == null ? DatabaseMetrics.NONE : b.metrics;
     try {
       this.schema = new SchemaReader(this::reader);
       MapperBinding mappers = new MapperBinding(sources.writer(), b.mybatis);
@@ -71,11 +73,12 @@ public final class Database implements AutoCloseable {
           new TransactionRunner(
               sources,
               dialect,
-              new TransactionRetry(config, b.retryIf),
+              new TransactionRetry(config, b.retryIf, metrics),
               mappers,
               config.connectionDebug(),
               schema::invalidate,
-              b.statementListener);
+              b.statementListener,
+              b.metrics);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -94,15 +97,32 @@ public final class Database implements AutoCloseable {
     awaitFirstConnection(
         config,
         sanitized,
+        b.metrics,
         () -> {
           connectOnce(Pools.unpooled(config.connection(), dialect, config), dialect, sanitized);
           return dialect;
         });
     Database db =
         new Database(
-            b, config, dialect, ConnectionSources.ownPools(config, dialect, b.poolName, b.hikari));
+            b, config, dialect, ConnectionSources.ownPools(config, dialect, b.poolName, pools(b)));
     LOG.info("database {} ready ({})", sanitized, dialect.name());
     return db;
+  }
+
+  /**
+   * The pools' settings: the metrics' hook first, so that the service's customizer has the last
+   * word.
+   */
+  private static Consumer<HikariConfig> pools(Builder b) {
+    if (b.metrics == null) {
+      return b.hikari;
+    }
+    DatabaseMetrics metrics = b.metrics;
+    Consumer<HikariConfig> customizer = b.hikari;
+    return hc -> {
+      metrics.pool(hc);
+      customizer.accept(hc);
+    };
   }
 
   /**
@@ -116,6 +136,7 @@ public final class Database implements AutoCloseable {
         awaitFirstConnection(
             b.config,
             "the given DataSource",
+            b.metrics,
             () -> TransactionRunner.metadataUrl(b.dataSource, hint));
     if (url == null) {
       url = TransactionRunner.metadataUrl(b.dataSource, hint);
@@ -153,7 +174,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * A scope for reads that tolerate replication lag: on the {@code slave_connection} replica when
-   * one is configured, else on the primary. Inside a writer it joins the writer.
+   * one is configured, else on the primary. While the replica lags beyond {@code max_replica_lag}
+   * or does not answer, its reads run on the primary (a read whose replica connection fails runs
+   * again there). Inside a writer it joins the writer.
    */
   public TransactionScope asyncReader() {
     return asyncReader;
@@ -192,6 +215,15 @@ public final class Database implements AutoCloseable {
     return runner.connectionsInUse();
   }
 
+  /**
+   * Where this database reports its measurements, for the work other modules run on it
+   * (db-migrate's revisions, db-archive's batches); {@link DatabaseMetrics#NONE} when none were
+   * registered.
+   */
+  public DatabaseMetrics metrics() {
+    return metrics;
+  }
+
   /** The configuration this database was built with. */
   public DatabaseConfig config() {
     return config;
@@ -223,10 +255,11 @@ public final class Database implements AutoCloseable {
    *
    * @param config the retry settings; {@code null} for a single attempt
    * @param what the sanitised URL or a description of the source, for messages
+   * @param metrics told how long the connection took; {@code null} for none
    * @param attempt one connection attempt, returning what it learnt
    */
   private static <T> T awaitFirstConnection(
-      DatabaseConfig config, String what, CheckedSupplier<T> attempt) {
+      DatabaseConfig config, String what, DatabaseMetrics metrics, CheckedSupplier<T> attempt) {
     if (config != null && config.maxRetries() == 0) {
       return null;
     }
@@ -250,7 +283,12 @@ public final class Database implements AutoCloseable {
                         e.getDelay().toMillis()))
             .build();
     try {
-      return Failsafe.with(policy).get(attempt);
+      long start = System.nanoTime();
+      T learnt = Failsafe.with(policy).get(attempt);
+      if (metrics != null) {
+        metrics.startedUp(System.nanoTime() - start);
+      }
+      return learnt;
     } catch (DbConnectionException e) {
       throw new EngineStartException(
           "cannot connect to "
@@ -301,6 +339,7 @@ public final class Database implements AutoCloseable {
     private DataSource readerDataSource;
     private String poolName = "plinth";
     private Consumer<HikariConfig> hikari = hc -> {};
+    private DatabaseMetrics metrics;
 
     private Builder() {}
 
@@ -405,6 +444,22 @@ public final class Database implements AutoCloseable {
      */
     public Builder statementListener(StatementListener listener) {
       this.statementListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Reports this database's measurements to {@code metrics}, typically {@code
+     * dev.plinth.db.core.metrics.PlinthMeters.of(meterRegistry)}: HikariCP's meters for the pools
+     * Plinth builds (a service's own {@link #dataSource(DataSource)} binds its pool itself), and
+     * Plinth's own for transactions, retries, deadlocks, start-up, revisions and archive batches.
+     * The parameter is Plinth's {@link DatabaseMetrics} rather than an {@code Object} registry, so
+     * a wrong argument fails to compile while only {@code PlinthMeters} names Micrometer, which a
+     * service without it then never loads.
+     *
+     * @throws NullPointerException if {@code metrics} is null
+     */
+    public Builder metrics(DatabaseMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
       return this;
     }
 

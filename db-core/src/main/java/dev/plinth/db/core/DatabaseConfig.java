@@ -34,6 +34,19 @@ public final class DatabaseConfig {
               + " `jdbc:mariadb://host/db?user=u` (or `jdbc:mysql://`)");
   static final ConfigOption<String> SLAVE_CONNECTION =
       ConfigOption.url("slave_connection", "read replica URL, used by `asyncReader()`");
+  static final ConfigOption<Duration> MAX_REPLICA_LAG =
+      ConfigOption.seconds(
+          "max_replica_lag",
+          30,
+          0,
+          "(Plinth) while the replica lags more than this, or does not answer, async reads go to"
+              + " the primary");
+  static final ConfigOption<Duration> REPLICA_CHECK_INTERVAL =
+      ConfigOption.seconds(
+          "replica_check_interval",
+          5,
+          0,
+          "(Plinth) how often a background thread measures the replica's lag; above 0");
   static final ConfigOption<Integer> MAX_POOL_SIZE =
       ConfigOption.integer("max_pool_size", 5, 1, 10_000, "connections per pool");
   static final ConfigOption<Duration> POOL_TIMEOUT =
@@ -112,6 +125,8 @@ public final class DatabaseConfig {
       List.of(
           CONNECTION,
           SLAVE_CONNECTION,
+          MAX_REPLICA_LAG,
+          REPLICA_CHECK_INTERVAL,
           MAX_POOL_SIZE,
           POOL_TIMEOUT,
           CONNECTION_RECYCLE_TIME,
@@ -155,6 +170,10 @@ public final class DatabaseConfig {
               + " is not set: give a JDBC URL such as jdbc:sqlite:app.db, "
               + "jdbc:postgresql://host/db or jdbc:mariadb://host/db");
     }
+    if (replicaCheckInterval().isZero()) {
+      throw new IllegalArgumentException(
+          PREFIX + REPLICA_CHECK_INTERVAL.key() + " is 0: give a positive number of seconds");
+    }
     if (dbRetryInterval().compareTo(dbMaxRetryInterval()) > 0) {
       throw new IllegalArgumentException(
           PREFIX
@@ -189,6 +208,19 @@ public final class DatabaseConfig {
   /** The reader replica's JDBC URL ({@code database.slave_connection}), if one is configured. */
   public Optional<String> slaveConnection() {
     return Optional.ofNullable(get(SLAVE_CONNECTION));
+  }
+
+  /**
+   * The replica lag beyond which async reads go to the primary ({@code database.max_replica_lag},
+   * 30 s).
+   */
+  public Duration maxReplicaLag() {
+    return get(MAX_REPLICA_LAG);
+  }
+
+  /** How often the replica's lag is measured ({@code database.replica_check_interval}, 5 s). */
+  public Duration replicaCheckInterval() {
+    return get(REPLICA_CHECK_INTERVAL);
   }
 
   /** The most connections each pool holds ({@code database.max_pool_size}, default 5). */
@@ -338,6 +370,16 @@ public final class DatabaseConfig {
     /** Sets the reader replica's JDBC URL ({@code database.slave_connection}). */
     public Builder slaveConnection(String url) {
       return set(SLAVE_CONNECTION.key(), url);
+    }
+
+    /** Sets the replica lag bound for async reads ({@code database.max_replica_lag}). */
+    public Builder maxReplicaLag(Duration lag) {
+      return set(MAX_REPLICA_LAG, lag);
+    }
+
+    /** Sets how often the replica's lag is measured ({@code database.replica_check_interval}). */
+    public Builder replicaCheckInterval(Duration interval) {
+      return set(REPLICA_CHECK_INTERVAL, interval);
     }
 
     /** Sets the pool size ({@code database.max_pool_size}). */

@@ -29,6 +29,8 @@ class DatabaseConfigTest {
     assertThat(c.sqliteSynchronous()).isTrue();
     assertThat(c.connectionDebug()).isZero();
     assertThat(c.slaveConnection()).isEmpty();
+    assertThat(c.maxReplicaLag()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.replicaCheckInterval()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
@@ -167,6 +169,8 @@ class DatabaseConfigTest {
         DatabaseConfig.builder()
             .connection("jdbc:sqlite:a.db")
             .slaveConnection("jdbc:sqlite:b.db")
+            .maxReplicaLag(Duration.ofMillis(1500))
+            .replicaCheckInterval(Duration.ofMillis(100))
             .maxPoolSize(7)
             .poolTimeout(Duration.ofSeconds(3))
             .connectionRecycleTime(Duration.ofMinutes(2))
@@ -184,6 +188,8 @@ class DatabaseConfigTest {
             .build();
     DatabaseConfig again = c.toBuilder().build();
     assertThat(again.slaveConnection()).contains("jdbc:sqlite:b.db");
+    assertThat(again.maxReplicaLag()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(again.replicaCheckInterval()).isEqualTo(Duration.ofMillis(100));
     assertThat(again.maxPoolSize()).isEqualTo(7);
     assertThat(again.connectionRecycleTime()).isEqualTo(Duration.ofMinutes(2));
     assertThat(again.maxRetries()).isEqualTo(-1);
@@ -208,6 +214,18 @@ class DatabaseConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("database.db_retry_interval (2 s)")
         .hasMessageContaining("database.db_max_retry_interval (1.5 s)");
+  }
+
+  @Test
+  void aReplicaCheckIntervalOfZeroIsRefusedNamingTheOption() {
+    assertThatThrownBy(
+            () ->
+                DatabaseConfig.builder()
+                    .connection("jdbc:sqlite::memory:")
+                    .set("replica_check_interval", "0")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("database.replica_check_interval is 0");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.plinth.db.core.schema.Schema;
 import dev.plinth.db.core.schema.SchemaDiff;
 import dev.plinth.db.migrate.adopt.Adopter;
 import dev.plinth.db.migrate.graph.RevisionGraph;
+import dev.plinth.db.migrate.models.ModelComparison;
 import dev.plinth.db.migrate.models.RegisteredModels;
 import dev.plinth.db.migrate.phase.OnlineUpgrade;
 import dev.plinth.db.migrate.runner.MigrationRunner;
@@ -66,9 +67,17 @@ public final class Migrator implements AutoCloseable {
         new OnlineUpgrade(db, graph, b.dataMigrations(), models.map(RegisteredModels::schema));
     this.runner =
         new MigrationRunner(
-            db, graph, byId, b.versionTable, b.historyTable(), b.lockTimeout, online.guard());
+            db,
+            graph,
+            byId,
+            b.versionTable,
+            b.historyTable(),
+            b.lockTimeout,
+            b.endOrphans,
+            online.guard());
     this.installer =
-        new ModelsInstaller(db, graph, b.versionTable, b.historyTable(), b.lockTimeout);
+        new ModelsInstaller(
+            db, graph, b.versionTable, b.historyTable(), b.lockTimeout, b.endOrphans);
   }
 
   /** Starts a builder. */
@@ -244,7 +253,19 @@ public final class Migrator implements AutoCloseable {
    * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
    */
   public Optional<SchemaDiff> compareModels() {
-    return models.map(m -> m.compare(db.reader().call(tx -> db.schema().readAll(tx)), ownTables));
+    return compareModelsInDetail().map(ModelComparison::diff);
+  }
+
+  /**
+   * Compares the registered models with the live schema as {@link #compareModels()} does, keeping
+   * both schemas beside the differences: what {@code plinth-migrate revision --autogenerate} needs.
+   *
+   * @return the comparison; empty when no models were registered
+   * @throws dev.plinth.db.core.error.DbException if the catalogue cannot be read
+   */
+  public Optional<ModelComparison> compareModelsInDetail() {
+    return models.map(
+        m -> m.comparison(db.reader().call(tx -> db.schema().readAll(tx)), ownTables));
   }
 
   /** The version table's rows: the applied heads; empty for a database never migrated. */
@@ -307,6 +328,7 @@ public final class Migrator implements AutoCloseable {
     private ClassLoader classLoader = Migrator.class.getClassLoader();
     private String versionTable = "plinth_version";
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private boolean endOrphans;
     private final List<OnlineDataMigration> dataMigrations = new ArrayList<>();
     private ModelsProvider models;
     private AdoptionMapping adoption;
@@ -401,6 +423,17 @@ public final class Migrator implements AutoCloseable {
     /** How long to wait for another migrator's lock (default 5 minutes). */
     public Builder lockTimeout(Duration timeout) {
       this.lockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Whether to end the work of a killed migrator that still runs on the server ({@code
+     * pg_terminate_backend}, MySQL {@code KILL}) once the lock is taken, instead of waiting up to
+     * the lock timeout for it to finish (default false: wait). Either way one WARN names it:
+     * backend or connection id, statement and since when.
+     */
+    public Builder endOrphans(boolean end) {
+      this.endOrphans = end;
       return this;
     }
 

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,18 @@ public interface Dialect {
    */
   default TransactionGuard relaxedCommitGuard() {
     return TransactionGuard.NONE;
+  }
+
+  /**
+   * How far the replica that {@code connection} is on lags behind its primary, measured there in
+   * one cheap statement; empty when the replica cannot tell (its replication stopped). A server
+   * that is no replica lags by nothing. Zero by default, for a backend without replication
+   * (SQLite).
+   *
+   * @throws SQLException if the statement fails
+   */
+  default Optional<Duration> replicaLag(Connection connection) throws SQLException {
+    return Optional.of(Duration.ZERO);
   }
 
   /** The most bind parameters one statement may carry on this backend. */
@@ -170,6 +183,21 @@ public interface Dialect {
    * @param name the lock's name: letters, digits and underscores
    */
   SessionLock sessionLock(Session session, String name);
+
+  /**
+   * Marks {@code tx}'s session as working for the holder of the lock called {@code name}, until the
+   * mark is closed: PostgreSQL sets {@code application_name} to the lock's name (for the
+   * transaction, or for the session in auto-commit), MySQL takes a second user lock on the session;
+   * SQLite has no server sessions to outlive a process and marks nothing. Call it only while
+   * holding that lock.
+   *
+   * @param tx the transaction or session that runs the work
+   * @param name the lock's name, as given to {@link #sessionLock(Session, String)}
+   * @throws DbException if the backend refuses the request
+   */
+  default WorkMark markWork(Tx tx, String name) {
+    return WorkMark.NONE;
+  }
 
   /**
    * The server's version as it reports it ({@code 15.4}, {@code 10.11.6-MariaDB}, {@code 3.54.1}),

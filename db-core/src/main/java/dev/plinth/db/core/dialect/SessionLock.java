@@ -1,5 +1,7 @@
 package dev.plinth.db.core.dialect;
 
+import java.util.List;
+
 /**
  * A named lock that at most one session of a database holds at a time and that the backend releases
  * by itself when the holding connection or process dies, so a crash never leaves it stuck. Obtained
@@ -30,4 +32,25 @@ public interface SessionLock {
    * @throws dev.plinth.db.core.error.DbException if the backend's catalogue cannot be read
    */
   String holder();
+
+  /**
+   * The server sessions marked with {@link Dialect#markWork} for this lock that still run a
+   * statement although their lock holder is gone. Call it only while holding the lock: then no live
+   * holder can own such a session. Backends whose sessions die with their process have none.
+   *
+   * @throws dev.plinth.db.core.error.DbException if the backend's catalogue cannot be read
+   */
+  default List<OrphanedSession> orphans() {
+    return List.of();
+  }
+
+  /**
+   * Asks the server to end {@code orphan} ({@code pg_terminate_backend}, {@code KILL}); returns at
+   * once, the session may take a moment to go.
+   *
+   * @throws dev.plinth.db.core.error.DbException if the server refuses
+   */
+  default void end(OrphanedSession orphan) {
+    throw new IllegalStateException("this backend has no server sessions to end: " + orphan);
+  }
 }

@@ -3,6 +3,7 @@ package dev.plinth.db.core.pool;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.UrlSanitizer;
 import dev.plinth.db.core.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,17 @@ import javax.sql.DataSource;
  */
 public final class ConnectionSources implements AutoCloseable {
   private final DataSource writer;
-  private final DataSource reader;
+  private final ReplicaRouting asyncReads;
   private final DataSource sessions;
   private final List<HikariDataSource> owned;
 
   private ConnectionSources(
-      DataSource writer, DataSource reader, DataSource sessions, List<HikariDataSource> owned) {
+      DataSource writer,
+      ReplicaRouting asyncReads,
+      DataSource sessions,
+      List<HikariDataSource> owned) {
     this.writer = writer;
-    this.reader = reader;
+    this.asyncReads = asyncReads;
     this.sessions = sessions;
     this.owned = owned;
   }
@@ -44,14 +48,16 @@ public final class ConnectionSources implements AutoCloseable {
     owned.add(writer);
     try {
       Optional<String> replica = config.slaveConnection();
-      HikariDataSource reader =
-          replica.isPresent()
-              ? Pools.create(poolName + "-reader", replica.get(), dialect, config, customizer)
-              : writer;
-      if (reader != writer) {
+      ReplicaRouting asyncReads = ReplicaRouting.primaryOnly(writer);
+      if (replica.isPresent()) {
+        HikariDataSource reader =
+            Pools.create(poolName + "-reader", replica.get(), dialect, config, customizer);
         owned.add(reader);
+        asyncReads =
+            ReplicaRouting.watching(
+                reader, writer, dialect, config, UrlSanitizer.sanitize(replica.get()), poolName);
       }
-      return new ConnectionSources(writer, reader, writer.getDataSource(), List.copyOf(owned));
+      return new ConnectionSources(writer, asyncReads, writer.getDataSource(), List.copyOf(owned));
     } catch (RuntimeException e) {
       writer.close();
       throw e;
@@ -67,8 +73,17 @@ public final class ConnectionSources implements AutoCloseable {
   public static ConnectionSources borrowed(
       DataSource writer, DataSource reader, Dialect dialect, DatabaseConfig config) {
     DataSource w = new SetUpOnFirstUse(writer, dialect, config);
-    DataSource r = reader == null ? w : new SetUpOnFirstUse(reader, dialect, config);
-    return new ConnectionSources(w, r, w, List.of());
+    ReplicaRouting asyncReads =
+        reader == null
+            ? ReplicaRouting.primaryOnly(w)
+            : ReplicaRouting.watching(
+                new SetUpOnFirstUse(reader, dialect, config),
+                w,
+                dialect,
+                config,
+                "(the reader DataSource)",
+                "plinth");
+    return new ConnectionSources(w, asyncReads, w, List.of());
   }
 
   /** The primary's source, for writer and reader transactions. */
@@ -76,9 +91,9 @@ public final class ConnectionSources implements AutoCloseable {
     return writer;
   }
 
-  /** The replica's source for async readers; the writer's when there is no replica. */
-  public DataSource reader() {
-    return reader;
+  /** Where async readers read: the replica while it is usable, else the primary. */
+  public ReplicaRouting asyncReads() {
+    return asyncReads;
   }
 
   /** The source of sessions: physical connections outside Plinth's pools, or the service's own. */
@@ -86,9 +101,12 @@ public final class ConnectionSources implements AutoCloseable {
     return sessions;
   }
 
-  /** Closes the pools Plinth built; a service's own sources stay open. */
+  /**
+   * Stops the replica check and closes the pools Plinth built; a service's own sources stay open.
+   */
   @Override
   public void close() {
+    asyncReads.close();
     owned.forEach(HikariDataSource::close);
   }
 }

@@ -5,6 +5,8 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
 import dev.plinth.db.core.DatabaseConfig;
+import dev.plinth.db.core.DatabaseMetrics;
+import dev.plinth.db.core.DatabaseMetrics.RetryCause;
 import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DeadlockException;
 import java.util.function.Predicate;
@@ -21,16 +23,20 @@ public final class TransactionRetry {
 
   private final RetrySchedule schedule;
   private final Predicate<? super Throwable> always;
+  private final DatabaseMetrics metrics;
 
   /**
    * Creates the retry layer from a configuration.
    *
    * @param config supplies the {@code db_*} retry options
    * @param retryIf further failures to retry, for every transaction of the database
+   * @param metrics told of every retry, by cause
    */
-  public TransactionRetry(DatabaseConfig config, Predicate<? super Throwable> retryIf) {
+  public TransactionRetry(
+      DatabaseConfig config, Predicate<? super Throwable> retryIf, DatabaseMetrics metrics) {
     this.schedule = RetrySchedule.forTransactions(config);
     this.always = retryIf;
+    this.metrics = metrics;
   }
 
   /**
@@ -55,7 +61,7 @@ public final class TransactionRetry {
             .handleIf(
                 (Object result, Throwable failure) -> failure != null && retriable.test(failure))
             .build();
-    return new Policy(policy, retriable, what, schedule.maxRetries());
+    return new Policy(policy, retriable, what, schedule.maxRetries(), metrics);
   }
 
   /**
@@ -70,13 +76,19 @@ public final class TransactionRetry {
     private final Predicate<Throwable> retriable;
     private final String what;
     private final int maxRetries;
+    private final DatabaseMetrics metrics;
 
     private Policy(
-        RetryPolicy<Object> policy, Predicate<Throwable> retriable, String what, int maxRetries) {
+        RetryPolicy<Object> policy,
+        Predicate<Throwable> retriable,
+        String what,
+        int maxRetries,
+        DatabaseMetrics metrics) {
       this.policy = policy;
       this.retriable = retriable;
       this.what = what;
       this.maxRetries = maxRetries;
+      this.metrics = metrics;
     }
 
     /**
@@ -105,6 +117,7 @@ public final class TransactionRetry {
             maxRetries < 0 ? "unlimited" : Integer.toString(maxRetries + 1),
             execution.getDelay().toMillis(),
             failure.toString());
+        metrics.retrying(cause(failure));
         try {
           Thread.sleep(execution.getDelay().toMillis());
         } catch (InterruptedException e) {
@@ -117,6 +130,13 @@ public final class TransactionRetry {
           failure = next;
         }
       }
+    }
+
+    private static RetryCause cause(Throwable failure) {
+      if (failure instanceof DeadlockException) {
+        return RetryCause.DEADLOCK;
+      }
+      return failure instanceof DbConnectionException ? RetryCause.CONNECTION : RetryCause.OTHER;
     }
 
     private static RuntimeException unchecked(Throwable t) {

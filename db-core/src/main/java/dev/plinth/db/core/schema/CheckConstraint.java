@@ -12,4 +12,12 @@ public record CheckConstraint(String name, String expression) {
   public static CheckConstraint of(String name, String expression) {
     return new CheckConstraint(name, expression);
   }
+
+  /**
+   * What the schema comparison knows this check by: its name, or its normalised expression when it
+   * has none (the {@code object} of a check's {@link SchemaDifference}).
+   */
+  public String key() {
+    return name != null ? name : SqlText.normalizeExpression(expression);
+  }
 }

@@ -99,8 +99,8 @@ final class SchemaComparison {
         k -> k,
         (x, y) -> compareForeignKeys(t, x, y));
     compareKeyed(
-        byKey(e.checks(), SchemaComparison::checkKey),
-        byKey(a.checks(), SchemaComparison::checkKey),
+        byKey(e.checks(), CheckConstraint::key),
+        byKey(a.checks(), CheckConstraint::key),
         Kind.MISSING_CHECK,
         Kind.EXTRA_CHECK,
         k -> t,
@@ -109,7 +109,7 @@ final class SchemaComparison {
             check(
                 Kind.CHECK_EXPRESSION,
                 t,
-                checkKey(x),
+                x.key(),
                 SqlText.normalizeExpression(x.expression()),
                 SqlText.normalizeExpression(y.expression())));
   }
@@ -174,10 +174,6 @@ final class SchemaComparison {
 
   private static String signature(ForeignKey fk) {
     return fk.columns() + " -> " + fk.referencedTable() + fk.referencedColumns();
-  }
-
-  private static String checkKey(CheckConstraint c) {
-    return c.name() != null ? c.name() : SqlText.normalizeExpression(c.expression());
   }
 
   /** Backends match collation names without regard to case ({@code NOCASE}, {@code nocase}). */

@@ -1,5 +1,7 @@
 package dev.plinth.db.core.tx;
 
+import dev.plinth.db.core.DatabaseMetrics;
+import dev.plinth.db.core.DatabaseMetrics.Outcome;
 import dev.plinth.db.core.Session;
 import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.core.TxFunction;
@@ -7,6 +9,7 @@ import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.dialect.TransactionGuard;
 import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.error.DeadlockException;
 import dev.plinth.db.core.pool.ConnectionSources;
 import dev.plinth.db.core.retry.TransactionRetry;
 import java.sql.Connection;
@@ -29,6 +32,7 @@ public final class TransactionRunner {
   private final JdbcTx.Shared shared;
   private final Runnable afterDdl;
   private final StatementListener listener;
+  private final DatabaseMetrics metrics;
 
   /**
    * Creates a runner over the given connection sources.
@@ -37,6 +41,7 @@ public final class TransactionRunner {
    * @param afterDdl called after each DDL statement and again when its transaction ends, to drop
    *     cached schema metadata
    * @param listener sees every statement and transaction; {@code null} for none
+   * @param metrics told how each outermost transaction ended; {@code null} for none
    */
   public TransactionRunner(
       ConnectionSources sources,
@@ -45,7 +50,8 @@ public final class TransactionRunner {
       MapperBinding mappers,
       int connectionDebug,
       Runnable afterDdl,
-      StatementListener listener) {
+      StatementListener listener,
+      DatabaseMetrics metrics) {
     this.sources = sources;
     this.dialect = dialect;
     this.retry = retry;
@@ -54,6 +60,7 @@ public final class TransactionRunner {
             dialect, mappers, new SqlLog(connectionDebug), afterDdl, listener, new AtomicInteger());
     this.afterDdl = afterDdl;
     this.listener = listener;
+    this.metrics = metrics;
     if (listener != null) {
       mappers.report(listener);
     }
@@ -77,9 +84,9 @@ public final class TransactionRunner {
       return spec.savepoint() ? outer.inSavepoint(work) : work.apply(outer);
     }
     try {
-      return begin(spec, work, outer);
+      return measured(spec, work, outer);
     } catch (Throwable first) {
-      return spec.retry().retryAfter(first, () -> begin(spec, work, outer));
+      return spec.retry().retryAfter(first, () -> measured(spec, work, outer));
     }
   }
 
@@ -153,14 +160,44 @@ public final class TransactionRunner {
         });
   }
 
-  /** Runs one attempt of a new transaction; {@code outer} is the thread's running one, if any. */
+  /** Runs one attempt of a new transaction, and tells the metrics, if any, how it ended. */
+  private <T> T measured(TransactionSpec spec, TxFunction<T> work, JdbcTx outer) {
+    if (metrics == null) {
+      return begin(spec, work, outer);
+    }
+    long start = System.nanoTime();
+    Outcome outcome = Outcome.ROLLBACK;
+    try {
+      T result = begin(spec, work, outer);
+      if (spec.mode() == TransactionMode.WRITER) {
+        outcome = Outcome.COMMIT;
+      }
+      return result;
+    } catch (DbException e) {
+      outcome = Outcome.FAILED;
+      if (e instanceof DeadlockException) {
+        metrics.deadlock();
+      }
+      throw e;
+    } finally {
+      metrics.transactionEnded(spec.mode(), outcome, System.nanoTime() - start);
+    }
+  }
+
+  /**
+   * Runs one attempt of a new transaction, an async reader's where the replica routing sends it;
+   * {@code outer} is the thread's running one, if any.
+   */
   private <T> T begin(TransactionSpec spec, TxFunction<T> work, JdbcTx outer) {
+    if (spec.mode() == TransactionMode.ASYNC_READER) {
+      return sources.asyncReads().read(source -> beginOn(source, spec, work, outer));
+    }
+    return beginOn(sources.writer(), spec, work, outer);
+  }
+
+  private <T> T beginOn(DataSource source, TransactionSpec spec, TxFunction<T> work, JdbcTx outer) {
     TransactionGuard guard = guard(spec);
-    JdbcTx tx =
-        JdbcTx.open(
-            spec.mode() == TransactionMode.ASYNC_READER ? sources.reader() : sources.writer(),
-            spec.mode(),
-            shared);
+    JdbcTx tx = JdbcTx.open(source, spec.mode(), shared);
     tx.begin(guard);
     current.set(tx);
     try {

@@ -212,18 +212,24 @@ public sealed interface TableChange {
     }
   }
 
-  /** Drops an index. */
+  /**
+   * Drops an index. A unique constraint of that name counts as one: MySQL reads a unique index back
+   * as a unique key, and drops either with DROP INDEX.
+   */
   record DropIndex(String name) implements TableChange {
     @Override
     public Table applyTo(Table table) {
-      if (table.indexes().stream().noneMatch(i -> i.name().equals(name))) {
+      if (table.indexes().stream().noneMatch(i -> i.name().equals(name))
+          && table.uniqueConstraints().stream().noneMatch(u -> name.equals(u.name()))) {
         throw new IllegalArgumentException("table " + table.name() + " has no index " + name);
       }
       return TableModel.edit(
           table,
           UnaryOperator.identity(),
           UnaryOperator.identity(),
-          part -> !(part instanceof Index i && i.name().equals(name)));
+          part ->
+              !(part instanceof Index i && i.name().equals(name)
+                  || part instanceof UniqueConstraint u && name.equals(u.name())));
     }
 
     @Override

@@ -47,7 +47,7 @@ final class AdoptCommand extends MigrateCommand {
       result = migrator.adopt();
     }
     err().println("adopted the database at " + result.headsAfter());
-    printRevisions("current", List.copyOf(new TreeSet<>(result.headsAfter())));
+    printRevisions(List.copyOf(new TreeSet<>(result.headsAfter())));
     return ExitCodes.OK;
   }
 }

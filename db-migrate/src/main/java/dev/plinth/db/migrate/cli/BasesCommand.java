@@ -14,7 +14,7 @@ final class BasesCommand extends MigrateCommand {
 
   @Override
   protected int run() {
-    printRevisions("bases", project().graph().bases());
+    printRevisions(project().graph().bases());
     return ExitCodes.OK;
   }
 }

@@ -18,7 +18,7 @@ final class BranchesCommand extends MigrateCommand {
   protected int run() {
     RevisionGraph graph = project().graph();
     if (json()) {
-      printIds("branch_points", graph.branchPoints());
+      printIds(graph.branchPoints());
       return ExitCodes.OK;
     }
     for (String id : graph.branchPoints()) {

@@ -21,7 +21,7 @@ final class CurrentCommand extends MigrateCommand {
     try (Migrator migrator = project().migrator()) {
       current = List.copyOf(migrator.current());
     }
-    printRevisions("current", current);
+    printRevisions(current);
     return ExitCodes.OK;
   }
 }

@@ -14,7 +14,7 @@ final class HeadsCommand extends MigrateCommand {
 
   @Override
   protected int run() {
-    printRevisions("heads", project().graph().heads());
+    printRevisions(project().graph().heads());
     return ExitCodes.OK;
   }
 }

@@ -35,7 +35,7 @@ final class HistoryCommand extends MigrateCommand {
       shown = shown.stream().filter(r -> selected.contains(r.id())).toList();
     }
     if (json()) {
-      printIds("revisions", shown.stream().map(RevisionInfo::id).toList());
+      printIds(shown.stream().map(RevisionInfo::id).toList());
     } else {
       shown.forEach(r -> out().println(Describe.historyLine(graph, r)));
     }

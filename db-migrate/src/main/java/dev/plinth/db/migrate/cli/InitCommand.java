@@ -65,7 +65,7 @@ final class InitCommand extends MigrateCommand {
       result = migrator.createFromModels();
     }
     err().println("built the database from the models and stamped " + result.headsAfter());
-    printRevisions("current", List.copyOf(new TreeSet<>(result.headsAfter())));
+    printRevisions(List.copyOf(new TreeSet<>(result.headsAfter())));
     return ExitCodes.OK;
   }
 

@@ -101,6 +101,14 @@ public final class Main implements Callable<Integer> {
           "How long to wait for another migrator's lock: 30s, 500ms, 5m, PT1M (default 5m).")
   Duration lockTimeout;
 
+  @Option(
+      names = "--end-orphaned",
+      scope = ScopeType.INHERIT,
+      description =
+          "End the work of a killed migrator that still runs on the server (pg_terminate_backend,"
+              + " KILL) instead of waiting for it up to --lock-timeout.")
+  boolean endOrphaned;
+
   /** The output formats; a command refuses those it does not write. */
   enum Format {
     text,

@@ -95,22 +95,25 @@ abstract class MigrateCommand implements Callable<Integer> {
     out().println(Json.write(fields));
   }
 
-  /** Prints revision ids: one per line, or {@code {"<key>": [ids]}} with {@code --format json}. */
-  final void printIds(String key, List<String> ids) {
+  /**
+   * Prints revision ids: one per line, or with {@code --format json} one JSON array of them, as
+   * every command whose whole result is a list of ids does.
+   */
+  final void printIds(List<String> ids) {
     if (json()) {
-      printJson(Map.of(key, ids));
+      out().println(Json.write(ids));
     } else {
       ids.forEach(out()::println);
     }
   }
 
   /**
-   * Prints revisions of the graph: one {@link Describe#line} each, or {@code {"<key>": [ids]}} with
-   * {@code --format json}.
+   * Prints revisions of the graph: one {@link Describe#line} each, or a JSON array of their ids
+   * with {@code --format json}.
    */
-  final void printRevisions(String key, List<String> ids) {
+  final void printRevisions(List<String> ids) {
     if (json()) {
-      printIds(key, ids);
+      printIds(ids);
     } else {
       ids.forEach(id -> out().println(Describe.line(project().graph(), id)));
     }

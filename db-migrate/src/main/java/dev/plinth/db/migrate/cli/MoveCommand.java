@@ -55,8 +55,7 @@ abstract class MoveCommand extends MigrateCommand {
     requireNamed("TARGET", target);
     Optional<TargetRange> range = TargetRange.parse(target, project().graph());
     if (plan) {
-      printIds(
-          "revisions", range.map(r -> offlinePlan(r).revisionIds()).orElseGet(this::onlinePlan));
+      printIds(range.map(r -> offlinePlan(r).revisionIds()).orElseGet(this::onlinePlan));
     } else if (sql) {
       out().print(offlineScript().render(sqlPlan(range)));
     } else if (range.isPresent()) {

@@ -1,5 +1,9 @@
 package dev.plinth.db.migrate.cli;
 
+import dev.plinth.db.migrate.Phase;
+import dev.plinth.db.migrate.RevisionInfo;
+import dev.plinth.db.migrate.autogenerate.GeneratedMigration;
+import dev.plinth.db.migrate.autogenerate.MigrationClass;
 import dev.plinth.db.migrate.graph.RevisionGraph;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -65,26 +69,15 @@ record NewRevision(
     return s.toString();
   }
 
-  /** The revision as a Java migration class named {@code className}, in the default package. */
-  String javaFile(String className) {
-    StringBuilder s = new StringBuilder();
-    s.append("import dev.plinth.db.migrate.Migration;\n")
-        .append("import dev.plinth.db.migrate.MigrationContext;\n")
-        .append("import dev.plinth.db.migrate.Revision;\n\n")
-        .append("@Revision(\n    id = \"")
-        .append(id)
-        .append('"');
-    attribute(s, "down", down);
-    attribute(s, "branchLabels", branchLabels);
-    attribute(s, "dependsOn", dependsOn);
-    phase.ifPresent(p -> s.append(",\n    phase = \"").append(p).append('"'));
-    s.append(",\n    message = \"").append(message.replace("\\", "\\\\").replace("\"", "\\\""));
-    s.append("\")\npublic final class ")
-        .append(className)
-        .append(" implements Migration {\n")
-        .append("  @Override\n  public void upgrade(MigrationContext ctx) {}\n\n")
-        .append("  @Override\n  public void downgrade(MigrationContext ctx) {}\n}\n");
-    return s.toString();
+  /**
+   * The revision as a Java migration class named {@code className}, in the default package, with
+   * {@code body}'s imports and method bodies.
+   */
+  String javaFile(String className, GeneratedMigration body) {
+    RevisionInfo info =
+        new RevisionInfo(
+            id, down, branchLabels, dependsOn, phase.map(Phase::parse), message, className, true);
+    return MigrationClass.source(info, className, body);
   }
 
   /** A Java class name from the message: {@code add items} → {@code AddItems}. */
@@ -103,13 +96,6 @@ record NewRevision(
   private static void header(StringBuilder s, String name, List<String> values) {
     if (!values.isEmpty()) {
       s.append("-- ").append(name).append(": ").append(String.join(", ", values)).append('\n');
-    }
-  }
-
-  private static void attribute(StringBuilder s, String name, List<String> values) {
-    if (!values.isEmpty()) {
-      s.append(",\n    ").append(name).append(" = {\"");
-      s.append(String.join("\", \"", values)).append("\"}");
     }
   }
 }

@@ -154,7 +154,8 @@ final class Project {
             .config(databaseConfig())
             .scripts(scripts())
             .versionTable(versionTable())
-            .lockTimeout(options.lockTimeout == null ? Duration.ofMinutes(5) : options.lockTimeout);
+            .lockTimeout(options.lockTimeout == null ? Duration.ofMinutes(5) : options.lockTimeout)
+            .endOrphans(options.endOrphaned);
     settings.accept(b);
     try {
       return b.build();

@@ -21,7 +21,7 @@ final class RepairCommand extends MigrateCommand {
     try (Migrator migrator = project().migrator()) {
       repaired = migrator.repair();
     }
-    printIds("repaired", repaired);
+    printIds(repaired);
     return ExitCodes.OK;
   }
 }

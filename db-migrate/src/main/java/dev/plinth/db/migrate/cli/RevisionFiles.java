@@ -1,5 +1,6 @@
 package dev.plinth.db.migrate.cli;
 
+import dev.plinth.db.migrate.autogenerate.GeneratedMigration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,14 +25,15 @@ final class RevisionFiles {
   }
 
   /**
-   * Writes {@code revision} as a Java migration class in {@code dir}.
+   * Writes {@code revision} as a Java migration class in {@code dir}, with the bodies of {@code
+   * body} (empty ones for a revision to fill in by hand).
    *
    * @return the file written
    * @throws UsageException if the directory does not exist
    */
-  static Path writeJava(Path dir, NewRevision revision) {
+  static Path writeJava(Path dir, NewRevision revision, GeneratedMigration body) {
     String className = revision.className();
-    return write(dir, className + ".java", revision.javaFile(className));
+    return write(dir, className + ".java", revision.javaFile(className, body));
   }
 
   /** The README that {@code init} puts in a new migrations directory. */

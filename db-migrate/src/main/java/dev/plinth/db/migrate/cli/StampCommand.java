@@ -29,7 +29,7 @@ final class StampCommand extends MigrateCommand {
       result = migrator.stamp(target);
     }
     err().println("stamped " + result.headsAfter() + " (was " + result.headsBefore() + ")");
-    printRevisions("current", List.copyOf(new TreeSet<>(result.headsAfter())));
+    printRevisions(List.copyOf(new TreeSet<>(result.headsAfter())));
     return ExitCodes.OK;
   }
 }

@@ -83,6 +83,14 @@ public final class RegisteredModels {
    * a provider excludes.
    */
   public SchemaDiff compare(Schema database, Set<String> own) {
+    return comparison(database, own).diff();
+  }
+
+  /**
+   * The models, the part of {@code database} that {@link #compare} compares them with, and the
+   * differences: what {@code revision --autogenerate} turns into operations.
+   */
+  public ModelComparison comparison(Schema database, Set<String> own) {
     Map<String, Table> compared = new TreeMap<>();
     database
         .tables()
@@ -92,7 +100,8 @@ public final class RegisteredModels {
                 compared.put(name, table);
               }
             });
-    return schema.diff(new Schema(compared));
+    Schema part = new Schema(compared);
+    return new ModelComparison(schema, part, schema.diff(part));
   }
 
   private boolean included(String table) {

@@ -42,6 +42,7 @@ public final class MigrationRunner {
   private final VersionTable versions;
   private final HistoryTable history;
   private final Duration lockTimeout;
+  private final boolean endOrphans;
   private final StepRunner steps;
   private final AppliedChecksums checksums;
   private final StepGuard guard;
@@ -55,6 +56,8 @@ public final class MigrationRunner {
    * @param versionTable the version table's name
    * @param historyTable the history table's name
    * @param lockTimeout how long to wait for another migrator
+   * @param endOrphans whether to end a killed migrator's work still running on the server instead
+   *     of waiting for it
    * @param guard admits each step just before it runs
    */
   public MigrationRunner(
@@ -64,6 +67,7 @@ public final class MigrationRunner {
       String versionTable,
       String historyTable,
       Duration lockTimeout,
+      boolean endOrphans,
       StepGuard guard) {
     this.db = db;
     this.graph = graph;
@@ -71,6 +75,7 @@ public final class MigrationRunner {
     this.versions = new VersionTable(versionTable);
     this.history = new HistoryTable(historyTable);
     this.lockTimeout = lockTimeout;
+    this.endOrphans = endOrphans;
     this.steps = new StepRunner(db, versions, history);
     this.checksums = new AppliedChecksums(graph, this.scripts);
     this.guard = guard;
@@ -257,7 +262,8 @@ public final class MigrationRunner {
   }
 
   private MigrationResult locked(Function<Set<String>, MigrationResult> work) {
-    try (MigrationLock lock = MigrationLock.acquire(db, lockName(versions.name()), lockTimeout)) {
+    try (MigrationLock lock =
+        MigrationLock.acquire(db, lockName(versions.name()), lockTimeout, endOrphans)) {
       createMissingTables();
       return work.apply(db.reader().call(versions::read));
     }

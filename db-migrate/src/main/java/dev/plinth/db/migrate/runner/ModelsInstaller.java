@@ -40,6 +40,7 @@ public final class ModelsInstaller {
   private final VersionTable versions;
   private final HistoryTable history;
   private final Duration lockTimeout;
+  private final boolean endOrphans;
 
   /**
    * Creates an installer.
@@ -49,18 +50,22 @@ public final class ModelsInstaller {
    * @param versionTable the version table's name
    * @param historyTable the history table's name
    * @param lockTimeout how long to wait for another migrator
+   * @param endOrphans whether to end a killed migrator's work still running on the server instead
+   *     of waiting for it
    */
   public ModelsInstaller(
       Database db,
       RevisionGraph graph,
       String versionTable,
       String historyTable,
-      Duration lockTimeout) {
+      Duration lockTimeout,
+      boolean endOrphans) {
     this.db = db;
     this.graph = graph;
     this.versions = new VersionTable(versionTable);
     this.history = new HistoryTable(historyTable);
     this.lockTimeout = lockTimeout;
+    this.endOrphans = endOrphans;
   }
 
   /**
@@ -76,7 +81,8 @@ public final class ModelsInstaller {
    */
   public MigrationResult create(Schema models) {
     try (MigrationLock lock =
-        MigrationLock.acquire(db, MigrationRunner.lockName(versions.name()), lockTimeout)) {
+        MigrationLock.acquire(
+            db, MigrationRunner.lockName(versions.name()), lockTimeout, endOrphans)) {
       refuseUnlessNew(models);
       DdlRenderer ddl = db.dialect().ddl();
       List<DdlStep> steps = new ArrayList<>(CreationPlan.of(models, ddl));

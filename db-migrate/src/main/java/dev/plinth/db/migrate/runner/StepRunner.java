@@ -4,6 +4,7 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Session;
 import dev.plinth.db.core.TransactionScope;
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.WorkMark;
 import dev.plinth.db.core.tx.DdlStatements;
 import dev.plinth.db.migrate.AppliedRevision;
 import dev.plinth.db.migrate.PhaseRefusedException;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * TransactionScope#relaxedCommit()}), since the last one's durable commit flushes them all. A
  * revision declared {@code transactional = false} runs statement by statement in auto-commit, and
  * its version change commits right after it. A failure is recorded in the history in a transaction
- * of its own and thrown as a {@link RevisionFailedException} that says what stayed applied.
+ * of its own and thrown as a {@link RevisionFailedException} that says what stayed applied. The
+ * revision's session carries the dialect's work mark while it runs (see {@link MigrationLock}).
  */
 final class StepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
@@ -75,6 +77,7 @@ final class StepRunner {
         writer.run(tx -> finish(tx, step, script, started, t0, done));
       }
     } catch (RevisionFailedException e) {
+      db.metrics().revisionRan(upgrade(step), false, System.nanoTime() - t0);
       recordFailure(step, script, started, t0, e);
       if (e.getCause() instanceof PhaseRefusedException refused
           && e.committedStatements().isEmpty()) {
@@ -82,14 +85,20 @@ final class StepRunner {
       }
       throw e;
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    long nanos = System.nanoTime() - t0;
+    db.metrics().revisionRan(upgrade(step), true, nanos);
+    Duration took = Duration.ofNanos(nanos);
     LOG.info(
         "{} {} ({}) done in {} ms",
-        step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
+        upgrade(step) ? "upgrade" : "downgrade",
         info.id(),
         info.message(),
         took.toMillis());
     return new AppliedRevision(info.id(), info.message(), step.direction(), took);
+  }
+
+  private static boolean upgrade(MigrationStep step) {
+    return step.direction() == Direction.UPGRADE;
   }
 
   private void inTransaction(
@@ -97,12 +106,19 @@ final class StepRunner {
     RevisionContext ctx =
         RevisionContext.inTransaction(step.revision(), tx, schema, this::afterDdl);
     schema = ctx.schema();
-    try {
-      invoke(step, script, ctx);
-    } catch (RuntimeException e) {
-      throw failure(step, ctx, e);
+    try (WorkMark mark = markWork(tx)) {
+      try {
+        invoke(step, script, ctx);
+      } catch (RuntimeException e) {
+        throw failure(step, ctx, e);
+      }
+      finish(tx, step, script, started, t0, ctx);
     }
-    finish(tx, step, script, started, t0, ctx);
+  }
+
+  /** Marks the revision's session so that the next migrator finds it should this process die. */
+  private WorkMark markWork(Tx tx) {
+    return db.dialect().markWork(tx, MigrationRunner.lockName(versions.name()));
   }
 
   /**
@@ -114,7 +130,8 @@ final class StepRunner {
   }
 
   private RevisionContext autoCommitted(MigrationStep step, MigrationScript script) {
-    try (Session session = db.openSession()) {
+    try (Session session = db.openSession();
+        WorkMark mark = markWork(session)) {
       RevisionContext ctx =
           RevisionContext.autoCommit(step.revision(), session, schema, this::afterDdl);
       schema = ctx.schema();

@@ -71,18 +71,18 @@ class CliConventionsTest {
     String fromFile = "--config=" + config;
 
     CliRun file = CliRun.of(fromFile, "heads");
-    assertThat(file.ids("heads")).containsExactly("b2000000");
-    assertThat(CliRun.of(fromFile, "history").ids("revisions")).containsExactly("b2000000");
+    assertThat(file.ids()).containsExactly("b2000000");
+    assertThat(CliRun.of(fromFile, "history").ids()).containsExactly("b2000000");
 
     Map<String, String> env = Map.of("PLINTH_FORMAT", "text", "PLINTH_HISTORY_REV_RANGE", ":a1");
     assertThat(CliRun.of(env, fromFile, "heads").out().strip()).isEqualTo("b2000000 (head)");
     assertThat(CliRun.of(env, fromFile, "history").out()).contains("<base> -> a1000000");
 
     CliRun given = CliRun.of(env, fromFile, "heads", "--format", "json");
-    assertThat(given.ids("heads")).containsExactly("b2000000");
+    assertThat(given.ids()).containsExactly("b2000000");
 
     CliRun named = CliRun.of(Map.of("PLINTH_CONFIG", config.toString()), "bases");
-    assertThat(named.ids("bases")).containsExactly("a1000000");
+    assertThat(named.ids()).containsExactly("a1000000");
   }
 
   @Test

@@ -36,12 +36,12 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
-  /** Stdout parsed as one JSON object (and nothing else). */
+  /** Stdout parsed as one JSON document, an object or an array (and nothing else). */
   JsonNode json() {
     try {
       JsonNode node = new ObjectMapper().readTree(out);
-      if (node == null || !node.isObject()) {
-        throw new AssertionError("stdout is not one JSON object: " + out);
+      if (node == null || !(node.isObject() || node.isArray())) {
+        throw new AssertionError("stdout is not one JSON document: " + out);
       }
       return node;
     } catch (IOException e) {
@@ -49,11 +49,11 @@ record CliRun(int exitCode, String out, String err) {
     }
   }
 
-  /** The array of strings under {@code key} in stdout's JSON object. */
-  List<String> ids(String key) {
-    JsonNode array = json().get(key);
-    if (array == null || !array.isArray()) {
-      throw new AssertionError("no array \"" + key + "\" in " + out);
+  /** Stdout's JSON array of revision ids. */
+  List<String> ids() {
+    JsonNode array = json();
+    if (!array.isArray()) {
+      throw new AssertionError("stdout is not a JSON array: " + out);
     }
     List<String> ids = new ArrayList<>();
     array.forEach(n -> ids.add(n.textValue()));

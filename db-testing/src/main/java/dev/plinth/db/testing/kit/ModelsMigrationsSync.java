@@ -40,8 +40,9 @@ public final class ModelsMigrationsSync {
             "the migrated schema differs from the models in " + diff.items().size() + " place(s)")
         .block("differences", diff.differences())
         .next(
-            "write a revision that brings the schema to the models, or fix the models"
-                + " (`plinth-migrate check` on a migrated database lists the same differences);"
+            "write a revision that brings the schema to the models (on a database migrated to"
+                + " the heads, `plinth-migrate revision --autogenerate -m MESSAGE` writes it), or"
+                + " fix the models (`plinth-migrate check` there lists the same differences);"
                 + " accept a difference on purpose with acceptModelDifferences")
         .toError();
   }

@@ -18,7 +18,9 @@ final class PostgresKind implements ServerKind {
 
   @Override
   public String name() {
-    return "PostgreSQL server binaries (" + VERSIONS + "/VERSION/bin: initdb, postgres)";
+    return "PostgreSQL server binaries ("
+        + VERSIONS
+        + "/VERSION/bin: initdb, postgres, pg_basebackup)";
   }
 
   @Override
@@ -55,6 +57,29 @@ final class PostgresKind implements ServerKind {
         "listen_addresses=127.0.0.1",
         "-c",
         "fsync=off");
+  }
+
+  /**
+   * The command that fills the empty directory {@code data} with a copy of the server listening on
+   * {@code primaryPort}, set up as its hot standby ({@code standby.signal} and {@code
+   * primary_conninfo}), streaming the WAL the copy needs; a fast checkpoint starts it at once.
+   */
+  List<String> baseBackup(Path data, int primaryPort) {
+    return List.of(
+        binary("pg_basebackup"),
+        "-D",
+        data.toString(),
+        "-R",
+        "-X",
+        "stream",
+        "--checkpoint=fast",
+        "--no-sync",
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String.valueOf(primaryPort),
+        "-U",
+        "postgres");
   }
 
   /** INT is PostgreSQL's fast shutdown; TERM would wait for every client to disconnect. */
@@ -94,6 +119,7 @@ final class PostgresKind implements ServerKind {
           .map(v -> v.resolve("bin"))
           .filter(b -> Files.isExecutable(b.resolve("postgres")))
           .filter(b -> Files.isExecutable(b.resolve("initdb")))
+          .filter(b -> Files.isExecutable(b.resolve("pg_basebackup")))
           .max(Comparator.comparing(PostgresKind::majorVersion));
     } catch (IOException e) {
       return Optional.empty();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -65,20 +66,51 @@ public final class ThrowAwayServer implements AutoCloseable {
    */
   public static ThrowAwayServer start(Backend backend) {
     ServerKind kind = kind(backend);
+    ThrowAwayServer server = create(kind, backend.id(), kind::initialize);
+    server.admin("CREATE DATABASE " + DATABASE);
+    return server;
+  }
+
+  /**
+   * Creates a server of {@code kind} whose data directory {@code fill} makes, starts it and waits
+   * until it accepts connections; deletes its directory if it does not start.
+   *
+   * @param fill the command that creates the data directory it is given
+   */
+  static ThrowAwayServer create(ServerKind kind, String prefix, Function<Path, List<String>> fill) {
     if (!kind.installed()) {
       throw new IllegalStateException("not installed: " + kind.name());
     }
+    ThrowAwayServer server;
     try {
-      Path directory = Files.createTempDirectory("plinth-" + backend.id() + "-");
-      ThrowAwayServer server = new ThrowAwayServer(kind, directory, freePort());
+      Path directory = Files.createTempDirectory("plinth-" + prefix + "-");
+      server = new ThrowAwayServer(kind, directory, freePort());
       server.giveToServerUser(directory);
-      server.run(kind.initialize(directory.resolve("data")), "initialize");
-      server.start();
-      server.admin("CREATE DATABASE " + DATABASE);
-      return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    try {
+      server.run(fill.apply(server.directory.resolve("data")), "initialize");
+      server.start();
+      return server;
+    } catch (RuntimeException e) {
+      try {
+        server.close();
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+  }
+
+  /** The port the server listens on, on 127.0.0.1. */
+  public int port() {
+    return port;
+  }
+
+  /** The temporary directory holding the server's data and log, deleted by {@link #close()}. */
+  public Path directory() {
+    return directory;
   }
 
   /** The JDBC URL of database {@value #DATABASE}, with the user and no password. */
@@ -212,7 +244,8 @@ public final class ThrowAwayServer implements AutoCloseable {
     }
   }
 
-  private void admin(String sql) {
+  /** Runs one administrative statement on the server (auto-commit). */
+  void admin(String sql) {
     try (Connection c = DriverManager.getConnection(kind.adminUrl(port));
         Statement s = c.createStatement()) {
       s.execute(sql);

@@ -11,13 +11,7 @@ import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 import dev.plinth.db.testing.TestDatabase;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 class RetryTest {
@@ -83,39 +77,8 @@ class RetryTest {
       throws Exception {
     Database db = retrying(tdb);
     ItemsTable.create(db);
-    db.writer()
-        .run(
-            tx ->
-                tx.batch(
-                    "INSERT INTO items(name) VALUES (?)",
-                    List.of(new Object[] {"a"}, new Object[] {"b"})));
-    CyclicBarrier bothLocked = new CyclicBarrier(2);
-    AtomicInteger attempts = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (String[] order : new String[][] {{"a", "b"}, {"b", "a"}}) {
-        done.add(
-            pool.submit(
-                () ->
-                    db.writer()
-                        .run(
-                            tx -> {
-                              int attempt = attempts.incrementAndGet();
-                              tx.update("UPDATE items SET qty = qty + 1 WHERE name = ?", order[0]);
-                              if (attempt <= 2) {
-                                await(bothLocked);
-                              }
-                              tx.update("UPDATE items SET qty = qty + 1 WHERE name = ?", order[1]);
-                            })));
-      }
-      for (Future<?> f : done) {
-        f.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
+    int attempts = Deadlocks.provoke(db);
+    assertThat(attempts).isGreaterThanOrEqualTo(3);
     assertThat(
             db.reader()
                 .<List<Integer>>call(tx -> tx.query("SELECT qty FROM items", rs -> rs.getInt(1))))
@@ -190,13 +153,5 @@ class RetryTest {
 
   private static void killOwnSession(TestDatabase tdb, java.sql.Connection c) {
     tdb.terminate(tdb.sessionId(c));
-  }
-
-  private static void await(CyclicBarrier barrier) {
-    try {
-      barrier.await(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("the other transaction never took its first lock", e);
-    }
   }
 }

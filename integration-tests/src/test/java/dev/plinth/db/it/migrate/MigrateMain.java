@@ -13,6 +13,8 @@ import java.util.List;
  * until the shared start time, runs {@code upgrade heads} on {@link SampleRevisions} and prints the
  * revisions it ran. With {@code slow}, revisions {@code r2} and {@code r3} pause for a minute
  * before their first statement, so the process can be killed while it holds the migration lock.
+ * With {@code stall}, they first lock {@code r1}'s row of {@code applied_log} and then run {@link
+ * #stallStatement} on the server, so the process can be killed mid-statement.
  */
 public final class MigrateMain {
   private MigrateMain() {}
@@ -20,9 +22,14 @@ public final class MigrateMain {
   public static void main(String[] args) throws InterruptedException {
     String url = args[0];
     long startAt = Long.parseLong(args[1]);
-    boolean slow = args.length > 2 && args[2].equals("slow");
+    String mode = args.length > 2 ? args[2] : "";
     List<MigrationScript> scripts = SampleRevisions.dag();
-    if (slow) {
+    if (mode.equals("stall")) {
+      for (int branch = 1; branch <= 2; branch++) {
+        scripts.set(branch, ((TestScript) scripts.get(branch)).stalling(stallStatement(url)));
+      }
+    }
+    if (mode.equals("slow")) {
       // Both branches after r1, so that whichever the plan takes first waits before its first
       // statement: a kill then never lands between a MySQL DDL statement (which commits on its
       // own) and the version row of its revision.
@@ -43,5 +50,10 @@ public final class MigrateMain {
       MigrationResult result = migrator.upgrade("heads");
       System.out.println("applied " + result.revisionIds());
     }
+  }
+
+  /** A statement that runs on the server for a minute: {@code pg_sleep} or {@code SLEEP}. */
+  static String stallStatement(String url) {
+    return url.startsWith("jdbc:postgresql:") ? "SELECT pg_sleep(60)" : "SELECT SLEEP(60)";
   }
 }

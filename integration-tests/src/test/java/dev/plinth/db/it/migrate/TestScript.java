@@ -6,6 +6,7 @@ import dev.plinth.db.migrate.source.MigrationScript;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A revision built in a test: statements to run up and down, an optional checksum (as a SQL file
@@ -39,6 +40,14 @@ record TestScript(
 
   TestScript withPause(Duration newPause) {
     return new TestScript(info, up, down, checksum, newPause);
+  }
+
+  /** This revision, first locking {@code r1}'s log row and then running {@code statement}. */
+  TestScript stalling(String statement) {
+    List<String> first =
+        List.of("UPDATE applied_log SET revision = revision WHERE revision = 'r1'", statement);
+    return new TestScript(
+        info, Stream.concat(first.stream(), up.stream()).toList(), down, checksum, pause);
   }
 
   TestScript nonTransactional() {

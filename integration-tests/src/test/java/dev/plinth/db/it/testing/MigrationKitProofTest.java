@@ -60,11 +60,15 @@ class MigrationKitProofTest {
   }
 
   @Test
-  void anIndexMissingAgainstTheModelsFailsModelsMatchMigrations() {
+  void anIndexMissingAgainstTheModelsFailsModelsMatchMigrationsNamingTheAutogenerateCommand() {
     List<String> messages = failsOnlyOn(KitFixtures.MissingIndex.class, "modelsMatchMigrations");
 
     assertThat(messages)
-        .allSatisfy(m -> assertThat(m).contains("index items.ix_items_qty: missing in database"));
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .contains("index items.ix_items_qty: missing in database")
+                    .contains("`plinth-migrate revision --autogenerate -m MESSAGE` writes it"));
   }
 
   @Test

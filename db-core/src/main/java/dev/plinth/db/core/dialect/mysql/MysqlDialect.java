@@ -2,15 +2,19 @@ package dev.plinth.db.core.dialect.mysql;
 
 import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.Session;
+import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.BaseDialect;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
+import dev.plinth.db.core.dialect.WorkMark;
 import dev.plinth.db.core.error.DbException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +89,29 @@ public final class MysqlDialect extends BaseDialect {
   }
 
   @Override
+  public WorkMark markWork(Tx tx, String name) {
+    return MysqlSessionLock.markWork(tx, name);
+  }
+
+  @Override
   public DbException translate(SQLException e) {
     return MysqlErrors.translate(e);
+  }
+
+  /**
+   * {@code Seconds_Behind_Master} of {@code SHOW SLAVE STATUS}: no row on a server that is no
+   * replica, NULL while replication is stopped. Needs the REPLICATION CLIENT (MariaDB: SLAVE
+   * MONITOR) privilege.
+   */
+  @Override
+  public Optional<Duration> replicaLag(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SHOW SLAVE STATUS")) {
+      if (!rs.next()) {
+        return Optional.of(Duration.ZERO);
+      }
+      long seconds = rs.getLong("Seconds_Behind_Master");
+      return rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+    }
   }
 }

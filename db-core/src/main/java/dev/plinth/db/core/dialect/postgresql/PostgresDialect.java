@@ -8,13 +8,16 @@ import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
 import dev.plinth.db.core.dialect.TransactionGuard;
+import dev.plinth.db.core.dialect.WorkMark;
 import dev.plinth.db.core.error.DbException;
 import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,16 @@ public final class PostgresDialect extends BaseDialect {
               });
         }
       };
+
+  /**
+   * Replication lag: none on a primary, or on a standby that has replayed all it received (an idle
+   * primary sends nothing, and its last commit grows old without any lag); else the age of the last
+   * transaction it replayed.
+   */
+  private static final String REPLICA_LAG =
+      "SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"
+          + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+          + " ELSE EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) END";
 
   /** Creates the dialect. */
   public PostgresDialect() {
@@ -113,6 +126,11 @@ public final class PostgresDialect extends BaseDialect {
   }
 
   @Override
+  public WorkMark markWork(Tx tx, String name) {
+    return PostgresSessionLock.markWork(tx, name);
+  }
+
+  @Override
   public DbException translate(SQLException e) {
     return PostgresErrors.translate(e);
   }
@@ -128,5 +146,17 @@ public final class PostgresDialect extends BaseDialect {
             throw new DbException("reading the data of '" + sql + "' failed: " + e.getMessage(), e);
           }
         });
+  }
+
+  @Override
+  public Optional<Duration> replicaLag(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(REPLICA_LAG)) {
+      rs.next();
+      double seconds = rs.getDouble(1);
+      return rs.wasNull()
+          ? Optional.empty()
+          : Optional.of(Duration.ofMillis(Math.round(Math.max(0, seconds) * 1000)));
+    }
   }
 }

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 import dev.plinth.db.testing.TestDatabase;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +30,6 @@ class OneDriverClassPathTest {
           Backend.MYSQL,
           new Driver("mariadb-java-client-", "org.mariadb.", "dev.plinth.db.core.dialect.mysql."));
 
-  private static final Pattern LOADED = Pattern.compile("\\[class,load\\] (\\S+) source:");
-
   private record Driver(String jarPrefix, String driverPackage, String dialectPackage) {}
 
   @AllBackends
@@ -48,7 +38,7 @@ class OneDriverClassPathTest {
     String output = run(dir, List.of(backend), List.of("-verbose:class"), "use", tdb.url());
 
     assertThat(output).contains("read: one driver");
-    List<String> loaded = loadedClasses(output);
+    List<String> loaded = ChildJvm.loadedClasses(output);
     Driver own = DRIVERS.get(backend);
     assertThat(loaded)
         .as("the backend's own driver and dialect are loaded")
@@ -93,49 +83,11 @@ class OneDriverClassPathTest {
    */
   private static String run(Path dir, List<Backend> keep, List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(classPathWithDrivers(keep));
-    command.add(DriverMain.class.getName());
-    command.addAll(List.of(args));
-    Path log = dir.resolve("child.log");
-    Process child =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended").isTrue();
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    String printed =
-        output.lines().filter(l -> !LOADED.matcher(l).find()).collect(Collectors.joining("\n"));
-    assertThat(child.exitValue()).as("exit status; output:%n%s", printed).isZero();
-    return output;
-  }
-
-  private static String classPathWithDrivers(List<Backend> keep) {
     List<String> dropped =
         Arrays.stream(Backend.values())
             .filter(b -> !keep.contains(b))
             .map(b -> DRIVERS.get(b).jarPrefix())
             .toList();
-    List<String> entries =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(
-                e -> dropped.stream().noneMatch(Path.of(e).getFileName().toString()::startsWith))
-            .toList();
-    assertThat(entries.size())
-        .as("one jar dropped per left-out driver")
-        .isEqualTo(
-            System.getProperty("java.class.path").split(File.pathSeparator).length
-                - dropped.size());
-    return String.join(File.pathSeparator, entries);
-  }
-
-  private static List<String> loadedClasses(String output) {
-    Matcher m = LOADED.matcher(output);
-    List<String> classes = new ArrayList<>();
-    while (m.find()) {
-      classes.add(m.group(1));
-    }
-    return classes;
+    return ChildJvm.run(dir, dropped, jvmOptions, DriverMain.class, args);
   }
 }

@@ -1,0 +1,84 @@
+package dev.plinth.db.migrate.autogenerate;
+
+import dev.plinth.db.core.schema.CheckConstraint;
+import dev.plinth.db.core.schema.Column;
+import dev.plinth.db.core.schema.ForeignKey;
+import dev.plinth.db.core.schema.Index;
+import dev.plinth.db.core.schema.UniqueConstraint;
+import java.util.List;
+
+/**
+ * One change to a table that both sides have, carrying the whole object on each side it exists on,
+ * so that it can be reversed for the downgrade and rendered as a {@code batchAlterTable} call.
+ */
+sealed interface TableStep {
+  /**
+   * The kinds of part a step adds or drops, in the order a batch drops them: constraints that could
+   * stand in the way first, columns last. Adds go the other way round.
+   */
+  List<Class<?>> PARTS =
+      List.of(
+          ForeignKey.class,
+          CheckConstraint.class,
+          UniqueConstraint.class,
+          Index.class,
+          Column.class);
+
+  /** The step that undoes this one. */
+  TableStep reverse();
+
+  /**
+   * Where the step goes in a batch: parts are dropped (foreign keys first), columns added and
+   * altered, and the other parts added on the new shape (foreign keys last).
+   */
+  int rank();
+
+  /**
+   * Adds a part.
+   *
+   * @param part a {@link Column}, {@link Index}, {@link UniqueConstraint}, {@link CheckConstraint}
+   *     or {@link ForeignKey}
+   */
+  record Add(Object part) implements TableStep {
+    @Override
+    public TableStep reverse() {
+      return new Drop(part);
+    }
+
+    @Override
+    public int rank() {
+      int kind = PARTS.indexOf(part.getClass());
+      return part instanceof Column ? PARTS.size() : 2 * PARTS.size() + 1 - kind;
+    }
+  }
+
+  /**
+   * Drops a part, remembering it for the downgrade.
+   *
+   * @param part as for {@link Add}
+   */
+  record Drop(Object part) implements TableStep {
+    @Override
+    public TableStep reverse() {
+      return new Add(part);
+    }
+
+    @Override
+    public int rank() {
+      return PARTS.indexOf(part.getClass());
+    }
+  }
+
+  /** Changes a column's type, nullability, default or collation from {@code from} to {@code to}. */
+  record AlterColumn(Column from, Column to) implements TableStep {
+    @Override
+    public TableStep reverse() {
+      return new AlterColumn(to, from);
+    }
+
+    @Override
+    public int rank() {
+      return PARTS.size() + 1;
+    }
+  }
+}
