@@ -6,7 +6,9 @@
 # Environment: ROUNDS (interleaved upgrade rounds, default 5), HEADS_ROUNDS (default 10),
 # REVISIONS (chain length, default 1000), DAG_REVISIONS (default 10000), PGHOST/PGPORT/PGUSER
 # (default 127.0.0.1:5432, postgres; the script creates and drops database plinth_migbench),
-# JMH_ARGS (extra JMH options for GraphBench).
+# JMH_ARGS (extra JMH options for GraphBench), BACKENDS (default sqlite,postgresql), M2_BENCH (the
+# throw-away local Maven repository Plinth is installed into, default /tmp/m2-bench; ~/.m2 is
+# only copied from, never written).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -34,8 +36,13 @@ if ((${#need[@]})); then
 fi
 
 echo "== building Plinth, its CLI jar and the benchmark jar" >&2
-mvn -q -B install -DskipTests -pl db-testing -am
-mvn -q -B -f bench/pom.xml package -DskipTests
+repo=${M2_BENCH:-/tmp/m2-bench}
+if [ ! -d "$repo" ] && [ -d ~/.m2/repository ]; then
+  cp -r ~/.m2/repository "$repo" # saves downloading the dependencies again
+fi
+rm -rf "$repo/dev/plinth"
+mvn -q -B -Dmaven.repo.local="$repo" install -DskipTests -pl db-testing -am
+mvn -q -B -Dmaven.repo.local="$repo" -f bench/pom.xml package -DskipTests
 mkdir -p "$out"
 
 echo "== generating the $revisions-revision chain and the DAG" >&2
@@ -54,7 +61,7 @@ echo "== 1. upgrade: ${ROUNDS:-5} interleaved rounds" >&2
 contenders=plinth,plinth-tuned,alembic,flyway,raw
 $py bench/alembic/harness.py upgrade --out "$out" --rounds "${ROUNDS:-5}" --dir "$work/chain" \
   --revisions "$revisions" --contenders "$contenders" --bench-jar "$jar" --plinth-cli "$cli" \
-  --tuned-jvm-options "$tuned" "${pg[@]}" >/dev/null
+  --tuned-jvm-options "$tuned" --backends "${BACKENDS:-sqlite,postgresql}" "${pg[@]}" >/dev/null
 
 echo "== 2. graph: JMH GraphBench, then Alembic's RevisionMap" >&2
 # shellcheck disable=SC2086

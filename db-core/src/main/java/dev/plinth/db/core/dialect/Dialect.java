@@ -56,6 +56,16 @@ public interface Dialect {
   }
 
   /**
+   * A query returning the connection's current schema in one row, for appending to a script's
+   * statements where the driver runs several {@code ;}-separated statements of one {@link
+   * Statement#execute} in one round trip and returns each one's results in order (PostgreSQL);
+   * empty where statements must travel one by one.
+   */
+  default Optional<String> statementBatchSchemaQuery() {
+    return Optional.empty();
+  }
+
+  /**
    * What lets a transaction's commit return before its changes are safely on disk, for work that is
    * safe to redo: after a crash such a transaction is still either whole or absent, only possibly
    * absent although its commit returned. A later commit that is not relaxed makes every earlier one

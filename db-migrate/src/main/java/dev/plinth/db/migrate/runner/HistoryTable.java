@@ -7,8 +7,12 @@ import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.RevisionInfo;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The history table: one row per revision run, stamp or checksum repair, with its checksum, start,
@@ -17,6 +21,9 @@ import java.util.Map;
  * last successful upgrade (or repair) is what later runs compare its script with.
  */
 final class HistoryTable extends MigratorTable {
+  private static final String COLUMNS =
+      "revision, direction, checksum, started_at, duration_ms, outcome";
+
   /** Describes the history table called {@code name}. */
   HistoryTable(String name) {
     super(name);
@@ -42,8 +49,45 @@ final class HistoryTable extends MigratorTable {
    * @throws dev.plinth.db.core.error.DbException if it cannot be written
    */
   void record(Tx tx, HistoryEntry entry) {
-    tx.update(
-        insertSql(tx.dialect()),
+    tx.update(insertSql(tx.dialect()), values(entry).toArray());
+  }
+
+  /**
+   * Where the dialect allows it ({@link Dialect#dataModifyingWith()}) and one version row moves,
+   * moves it and appends {@code entry} in one statement, {@code WITH moved AS (UPDATE ... RETURNING
+   * 1) INSERT INTO history ... SELECT ... FROM moved}: one round trip instead of two, and the row
+   * is appended only if the compare-and-set hit.
+   *
+   * @return false if nothing ran: the caller changes the version table and records the entry
+   * @throws dev.plinth.db.migrate.MigrationException if the version table did not hold the row:
+   *     another migrator changed it
+   */
+  boolean recordWithMove(
+      Tx tx, VersionTable versions, Set<String> before, Set<String> after, HistoryEntry entry) {
+    Dialect dialect = tx.dialect();
+    List<VersionTable.RowChange> changes = versions.statements(dialect, before, after);
+    if (!dialect.dataModifyingWith() || changes.size() != 1 || changes.get(0).mustHit() == null) {
+      return false;
+    }
+    VersionTable.RowChange move = changes.get(0);
+    List<Object> values = new ArrayList<>(move.values());
+    values.addAll(values(entry));
+    String sql =
+        "WITH moved AS ("
+            + move.sql()
+            + " RETURNING 1) INSERT INTO "
+            + dialect.quote(name())
+            + " ("
+            + COLUMNS
+            + ") SELECT ?, ?, ?, ?, ?, ? FROM moved";
+    if (tx.update(sql, values.toArray()) != 1) {
+      throw versions.changedByOther(tx, move.mustHit(), before);
+    }
+    return true;
+  }
+
+  private static List<Object> values(HistoryEntry entry) {
+    return Arrays.asList(
         entry.revision(),
         entry.action().column(),
         entry.checksum().orElse(null),
@@ -57,10 +101,7 @@ final class HistoryTable extends MigratorTable {
    * outcome.
    */
   String insertSql(Dialect dialect) {
-    return "INSERT INTO "
-        + dialect.quote(name())
-        + " (revision, direction, checksum, started_at, duration_ms, outcome)"
-        + " VALUES (?, ?, ?, ?, ?, ?)";
+    return "INSERT INTO " + dialect.quote(name()) + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
   }
 
   /**

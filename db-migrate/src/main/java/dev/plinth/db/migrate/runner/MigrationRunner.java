@@ -99,6 +99,8 @@ public final class MigrationRunner {
    * as {@code shaper} narrows or refuses it.
    *
    * @throws ChecksumMismatchException if an applied script was edited; nothing has run
+   * @throws dev.plinth.db.migrate.InvalidMigrationException if a SQL revision of the plan cannot
+   *     run (see {@link MigrationScript#check}); nothing has run
    * @throws dev.plinth.db.migrate.RevisionFailedException if a revision fails
    * @throws dev.plinth.db.migrate.MigrationLockTimeoutException if another migrator holds the lock
    * @throws dev.plinth.db.migrate.InvalidGraphException if the target cannot be resolved
@@ -152,6 +154,8 @@ public final class MigrationRunner {
    * edited: an edited downgrade section is not run without a word.
    *
    * @throws ChecksumMismatchException if an applied script was edited; nothing has run
+   * @throws dev.plinth.db.migrate.InvalidMigrationException if a SQL revision of the plan cannot
+   *     run (see {@link MigrationScript#check}); nothing has run
    * @throws dev.plinth.db.migrate.RevisionFailedException if a revision fails
    * @throws dev.plinth.db.migrate.MigrationLockTimeoutException if another migrator holds the lock
    * @throws dev.plinth.db.migrate.InvalidGraphException if the target cannot be resolved
@@ -270,9 +274,13 @@ public final class MigrationRunner {
       LOG.info("database already at the target ({})", current);
       return new MigrationResult(List.of(), current, current);
     }
-    LOG.info("{} revision(s) to run from {}: {}", plan.steps().size(), current, plan.revisionIds());
-    List<AppliedRevision> applied = new ArrayList<>();
     List<MigrationStep> all = plan.steps();
+    for (MigrationStep step : all) {
+      scripts.get(step.revision().id()).check(step.direction(), db.dialect().name());
+    }
+    LOG.info("{} revision(s) to run from {}: {}", all.size(), current, plan.revisionIds());
+    steps.newRun();
+    List<AppliedRevision> applied = new ArrayList<>();
     for (MigrationStep step : all) {
       boolean last = applied.size() == all.size() - 1;
       try {

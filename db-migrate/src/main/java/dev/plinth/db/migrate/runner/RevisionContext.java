@@ -3,6 +3,8 @@ package dev.plinth.db.migrate.runner;
 import dev.plinth.db.core.Session;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.Dialect;
+import dev.plinth.db.core.error.DbException;
+import dev.plinth.db.core.tx.DdlStatements;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;
@@ -10,6 +12,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link MigrationContext} of one running revision. A transactional revision runs its
@@ -24,24 +27,46 @@ final class RevisionContext implements MigrationContext {
   private final Session autoCommit;
   private final List<String> executed = new ArrayList<>();
   private final String schema;
+  private final Runnable afterDdl;
   private String failed;
+  private String leftAt;
 
-  private RevisionContext(RevisionInfo revision, Dialect dialect, Tx tx, Session autoCommit) {
+  private RevisionContext(
+      RevisionInfo revision,
+      Dialect dialect,
+      Tx tx,
+      Session autoCommit,
+      String schema,
+      Runnable afterDdl) {
     this.revision = revision;
     this.dialect = dialect;
     this.tx = tx;
     this.autoCommit = autoCommit;
-    this.schema = statements().withConnection(Connection::getSchema);
+    this.schema = schema != null ? schema : statements().withConnection(Connection::getSchema);
+    this.afterDdl = afterDdl;
   }
 
-  /** A context whose statements run in {@code tx}. */
-  static RevisionContext inTransaction(RevisionInfo revision, Tx tx) {
-    return new RevisionContext(revision, tx.dialect(), tx, null);
+  /**
+   * A context whose statements run in {@code tx}.
+   *
+   * @param schema the connection's current schema if known (the one the previous revision of the
+   *     run left it at), or null to read it
+   * @param afterDdl drops cached schema metadata after statements sent together ran DDL
+   */
+  static RevisionContext inTransaction(
+      RevisionInfo revision, Tx tx, String schema, Runnable afterDdl) {
+    return new RevisionContext(revision, tx.dialect(), tx, null, schema, afterDdl);
   }
 
-  /** A context whose statements each commit at once in {@code session}. */
-  static RevisionContext autoCommit(RevisionInfo revision, Session session) {
-    return new RevisionContext(revision, session.dialect(), null, session);
+  /** A context whose statements each commit at once in {@code session}; see above. */
+  static RevisionContext autoCommit(
+      RevisionInfo revision, Session session, String schema, Runnable afterDdl) {
+    return new RevisionContext(revision, session.dialect(), null, session, schema, afterDdl);
+  }
+
+  /** The connection's current schema before the revision ran, which it is set back to after. */
+  String schema() {
+    return schema;
   }
 
   @Override
@@ -57,14 +82,48 @@ final class RevisionContext implements MigrationContext {
   @Override
   public void execute(String sql) {
     failed = sql;
+    leftAt = null;
     statements().executeScriptStatement(sql);
     failed = null;
     executed.add(sql);
   }
 
+  /**
+   * Runs {@code statements} in one round trip where the dialect allows it and they run in the
+   * revision's transaction (see {@link StatementBatch}); if one fails, rolls back to the batch's
+   * savepoint and runs them one by one, so that the failure names its statement as {@link #execute}
+   * does. Elsewhere runs each through {@link #execute}.
+   */
+  @Override
+  public void executeAll(List<String> statements) {
+    Optional<String> schemaQuery = dialect.statementBatchSchemaQuery();
+    if (tx == null || statements.size() < 2 || schemaQuery.isEmpty()) {
+      statements.forEach(this::execute);
+      return;
+    }
+    try {
+      leftAt = tx.withConnection(c -> StatementBatch.run(c, statements, schemaQuery.get()));
+      executed.addAll(statements);
+    } catch (DbException batchFailure) {
+      leftAt = null;
+      try {
+        tx.executeScriptStatement("ROLLBACK TO SAVEPOINT " + StatementBatch.SAVEPOINT);
+      } catch (DbException e) {
+        batchFailure.addSuppressed(e);
+        throw batchFailure;
+      }
+      statements.forEach(this::execute);
+    } finally {
+      if (statements.stream().anyMatch(DdlStatements::isDdl)) {
+        afterDdl.run();
+      }
+    }
+  }
+
   @Override
   public void copyIn(String sql, String data) {
     failed = sql;
+    leftAt = null;
     dialect.copyIn(statements(), sql, new StringReader(data));
     failed = null;
     executed.add(sql);
@@ -92,7 +151,8 @@ final class RevisionContext implements MigrationContext {
     statements()
         .withConnection(
             c -> {
-              if (schema != null && !schema.equals(c.getSchema())) {
+              String now = leftAt != null ? leftAt : c.getSchema();
+              if (schema != null && !schema.equals(now)) {
                 c.setSchema(schema);
               }
               return null;

@@ -37,11 +37,20 @@ final class StepRunner {
   private final Database db;
   private final VersionTable versions;
   private final HistoryTable history;
+  private String schema;
 
   StepRunner(Database db, VersionTable versions, HistoryTable history) {
     this.db = db;
     this.versions = versions;
     this.history = history;
+  }
+
+  /**
+   * Starts a run: the connection's current schema is read again by its first revision, and every
+   * later revision of the run expects the schema the one before it left (each sets it back).
+   */
+  void newRun() {
+    schema = null;
   }
 
   /**
@@ -58,7 +67,11 @@ final class StepRunner {
     TransactionScope writer = relaxed ? db.writer().relaxedCommit() : db.writer();
     try {
       if (info.transactional()) {
-        writer.schemaChange().run(tx -> inTransaction(tx, step, script, started, t0));
+        try {
+          writer.schemaChange().run(tx -> inTransaction(tx, step, script, started, t0));
+        } finally {
+          afterDdl();
+        }
       } else {
         RevisionContext done = autoCommitted(step, script);
         writer.run(tx -> finish(tx, step, script, started, t0, done));
@@ -90,7 +103,9 @@ final class StepRunner {
 
   private void inTransaction(
       Tx tx, MigrationStep step, MigrationScript script, Instant started, long t0) {
-    RevisionContext ctx = RevisionContext.inTransaction(step.revision(), tx);
+    RevisionContext ctx =
+        RevisionContext.inTransaction(step.revision(), tx, schema, this::afterDdl);
+    schema = ctx.schema();
     try (WorkMark mark = markWork(tx)) {
       try {
         invoke(step, script, ctx);
@@ -106,10 +121,20 @@ final class StepRunner {
     return db.dialect().markWork(tx, MigrationRunner.lockName(versions.name()));
   }
 
+  /**
+   * Drops cached schema metadata after statements that a {@link RevisionContext} sent together,
+   * which the transaction does not see as DDL.
+   */
+  private void afterDdl() {
+    db.schema().invalidate();
+  }
+
   private RevisionContext autoCommitted(MigrationStep step, MigrationScript script) {
     try (Session session = db.openSession();
         WorkMark mark = markWork(session)) {
-      RevisionContext ctx = RevisionContext.autoCommit(step.revision(), session);
+      RevisionContext ctx =
+          RevisionContext.autoCommit(step.revision(), session, schema, this::afterDdl);
+      schema = ctx.schema();
       try {
         invoke(step, script, ctx);
         return ctx;
@@ -127,8 +152,11 @@ final class StepRunner {
       long t0,
       RevisionContext ctx) {
     try {
-      versions.change(tx, step.headsBefore(), step.headsAfter());
-      history.record(tx, entry(step, script, started, t0, Outcome.SUCCESS));
+      HistoryEntry entry = entry(step, script, started, t0, Outcome.SUCCESS);
+      if (!history.recordWithMove(tx, versions, step.headsBefore(), step.headsAfter(), entry)) {
+        versions.change(tx, step.headsBefore(), step.headsAfter());
+        history.record(tx, entry);
+      }
     } catch (RuntimeException e) {
       throw failure(step, ctx, e);
     }

@@ -97,7 +97,7 @@ final class VersionTable extends MigratorTable {
     return changes;
   }
 
-  private MigrationException changedByOther(Tx tx, String missing, Set<String> expected) {
+  MigrationException changedByOther(Tx tx, String missing, Set<String> expected) {
     return new MigrationException(
         "version table "
             + name()

@@ -5,10 +5,12 @@ import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.RevisionInfo;
 import dev.plinth.db.migrate.graph.Direction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A revision written as a SQL file: a header naming the revision, then {@code -- +upgrade} and
@@ -35,6 +37,10 @@ public final class SqlMigration implements MigrationScript {
   private final RevisionInfo info;
   private final String checksum;
   private final Map<Direction, List<SqlSection>> sections;
+  private final Map<Checked, List<SqlStatement>> checked = new ConcurrentHashMap<>();
+
+  /** The statements a {@link #check} left ready for the run of one direction on one backend. */
+  private record Checked(Direction direction, String backend) {}
 
   SqlMigration(RevisionInfo info, String checksum, Map<Direction, List<SqlSection>> sections) {
     this.info = info;
@@ -111,7 +117,7 @@ public final class SqlMigration implements MigrationScript {
    */
   @Override
   public void upgrade(MigrationContext ctx) {
-    run(ctx, upgradeStatements(ctx.dialect().name()));
+    run(ctx, Direction.UPGRADE);
   }
 
   /**
@@ -122,22 +128,48 @@ public final class SqlMigration implements MigrationScript {
    */
   @Override
   public void downgrade(MigrationContext ctx) {
-    run(ctx, downgradeStatements(ctx.dialect().name()));
+    run(ctx, Direction.DOWNGRADE);
   }
 
-  private void run(MigrationContext ctx, List<SqlStatement> statements) {
-    List<SqlStatement> run =
-        info.transactional()
-            ? TransactionControl.absorb(
-                statements, SqlSyntax.forBackend(ctx.dialect().name()), info.origin())
-            : statements;
-    for (SqlStatement statement : run) {
+  /**
+   * Splits the section the revision runs in {@code direction} on {@code backend} and, in a
+   * transactional revision, absorbs or refuses the script's own transaction control; the run that
+   * follows uses these statements instead of splitting again. A downgrade of a file without a
+   * downgrade section is left to fail when it runs.
+   *
+   * @throws InvalidMigrationException naming the file and line of a statement that cannot be split,
+   *     a psql meta-command, or transaction control that would break the revision's atomicity; or
+   *     naming the file if it has no section for {@code backend}
+   */
+  @Override
+  public void check(Direction direction, String backend) {
+    if (direction == Direction.UPGRADE || hasDowngrade()) {
+      checked.put(new Checked(direction, backend), runnable(direction, backend));
+    }
+  }
+
+  private void run(MigrationContext ctx, Direction direction) {
+    String backend = ctx.dialect().name();
+    List<SqlStatement> ready = checked.remove(new Checked(direction, backend));
+    List<String> together = new ArrayList<>();
+    for (SqlStatement statement : ready != null ? ready : runnable(direction, backend)) {
       if (statement.dataBlock().isPresent()) {
+        ctx.executeAll(together);
+        together.clear();
         ctx.copyIn(statement.sql(), statement.dataBlock().get());
       } else {
-        ctx.execute(statement.sql());
+        together.add(statement.sql());
       }
     }
+    ctx.executeAll(together);
+  }
+
+  private List<SqlStatement> runnable(Direction direction, String backend) {
+    List<SqlStatement> statements =
+        direction == Direction.UPGRADE ? upgradeStatements(backend) : downgradeStatements(backend);
+    return info.transactional()
+        ? TransactionControl.absorb(statements, SqlSyntax.forBackend(backend), info.origin())
+        : statements;
   }
 
   private List<SqlStatement> statements(Direction direction, String backend) {

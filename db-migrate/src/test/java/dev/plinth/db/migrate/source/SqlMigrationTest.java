@@ -8,6 +8,7 @@ import dev.plinth.db.migrate.InvalidMigrationException;
 import dev.plinth.db.migrate.MigrationException;
 import dev.plinth.db.migrate.Phase;
 import dev.plinth.db.migrate.RevisionInfo;
+import dev.plinth.db.migrate.graph.Direction;
 import dev.plinth.db.migrate.runner.OfflineContext;
 import java.util.List;
 import java.util.Optional;
@@ -194,5 +195,30 @@ class SqlMigrationTest {
     String text = "-- revision: r\n-- phase: Contract\n-- +upgrade\n";
     assertThat(SqlMigration.parse("c.sql", text).info().phase())
         .isEqualTo(Optional.of(Phase.CONTRACT));
+  }
+
+  @Test
+  void checkRefusesTransactionControlNamingTheLineAndTheRunUsesTheCheckedStatements() {
+    SqlMigration refused =
+        SqlMigration.parse("c.sql", "-- revision: r\n-- +upgrade\nSELECT 1;\nCOMMIT;\n");
+    assertThatThrownBy(() -> refused.check(Direction.UPGRADE, "postgresql"))
+        .isInstanceOf(InvalidMigrationException.class)
+        .hasMessageStartingWith("c.sql:4: 'COMMIT' controls the transaction");
+
+    SqlMigration dump =
+        SqlMigration.parse("d.sql", "-- revision: r\n-- +upgrade\nBEGIN;\nSELECT 1;\nCOMMIT;\n");
+    dump.check(Direction.UPGRADE, "sqlite");
+    OfflineContext ctx = recording("sqlite");
+    dump.upgrade(ctx);
+    assertThat(ctx.statements()).containsExactly("SELECT 1");
+  }
+
+  @Test
+  void checkLeavesAMissingDowngradeToTheRun() {
+    SqlMigration m = SqlMigration.parse("up.sql", "-- revision: r1\n-- +upgrade\nSELECT 1;\n");
+    m.check(Direction.DOWNGRADE, "sqlite");
+    assertThatThrownBy(() -> m.downgrade(recording("sqlite")))
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("cannot be downgraded");
   }
 }

@@ -118,6 +118,44 @@ class SqlFileMigrationTest {
     assertThat(kept).as("the first INSERT committed on its own").isEqualTo(1);
   }
 
+  @AllBackends
+  void aVersionRowMovedUnderTheRunFailsTheRevisionAndKeepsNothingOfIt(Database db)
+      throws IOException {
+    Path dir = Files.createTempDirectory("plinth-sql");
+    Files.writeString(
+        dir.resolve("1.sql"),
+        "-- revision: aa01\n-- +upgrade\nCREATE TABLE first_t (id INTEGER);\n");
+    Files.writeString(
+        dir.resolve("2.sql"),
+        String.join(
+            "\n",
+            "-- revision: bb02",
+            "-- down_revision: aa01",
+            "-- +upgrade",
+            "INSERT INTO first_t (id) VALUES (1);",
+            "UPDATE plinth_version SET version_num = 'zz99';",
+            ""));
+
+    assertThatThrownBy(() -> sqlMigrator(db, dir).upgrade("heads"))
+        .isInstanceOf(RevisionFailedException.class)
+        .hasMessageContaining("version table plinth_version no longer holds aa01")
+        .hasMessageContaining("another migrator changed it");
+    long rows = db.reader().call(tx -> tx.count("SELECT id FROM first_t"));
+    assertThat(rows).isZero();
+    List<String> versions =
+        db.reader()
+            .call(tx -> tx.query("SELECT version_num FROM plinth_version", r -> r.getString(1)));
+    assertThat(versions).containsExactly("aa01");
+    long successes =
+        db.reader()
+            .call(
+                tx ->
+                    tx.count(
+                        "SELECT id FROM plinth_history WHERE revision = 'bb02' AND outcome ="
+                            + " 'success'"));
+    assertThat(successes).isZero();
+  }
+
   private static Migrator sqlMigrator(Database db, Path dir) {
     return Migrator.builder().database(db).locations("filesystem:" + dir).build();
   }

@@ -79,6 +79,12 @@ public final class PostgresDialect extends BaseDialect {
     return true;
   }
 
+  /** pgjdbc sends a multi-statement string as one message train with a single sync. */
+  @Override
+  public Optional<String> statementBatchSchemaQuery() {
+    return Optional.of("SELECT current_schema()");
+  }
+
   @Override
   public TransactionGuard relaxedCommitGuard() {
     return RELAXED_COMMIT;

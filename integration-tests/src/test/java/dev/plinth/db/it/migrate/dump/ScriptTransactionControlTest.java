@@ -22,11 +22,9 @@ class ScriptTransactionControlTest {
     Path file = revision("CREATE TABLE t1 (id INTEGER);\nCOMMIT;\nCREATE TABLE t2 (id INTEGER);\n");
 
     assertThatThrownBy(() -> migrator(db, file).upgrade("heads"))
-        .isInstanceOf(RevisionFailedException.class)
-        .hasCauseInstanceOf(InvalidMigrationException.class)
+        .isInstanceOf(InvalidMigrationException.class)
         .hasMessageContaining(file + ":5: 'COMMIT' controls the transaction")
-        .hasMessageContaining("-- transactional: false")
-        .hasMessageContaining("Nothing of it was kept");
+        .hasMessageContaining("-- transactional: false");
     assertThat(tables(db)).doesNotContain("t1", "t2");
   }
 
@@ -50,8 +48,7 @@ class ScriptTransactionControlTest {
     Path file = revision("CREATE TABLE t1 (id INTEGER);\nROLLBACK;\n");
 
     assertThatThrownBy(() -> migrator(db, file).upgrade("heads"))
-        .isInstanceOf(RevisionFailedException.class)
-        .hasCauseInstanceOf(InvalidMigrationException.class)
+        .isInstanceOf(InvalidMigrationException.class)
         .hasMessageContaining(file + ":5: 'ROLLBACK' controls the transaction")
         .hasMessageContaining("-- transactional: false");
     assertThat(tables(db)).doesNotContain("t1");
@@ -91,8 +88,7 @@ class ScriptTransactionControlTest {
     Path file = revision("CREATE TABLE t1 (id INTEGER);\n\\connect other\n");
 
     assertThatThrownBy(() -> migrator(db, file).upgrade("heads"))
-        .isInstanceOf(RevisionFailedException.class)
-        .hasCauseInstanceOf(InvalidMigrationException.class)
+        .isInstanceOf(InvalidMigrationException.class)
         .hasMessageContaining(file + ":5: psql meta-command '\\connect other'");
     assertThat(tables(db)).doesNotContain("t1");
   }
