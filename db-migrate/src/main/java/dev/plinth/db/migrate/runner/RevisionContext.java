@@ -50,11 +50,6 @@ final class RevisionContext implements MigrationContext {
   }
 
   @Override
-  public boolean offline() {
-    return false;
-  }
-
-  @Override
   public void execute(String sql) {
     failed = sql;
     statements().executeScriptStatement(sql);
