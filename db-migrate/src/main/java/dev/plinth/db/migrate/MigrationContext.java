@@ -16,8 +16,13 @@ public interface MigrationContext {
   /** The backend the revision runs on (or renders for, offline). */
   Dialect dialect();
 
-  /** Whether the revision is being rendered as SQL rather than run. */
-  boolean offline();
+  /**
+   * Whether the revision is being rendered as SQL rather than run: {@code false} unless the context
+   * records statements instead of running them.
+   */
+  default boolean offline() {
+    return false;
+  }
 
   /**
    * Runs one SQL statement in the revision's transaction, or records it offline. It runs as the

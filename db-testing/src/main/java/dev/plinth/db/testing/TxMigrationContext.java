@@ -27,11 +27,6 @@ public record TxMigrationContext(Tx tx, List<String> executed) implements Migrat
   }
 
   @Override
-  public boolean offline() {
-    return false;
-  }
-
-  @Override
   public void execute(String sql) {
     executed.add(sql);
     tx.update(sql);

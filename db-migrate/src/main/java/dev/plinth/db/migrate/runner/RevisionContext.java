@@ -75,11 +75,6 @@ final class RevisionContext implements MigrationContext {
   }
 
   @Override
-  public boolean offline() {
-    return false;
-  }
-
-  @Override
   public void execute(String sql) {
     failed = sql;
     leftAt = null;

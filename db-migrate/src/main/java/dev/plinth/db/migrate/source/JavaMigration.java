@@ -89,12 +89,6 @@ public final class JavaMigration implements MigrationScript {
     migration.downgrade(ctx);
   }
 
-  /** Always empty: Java migrations are compiled code, not checked for edits. */
-  @Override
-  public Optional<String> checksum() {
-    return Optional.empty();
-  }
-
   @Override
   public String toString() {
     return info.origin() + " (" + info.id() + ")";

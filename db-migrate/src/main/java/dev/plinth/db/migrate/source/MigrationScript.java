@@ -30,7 +30,10 @@ public interface MigrationScript {
 
   /**
    * The checksum of the revision's source, prefixed with its algorithm version (e.g. {@code v1:…}),
-   * for sources whose edits must be detected; empty for Java migrations.
+   * for sources whose edits must be detected; empty, as here, for Java migrations, which are
+   * compiled code and not checked for edits.
    */
-  Optional<String> checksum();
+  default Optional<String> checksum() {
+    return Optional.empty();
+  }
 }

@@ -102,8 +102,7 @@ class CliOfflineTest {
             "COMMIT;",
             "BEGIN;",
             "CREATE TABLE c (id INTEGER);",
-            "UPDATE \"plinth_version\" SET version_num = 'c3000000' WHERE version_num ="
-                + " 'a1000000';",
+            versionMove("a1000000", "c3000000"),
             "'v1:",
             "COMMIT;");
     assertThat(sql.out())
@@ -117,15 +116,11 @@ class CliOfflineTest {
     CliRun sql = run("upgrade", "b2,c3:heads", "--sql", "--dialect", "sqlite");
     assertThat(sql.out())
         .doesNotContain("CREATE TABLE")
-        .contains(
-            "UPDATE \"plinth_version\" SET version_num = 'd4000000' WHERE version_num ="
-                + " 'c3000000';");
+        .contains(versionMove("c3000000", "d4000000"));
     CliRun down = run("downgrade", "d4:c3", "--sql", "--url", "jdbc:sqlite:unused.db");
     assertThat(down.out())
         .contains("-- downgrade d4000000")
-        .contains(
-            "UPDATE \"plinth_version\" SET version_num = 'c3000000' WHERE version_num ="
-                + " 'd4000000';");
+        .contains(versionMove("d4000000", "c3000000"));
   }
 
   @Test
@@ -247,5 +242,14 @@ class CliOfflineTest {
             + "\n\n-- +upgrade\n"
             + statement
             + ";\n-- +downgrade\n");
+  }
+
+  /** The statement that moves the SQLite version row from {@code from} to {@code to}. */
+  private static String versionMove(String from, String to) {
+    return "UPDATE \"plinth_version\" SET version_num = '"
+        + to
+        + "' WHERE version_num = '"
+        + from
+        + "';";
   }
 }

@@ -120,24 +120,18 @@ class OfflineScriptTest {
     RevisionInfo info =
         new RevisionInfo(
             id, down, List.of(), List.of(), Optional.empty(), "", "Query.java", transactional);
-    return new MigrationScript() {
-      @Override
-      public RevisionInfo info() {
-        return info;
-      }
+    return new CodeScript(info, upgrade);
+  }
 
-      @Override
-      public void upgrade(MigrationContext ctx) {
-        upgrade.accept(ctx);
-      }
+  /** A revision whose upgrade is {@code upgrade} and whose downgrade does nothing. */
+  private record CodeScript(RevisionInfo info, Consumer<MigrationContext> upgrade)
+      implements MigrationScript {
+    @Override
+    public void upgrade(MigrationContext ctx) {
+      upgrade.accept(ctx);
+    }
 
-      @Override
-      public void downgrade(MigrationContext ctx) {}
-
-      @Override
-      public Optional<String> checksum() {
-        return Optional.empty();
-      }
-    };
+    @Override
+    public void downgrade(MigrationContext ctx) {}
   }
 }

@@ -59,10 +59,7 @@ final class MigratedLookup {
     }
     if (migrated.fromModels() || migrated.shadowTables()) {
       throw new IllegalStateException(
-          "@Migrated on "
-              + testClass.getName()
-              + "."
-              + context.getRequiredTestMethod().getName()
+          annotationOn(context)
               + " sets fromModels or shadowTables without locations: set them on the"
               + " MigrationSet that "
               + testClass.getSimpleName()
@@ -72,13 +69,18 @@ final class MigratedLookup {
       return source.migrationSet();
     }
     throw new IllegalStateException(
-        "@Migrated on "
-            + testClass.getName()
-            + "."
-            + context.getRequiredTestMethod().getName()
+        annotationOn(context)
             + " names no locations: give them, @Migrated(\"classpath:db/migrations\"), or let "
             + testClass.getSimpleName()
             + " implement MigrationSetSource");
+  }
+
+  /** {@code @Migrated on Class.method}, naming the test at fault. */
+  private static String annotationOn(ExtensionContext context) {
+    return "@Migrated on "
+        + context.getRequiredTestClass().getName()
+        + "."
+        + context.getRequiredTestMethod().getName();
   }
 
   private static MigrationSet annotatedSet(Migrated migrated, Class<?> testClass) {

@@ -13,15 +13,11 @@ import java.util.Set;
  * Moves a database one revision at a time and reads its schema, for the walks of the kit: the
  * revisions in the order an upgrade from base to heads runs them, the upgrade of one revision whose
  * ancestors are applied, and the downgrade of exactly that revision.
+ *
+ * @param db the database the revisions run on
+ * @param migrator the migrator holding the revisions
  */
-final class RevisionSteps {
-  private final Database db;
-  private final Migrator migrator;
-
-  RevisionSteps(Database db, Migrator migrator) {
-    this.db = db;
-    this.migrator = migrator;
-  }
+record RevisionSteps(Database db, Migrator migrator) {
 
   /** Every revision, in the order {@code upgrade heads} runs them on an empty database. */
   List<RevisionInfo> upgradeOrder() {

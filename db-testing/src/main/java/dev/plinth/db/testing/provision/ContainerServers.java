@@ -2,6 +2,7 @@ package dev.plinth.db.testing.provision;
 
 import dev.plinth.db.testing.Backend;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -24,23 +25,22 @@ final class ContainerServers {
   String start(Backend backend) {
     if (backend == Backend.POSTGRESQL) {
       PostgreSQLContainer pg = new PostgreSQLContainer("postgres:15");
-      pg.start();
-      return "jdbc:postgresql://"
-          + pg.getHost()
-          + ":"
-          + pg.getFirstMappedPort()
-          + "/postgres?user="
-          + pg.getUsername()
-          + "&password="
-          + pg.getPassword();
+      return url(pg, "jdbc:postgresql://", "/postgres?user=" + pg.getUsername());
     }
     MariaDBContainer maria = new MariaDBContainer("mariadb:10.11");
-    maria.start();
-    return "jdbc:mariadb://"
-        + maria.getHost()
+    return url(maria, "jdbc:mariadb://", "/?user=root");
+  }
+
+  /** Starts {@code container} and returns its URL: scheme, host, port, then database and user. */
+  private static String url(
+      JdbcDatabaseContainer<?> container, String scheme, String databaseAndUser) {
+    container.start();
+    return scheme
+        + container.getHost()
         + ":"
-        + maria.getFirstMappedPort()
-        + "/?user=root&password="
-        + maria.getPassword();
+        + container.getFirstMappedPort()
+        + databaseAndUser
+        + "&password="
+        + container.getPassword();
   }
 }

@@ -16,8 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The CLI run in-process through picocli: exit codes, messages and output formats. */
 class ArchiveCliTest {
@@ -62,35 +66,31 @@ class ArchiveCliTest {
     assertThat(r.err()).contains("--tables").contains("unknown table no_such_table");
   }
 
-  @Test
-  void parallelBelowOneIsBadUsage() {
-    Run r = run("archive", "--url", "jdbc:sqlite::memory:", "--parallel", "0");
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--parallel must be at least 1, got 0");
+  static Stream<Arguments> badUsage() {
+    String memory = "jdbc:sqlite::memory:";
+    return Stream.of(
+        Arguments.of(
+            List.of("archive", "--url", memory, "--parallel", "0"),
+            List.of("--parallel must be at least 1, got 0")),
+        Arguments.of(
+            List.of("archive", "--url", memory, "--max-rows", "-5"),
+            List.of("--max-rows must be at least 1, got -5")),
+        Arguments.of(
+            List.of("archive", "--url", memory, "--before", "last tuesday"),
+            List.of("--before", "'last tuesday' is not a date")),
+        Arguments.of(
+            List.of("purge", "--url", memory, "--before", "2024-13-45"),
+            List.of("--before", "2024-13-45")),
+        Arguments.of(List.of("purge", "--url", memory), List.of("--before", "--all")));
   }
 
-  @Test
-  void negativeMaxRowsIsBadUsage() {
-    Run r = run("archive", "--url", "jdbc:sqlite::memory:", "--max-rows", "-5");
+  /** A bad option value, or a missing choice, exits with 2 and says what is wrong. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badUsage")
+  void badUsageExitsWithTwoNamingTheOption(List<String> args, List<String> message) {
+    Run r = run(args.toArray(String[]::new));
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--max-rows must be at least 1, got -5");
-  }
-
-  @Test
-  void unparseableDateIsBadUsageNamingOptionAndValue() {
-    Run r = run("archive", "--url", "jdbc:sqlite::memory:", "--before", "last tuesday");
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--before").contains("'last tuesday' is not a date");
-    Run purge = run("purge", "--url", "jdbc:sqlite::memory:", "--before", "2024-13-45");
-    assertThat(purge.exit()).isEqualTo(2);
-    assertThat(purge.err()).contains("--before").contains("2024-13-45");
-  }
-
-  @Test
-  void purgeWithoutBeforeOrAllIsBadUsage() {
-    Run r = run("purge", "--url", "jdbc:sqlite::memory:");
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--before").contains("--all");
+    assertThat(r.err()).contains(message);
   }
 
   @Test
@@ -108,8 +108,7 @@ class ArchiveCliTest {
 
   @AllBackends
   void budgetUsedUpExitsThreeAndJsonCarriesTheCounts(TestDatabase tdb, Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 50, 12);
+    NovaData.createFilled(db, 50, 12);
     Run first = run("archive", "--url", tdb.url(), "--max-rows", "5", "--format", "json");
     assertThat(first.exit()).as(first.err()).isEqualTo(3);
     assertThat(first.json().get("total_archived").intValue()).isEqualTo(5);
@@ -197,8 +196,7 @@ class ArchiveCliTest {
 
   @AllBackends
   void everyCommandPrintsOneSnakeCaseObject(TestDatabase tdb, Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 20, 3);
+    NovaData.createFilled(db, 20, 3);
     assertThat(run("--url", tdb.url(), "--format", "json", "shadow", "check").json())
         .isEqualTo(json("{\"drift\":{}}"));
     assertThat(run("--url", tdb.url(), "--format", "json", "shadow", "create").json())
@@ -234,8 +232,7 @@ class ArchiveCliTest {
   @AllBackends
   void optionsComeFromTheCommandLineThenTheEnvironmentThenTheConfigFile(
       TestDatabase tdb, Database db) throws IOException {
-    NovaSchema.create(db);
-    NovaData.populate(db, 50, 12);
+    NovaData.createFilled(db, 50, 12);
     Path config = dir.resolve("archive.properties");
     Files.writeString(
         config,
@@ -258,8 +255,7 @@ class ArchiveCliTest {
 
   @AllBackends
   void quietDropsTheProgressLinesAndKeepsTheResult(TestDatabase tdb, Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 20, 5);
+    NovaData.createFilled(db, 20, 5);
     Run noisy = run("--url", tdb.url(), "archive", "--max-rows", "2");
     assertThat(noisy.err()).contains("archived ").contains("rows/s");
     Run quiet = run("--url", tdb.url(), "-q", "archive", "--max-rows", "2");

@@ -23,8 +23,7 @@ class ArchiveKillTest {
   @AllBackends
   void killedAtRandomMomentsTheArchiveLosesAndDuplicatesNothing(TestDatabase tdb, Database db)
       throws Exception {
-    NovaSchema.create(db);
-    NovaData.populate(db, 2500, 11);
+    NovaData.createFilled(db, 2500, 11);
     Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
     long toArchive = ArchiveChecks.softDeletedLeft(db);
     Random random = new Random(42);

@@ -26,8 +26,7 @@ class ArchiverTest {
 
   @AllBackends
   void archivingUntilCompleteKeepsEveryRowAndEveryReference(Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 300, 1);
+    NovaData.createFilled(db, 300, 1);
     Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
     Map<String, Long> mainBefore = ArchiveChecks.counts(db, "");
 
@@ -69,8 +68,7 @@ class ArchiverTest {
   void rowsSoftDeletedWhileBatchesRunAreMovedWholeOrLeftAlone(TestDatabase tdb) throws Exception {
     // Both sides retry conflicts, as a service would (SQLite: a writer that lost the race).
     Database db = retrying(tdb);
-    NovaSchema.create(db);
-    NovaData.populate(db, 200, 6);
+    NovaData.createFilled(db, 200, 6);
     Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
     List<Object[]> toDelete = new ArrayList<>();
     for (String table : List.of("instance_faults", "instances", "instance_actions")) {
@@ -112,8 +110,7 @@ class ArchiverTest {
 
   @AllBackends
   void synchronousCommitMovesTheSameRows(Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 120, 4);
+    NovaData.createFilled(db, 120, 4);
     Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
 
     ArchiveResult r =
@@ -133,8 +130,7 @@ class ArchiverTest {
     // Threads may meet on InnoDB's gap locks or SQLite's single writer; the transaction retry
     // absorbs that, as it does for a service.
     Database db = retrying(tdb);
-    NovaSchema.create(db);
-    NovaData.populate(db, 300, 7);
+    NovaData.createFilled(db, 300, 7);
     Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
     List<String> threads = new CopyOnWriteArrayList<>();
 
@@ -156,22 +152,19 @@ class ArchiverTest {
   @AllBackends
   void parallelTablesShareOneBudget(TestDatabase tdb) {
     Database db = retrying(tdb);
-    NovaSchema.create(db);
-    NovaData.populate(db, 200, 8);
+    NovaData.createFilled(db, 200, 8);
     assertOneRunStopsAt37Rows(db, 4);
   }
 
   @AllBackends
   void oneRunNeverArchivesMoreThanMaxRowsAndSaysRowsRemain(Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 200, 2);
+    NovaData.createFilled(db, 200, 2);
     assertOneRunStopsAt37Rows(db, 1);
   }
 
   @AllBackends
   void childrenLeaveBeforeTheirParents(Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 100, 3);
+    NovaData.createFilled(db, 100, 3);
 
     ArchiveResult r = Archiver.builder().database(db).maxRows(10_000).build().run();
 
@@ -211,8 +204,7 @@ class ArchiverTest {
 
   @AllBackends
   void beforeArchivesOnlyRowsDeletedEarlier(Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 200, 4);
+    NovaData.createFilled(db, 200, 4);
     Instant cutoff = NovaData.OLD.plusDays(1).toInstant(ZoneOffset.UTC);
 
     Archiver.builder().database(db).before(cutoff).untilComplete(true).build().run();
@@ -228,8 +220,7 @@ class ArchiverTest {
 
   @AllBackends
   void dryRunCountsWithoutMovingAnything(Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 100, 5);
+    NovaData.createFilled(db, 100, 5);
     Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
     long deleted = ArchiveChecks.softDeletedLeft(db);
 

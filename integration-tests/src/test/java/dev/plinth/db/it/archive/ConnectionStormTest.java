@@ -67,8 +67,7 @@ class ConnectionStormTest {
                 .poolName(pool)
                 .hikari(hc -> hc.setRegisterMbeans(true))
                 .build());
-    NovaSchema.create(db);
-    NovaData.populate(db, 600, 23);
+    NovaData.createFilled(db, 600, 23);
     db.writer()
         .run(
             tx ->

@@ -36,8 +36,16 @@ final class NovaData {
     }
   }
 
-  /** Inserts {@code count} instances with their families, 20 services and count/5 networks. */
-  static void populate(Database db, int count, long seed) {
+  /**
+   * Creates {@link NovaSchema} and inserts {@code count} instances with their families, 20 services
+   * and count/5 networks.
+   */
+  static void createFilled(Database db, int count, long seed) {
+    NovaSchema.create(db);
+    populate(db, count, seed);
+  }
+
+  private static void populate(Database db, int count, long seed) {
     NovaData data = new NovaData(seed);
     for (int i = 1; i <= count; i++) {
       data.instance(i);

@@ -15,8 +15,7 @@ class PurgeTest {
 
   @AllBackends
   void purgeBeforeKeepsNewerRowsAndAllEmptiesTheShadows(Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 150, 9);
+    NovaData.createFilled(db, 150, 9);
     Archiver.builder().database(db).untilComplete(true).build().run();
     long recent =
         db.reader()

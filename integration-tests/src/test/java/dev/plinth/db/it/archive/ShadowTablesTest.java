@@ -49,8 +49,7 @@ class ShadowTablesTest {
 
   @AllBackends
   void driftedShadowIsRefusedNamingTheColumnAndItsTablesAreUntouched(Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 100, 7);
+    NovaData.createFilled(db, 100, 7);
     db.writer().run(tx -> tx.update("ALTER TABLE block_device_mapping ADD volume_size INTEGER"));
     Map<String, Map<Long, String>> before = ArchiveChecks.allRows(db);
 
@@ -86,8 +85,7 @@ class ShadowTablesTest {
 
   @AllBackends
   void missingShadowIsRefusedAndCreatedAgain(Database db) {
-    NovaSchema.create(db);
-    NovaData.populate(db, 20, 8);
+    NovaData.createFilled(db, 20, 8);
     db.writer().run(tx -> tx.update("DROP TABLE shadow_networks"));
 
     ArchiveException refused =

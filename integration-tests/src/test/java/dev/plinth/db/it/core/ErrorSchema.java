@@ -47,6 +47,15 @@ final class ErrorSchema {
     return type.cast(thrown);
   }
 
+  /**
+   * Creates the schema, runs {@code sql} with {@code args} in its own writer transaction, and
+   * returns the {@code type} it must throw.
+   */
+  static <T extends Throwable> T provoke(Database db, Class<T> type, String sql, Object... args) {
+    create(db);
+    return expect(type, () -> write(db, sql, args));
+  }
+
   /** Runs {@code work} in a writer of {@code db} and returns the {@code type} it must throw. */
   static <T extends Throwable> T expect(Class<T> type, Database db, TxAction work) {
     return expect(type, () -> db.writer().run(work));

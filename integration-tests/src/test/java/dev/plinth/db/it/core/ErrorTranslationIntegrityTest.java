@@ -1,7 +1,7 @@
 package dev.plinth.db.it.core;
 
 import static dev.plinth.db.it.core.ErrorSchema.expect;
-import static dev.plinth.db.it.core.ErrorSchema.write;
+import static dev.plinth.db.it.core.ErrorSchema.provoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.db.core.Database;
@@ -19,22 +19,20 @@ class ErrorTranslationIntegrityTest {
 
   @AllBackends
   void duplicateOnSingleColumnUniqueNamesTheColumn(Database db, Backend backend) {
-    ErrorSchema.create(db);
     DuplicateEntryException e =
-        expect(
+        provoke(
+            db,
             DuplicateEntryException.class,
-            () -> write(db, "INSERT INTO parents (id, name, code) VALUES (2, 'nut', 7)"));
+            "INSERT INTO parents (id, name, code) VALUES (2, 'nut', 7)");
     assertThat(e.columns()).containsExactly("code");
     assertThat(e.value()).isEqualTo(backend == Backend.SQLITE ? null : "7");
   }
 
   @AllBackends
   void duplicateOnUniqNamedConstraintNamesItsColumnsOnEveryBackend(Database db, Backend backend) {
-    ErrorSchema.create(db);
     DuplicateEntryException e =
-        expect(
-            DuplicateEntryException.class,
-            () -> write(db, "INSERT INTO parents (id, name) VALUES (2, 'bolt')"));
+        provoke(
+            db, DuplicateEntryException.class, "INSERT INTO parents (id, name) VALUES (2, 'bolt')");
     assertThat(e.columns()).containsExactly("name", "deleted");
     assertThat(e.value())
         .isEqualTo(
@@ -47,11 +45,11 @@ class ErrorTranslationIntegrityTest {
 
   @AllBackends
   void duplicateOnOtherMultiColumnKeyNamesColumnsExceptOnMysql(Database db, Backend backend) {
-    ErrorSchema.create(db);
     DuplicateEntryException e =
-        expect(
+        provoke(
+            db,
             DuplicateEntryException.class,
-            () -> write(db, "INSERT INTO parents (id, name, a, b) VALUES (2, 'nut', 1, 2)"));
+            "INSERT INTO parents (id, name, a, b) VALUES (2, 'nut', 1, 2)");
     // MySQL names only the key; as in oslo.db, the key name stands in for the columns.
     assertThat(e.columns())
         .isEqualTo(backend == Backend.MYSQL ? List.of("pair_key") : List.of("a", "b"));
@@ -59,11 +57,9 @@ class ErrorTranslationIntegrityTest {
 
   @AllBackends
   void duplicatePrimaryKey(Database db, Backend backend) {
-    ErrorSchema.create(db);
     DuplicateEntryException e =
-        expect(
-            DuplicateEntryException.class,
-            () -> write(db, "INSERT INTO parents (id, name) VALUES (1, 'nut')"));
+        provoke(
+            db, DuplicateEntryException.class, "INSERT INTO parents (id, name) VALUES (1, 'nut')");
     assertThat(e.columns()).containsExactly(backend == Backend.MYSQL ? "PRIMARY" : "id");
     assertThat(e.value()).isEqualTo(backend == Backend.SQLITE ? null : "1");
     assertThat(e.getCause()).isInstanceOf(java.sql.SQLException.class);
@@ -88,11 +84,9 @@ class ErrorTranslationIntegrityTest {
 
   @AllBackends
   void orphanChildIsAReferenceError(Database db, Backend backend) {
-    ErrorSchema.create(db);
     ReferenceException e =
-        expect(
-            ReferenceException.class,
-            () -> write(db, "INSERT INTO children (id, parent_id) VALUES (2, 99)"));
+        provoke(
+            db, ReferenceException.class, "INSERT INTO children (id, parent_id) VALUES (2, 99)");
     if (backend == Backend.SQLITE) {
       assertThat(e.table()).isNull();
       assertThat(e.constraint()).isNull();
@@ -106,9 +100,8 @@ class ErrorTranslationIntegrityTest {
 
   @AllBackends
   void deletingAReferencedParentIsAReferenceError(Database db, Backend backend) {
-    ErrorSchema.create(db);
     ReferenceException e =
-        expect(ReferenceException.class, () -> write(db, "DELETE FROM parents WHERE id = 1"));
+        provoke(db, ReferenceException.class, "DELETE FROM parents WHERE id = 1");
     switch (backend) {
       case POSTGRESQL -> {
         // As oslo.db: DETAIL names the parent's key and the referencing table.
@@ -129,61 +122,58 @@ class ErrorTranslationIntegrityTest {
 
   @AllBackends
   void failedCheckNamesTheConstraint(Database db, Backend backend) {
-    ErrorSchema.create(db);
     CheckConstraintException e =
-        expect(
+        provoke(
+            db,
             CheckConstraintException.class,
-            () -> write(db, "INSERT INTO parents (id, name, qty) VALUES (2, 'nut', -1)"));
+            "INSERT INTO parents (id, name, qty) VALUES (2, 'nut', -1)");
     assertThat(e.constraint()).isEqualTo("ck_parents_qty");
     assertThat(e.table()).isEqualTo(backend == Backend.SQLITE ? null : "parents");
   }
 
   @AllBackends
   void nullInNotNullColumnNamesTheColumn(Database db, Backend backend) {
-    ErrorSchema.create(db);
     NotNullException e =
-        expect(
+        provoke(
+            db,
             NotNullException.class,
-            () -> write(db, "INSERT INTO parents (id, name) VALUES (2, ?)", (Object) null));
+            "INSERT INTO parents (id, name) VALUES (2, ?)",
+            (Object) null);
     assertThat(e.column()).isEqualTo("name");
     assertThat(e.table()).isEqualTo(backend == Backend.MYSQL ? null : "parents");
   }
 
   @AllBackends
   void omittedNotNullColumnWithoutDefaultIsANotNullError(Database db) {
-    ErrorSchema.create(db);
-    NotNullException e =
-        expect(NotNullException.class, () -> write(db, "INSERT INTO parents (id) VALUES (2)"));
+    NotNullException e = provoke(db, NotNullException.class, "INSERT INTO parents (id) VALUES (2)");
     assertThat(e.column()).isEqualTo("name");
   }
 
   @AllBackends({Backend.POSTGRESQL, Backend.MYSQL})
   void valueTooLongIsADataErrorOnPostgresqlAndMysql(Database db) {
-    ErrorSchema.create(db);
     DataException e =
-        expect(
+        provoke(
+            db,
             DataException.class,
-            () -> write(db, "INSERT INTO parents (id, name) VALUES (2, ?)", "much too long"));
+            "INSERT INTO parents (id, name) VALUES (2, ?)",
+            "much too long");
     assertThat(e.getMessage()).containsIgnoringCase("too long");
   }
 
   @AllBackends({Backend.POSTGRESQL, Backend.MYSQL})
   void integerOutOfRangeIsADataErrorOnPostgresqlAndMysql(Database db) {
-    ErrorSchema.create(db);
     DataException e =
-        expect(
+        provoke(
+            db,
             DataException.class,
-            () -> write(db, "INSERT INTO parents (id, name, qty) VALUES (2, 'nut', 3000000000)"));
+            "INSERT INTO parents (id, name, qty) VALUES (2, 'nut', 3000000000)");
     assertThat(e.getMessage()).containsIgnoringCase("range");
   }
 
   @AllBackends(Backend.SQLITE)
   void sqliteDatatypeMismatchIsADataError(Database db) {
-    ErrorSchema.create(db);
     DataException e =
-        expect(
-            DataException.class,
-            () -> write(db, "INSERT INTO parents (id, name) VALUES ('abc', 'nut')"));
+        provoke(db, DataException.class, "INSERT INTO parents (id, name) VALUES ('abc', 'nut')");
     assertThat(e.getMessage()).contains("SQLITE_MISMATCH");
   }
 }

@@ -1,6 +1,7 @@
 package dev.plinth.db.it.core;
 
 import static dev.plinth.db.it.core.ErrorSchema.expect;
+import static dev.plinth.db.it.core.ErrorSchema.provoke;
 import static dev.plinth.db.it.core.ErrorSchema.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +37,9 @@ class ErrorTranslationSchemaTest {
 
   @AllBackends
   void dropOfMissingConstraintNamesIt(Database db, Backend backend) {
-    ErrorSchema.create(db);
     NoSuchConstraintException e =
-        expect(
-            NoSuchConstraintException.class,
-            () -> write(db, "ALTER TABLE parents DROP CONSTRAINT missing_c"));
+        provoke(
+            db, NoSuchConstraintException.class, "ALTER TABLE parents DROP CONSTRAINT missing_c");
     assertThat(e.constraint()).isEqualTo("missing_c");
     assertThat(e.table()).isEqualTo(backend == Backend.POSTGRESQL ? "parents" : null);
   }

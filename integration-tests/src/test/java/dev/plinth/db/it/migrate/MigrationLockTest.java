@@ -25,12 +25,7 @@ class MigrationLockTest {
 
   @AllBackends
   void secondMigratorTimesOutNamingTheHolder(TestDatabase tdb, Database db) {
-    Migrator waiting =
-        Migrator.builder()
-            .database(db)
-            .scripts(SampleRevisions.dag())
-            .lockTimeout(Duration.ofSeconds(1))
-            .build();
+    Migrator waiting = sampleMigrator(db, Duration.ofSeconds(1));
     try (MigrationLock other = MigrationLock.acquire(db, LOCK, Duration.ZERO)) {
       assertThatThrownBy(() -> waiting.upgrade("heads"))
           .isInstanceOf(MigrationLockTimeoutException.class)
@@ -72,15 +67,19 @@ class MigrationLockTest {
       victim.waitFor(30, TimeUnit.SECONDS);
     }
 
-    Migrator next =
-        Migrator.builder()
-            .database(db)
-            .scripts(SampleRevisions.dag())
-            .lockTimeout(Duration.ofSeconds(20))
-            .build();
+    Migrator next = sampleMigrator(db, Duration.ofSeconds(20));
     assertThat(next.upgrade("heads").revisionIds()).contains("r2", "r4").doesNotContain("r1");
     assertThat(MigrationState.logged(db)).isEqualTo(Map.of("r1", 1L, "r2", 1L, "r3", 1L, "r4", 1L));
     assertThat(MigrationState.versionRows(db)).containsExactly("r4");
+  }
+
+  /** A migrator of the sample revisions that waits {@code lockTimeout} for the lock. */
+  private static Migrator sampleMigrator(Database db, Duration lockTimeout) {
+    return Migrator.builder()
+        .database(db)
+        .scripts(SampleRevisions.dag())
+        .lockTimeout(lockTimeout)
+        .build();
   }
 
   static void awaitLogged(Database db, String revision) throws InterruptedException {

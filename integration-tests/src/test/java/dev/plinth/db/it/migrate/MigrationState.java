@@ -31,11 +31,16 @@ public final class MigrationState {
 
   /** The rows of the version table, sorted. */
   public static List<String> versionRows(Database db) {
+    return versionRows(db, "plinth_version");
+  }
+
+  /** The rows of version table {@code table}, sorted. */
+  public static List<String> versionRows(Database db, String table) {
     return db.reader()
         .call(
             tx ->
                 tx.query(
-                    "SELECT version_num FROM plinth_version ORDER BY version_num",
+                    "SELECT version_num FROM " + table + " ORDER BY version_num",
                     rs -> rs.getString(1)));
   }
 

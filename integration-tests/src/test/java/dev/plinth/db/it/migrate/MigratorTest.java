@@ -13,6 +13,7 @@ import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Backend;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 
 class MigratorTest {
 
@@ -86,10 +87,7 @@ class MigratorTest {
 
   @AllBackends({Backend.SQLITE, Backend.POSTGRESQL})
   void failedRevisionLeavesNoTraceWithTransactionalDdl(Database db) {
-    Migrator migrator = migrator(db, withFailingRevision());
-
-    assertThatThrownBy(() -> migrator.upgrade("heads"))
-        .isInstanceOf(RevisionFailedException.class)
+    assertFailingRevisionRefused(db)
         .hasMessageContaining("test/r5.sql: upgrade of revision r5 failed at statement 3")
         .hasMessageContaining("Nothing of it was kept")
         .satisfies(e -> assertThat(((RevisionFailedException) e).committedStatements()).isEmpty());
@@ -102,10 +100,7 @@ class MigratorTest {
 
   @AllBackends(Backend.MYSQL)
   void failedRevisionOnMysqlNamesTheStatementsItCommitted(Database db) {
-    Migrator migrator = migrator(db, withFailingRevision());
-
-    assertThatThrownBy(() -> migrator.upgrade("heads"))
-        .isInstanceOf(RevisionFailedException.class)
+    assertFailingRevisionRefused(db)
         .hasMessageContaining("1 statement(s) of it had already been committed")
         .hasMessageContaining("[1] CREATE TABLE t5 (id INTEGER)")
         .hasMessageContaining("still names the last completed revision(s) [r4]")
@@ -117,6 +112,14 @@ class MigratorTest {
     assertThat(MigrationState.versionRows(db)).containsExactly("r4");
     assertThat(MigrationState.tableExists(db, "t5")).isTrue();
     assertThat(MigrationState.logged(db)).doesNotContainKey("r5");
+  }
+
+  /** Upgrades the sample revisions and r5, whose third statement fails, and expects the refusal. */
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertFailingRevisionRefused(
+      Database db) {
+    Migrator migrator = migrator(db, withFailingRevision());
+    return assertThatThrownBy(() -> migrator.upgrade("heads"))
+        .isInstanceOf(RevisionFailedException.class);
   }
 
   @AllBackends

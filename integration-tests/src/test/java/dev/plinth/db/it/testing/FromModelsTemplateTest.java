@@ -7,6 +7,7 @@ import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.Schema;
 import dev.plinth.db.core.schema.SqlType;
 import dev.plinth.db.core.schema.Table;
+import dev.plinth.db.it.migrate.MigrationState;
 import dev.plinth.db.migrate.source.JavaMigration;
 import dev.plinth.db.testing.AllBackends;
 import dev.plinth.db.testing.Migrated;
@@ -40,9 +41,7 @@ class FromModelsTemplateTest implements MigrationSetSource {
 
   @AllBackends
   void theCopyHasTheModelsTablesAndTheHeadsButNoRevisionRan(Database db) {
-    List<String> versions =
-        db.reader()
-            .call(tx -> tx.query("SELECT version_num FROM plinth_version", rs -> rs.getString(1)));
+    List<String> versions = MigrationState.versionRows(db);
     long gadgets = db.reader().call(tx -> tx.count("SELECT name FROM gadgets"));
 
     assertThat(versions).containsExactly("gadget1");

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -48,81 +49,79 @@ class MigrationKitProofTest {
 
   @Test
   void aColumnTypedDifferentlyOnOneBackendFailsSameSchemaOnEveryBackend() {
-    List<String> messages =
-        failsOnlyOn(KitFixtures.OneBackendType.class, "sameSchemaOnEveryBackend");
-
-    assertThat(messages)
-        .allSatisfy(
-            m ->
-                assertThat(m)
-                    .contains("column audit_log.amount: type ")
-                    .contains("BIGINT in postgresql"));
+    assertFailsOnlyOn(
+        KitFixtures.OneBackendType.class,
+        "sameSchemaOnEveryBackend",
+        m ->
+            assertThat(m)
+                .contains("column audit_log.amount: type ")
+                .contains("BIGINT in postgresql"));
   }
 
   @Test
   void anIndexMissingAgainstTheModelsFailsModelsMatchMigrationsNamingTheAutogenerateCommand() {
-    List<String> messages = failsOnlyOn(KitFixtures.MissingIndex.class, "modelsMatchMigrations");
-
-    assertThat(messages)
-        .allSatisfy(
-            m ->
-                assertThat(m)
-                    .contains("index items.ix_items_qty: missing in database")
-                    .contains("`plinth-migrate revision --autogenerate -m MESSAGE` writes it"));
+    assertFailsOnlyOn(
+        KitFixtures.MissingIndex.class,
+        "modelsMatchMigrations",
+        m ->
+            assertThat(m)
+                .contains("index items.ix_items_qty: missing in database")
+                .contains("`plinth-migrate revision --autogenerate -m MESSAGE` writes it"));
   }
 
   @Test
   void aDowngradeThatForgetsAColumnFailsDowngradeLeavesNoTrace() {
-    List<String> messages =
-        failsOnlyOn(KitFixtures.ForgetfulDowngrade.class, "downgradeLeavesNoTrace");
-
-    assertThat(messages)
-        .allSatisfy(
-            m ->
-                assertThat(m)
-                    .startsWith("revision k002: the schema after its downgrade")
-                    .contains(
-                        "column items.note: in schema after downgrade, not in schema before"));
+    assertFailsOnlyOn(
+        KitFixtures.ForgetfulDowngrade.class,
+        "downgradeLeavesNoTrace",
+        m ->
+            assertThat(m)
+                .startsWith("revision k002: the schema after its downgrade")
+                .contains("column items.note: in schema after downgrade, not in schema before"));
   }
 
   @Test
   void twoHeadsFailSingleHeadNamingBothAndTheMergeCommand() {
-    List<String> messages = failsOnlyOn(KitFixtures.TwoHeads.class, "singleHead");
-
-    assertThat(messages)
-        .allSatisfy(
-            m ->
-                assertThat(m)
-                    .startsWith("the revision graph has 2 heads, k002a, k002b")
-                    .contains(
-                        "plinth-migrate --locations filesystem:src/main/resources/kit/base,"
-                            + "filesystem:src/main/resources/kit/two-heads merge -m \"merge heads k002a and k002b\" k002a k002b"));
+    assertFailsOnlyOn(
+        KitFixtures.TwoHeads.class,
+        "singleHead",
+        m ->
+            assertThat(m)
+                .startsWith("the revision graph has 2 heads, k002a, k002b")
+                .contains(
+                    "plinth-migrate --locations filesystem:src/main/resources/kit/base,"
+                        + "filesystem:src/main/resources/kit/two-heads merge -m \"merge heads k002a and k002b\" k002a k002b"));
   }
 
   @Test
   void aShadowTableMissingAColumnFailsShadowTablesInStep() {
-    List<String> messages =
-        failsOnlyOn(KitFixtures.ShadowMissingColumn.class, "shadowTablesInStep");
-
-    assertThat(messages)
-        .allSatisfy(
-            m ->
-                assertThat(m)
-                    .startsWith("revision k002 leaves 1 shadow table(s) out of step")
-                    .contains("column items.qty: missing in shadow_items"));
+    assertFailsOnlyOn(
+        KitFixtures.ShadowMissingColumn.class,
+        "shadowTablesInStep",
+        m ->
+            assertThat(m)
+                .startsWith("revision k002 leaves 1 shadow table(s) out of step")
+                .contains("column items.qty: missing in shadow_items"));
   }
 
   @Test
   void aRevisionThatDropsHookedRowsFailsWalkWithData() {
-    List<String> messages = failsOnlyOn(KitFixtures.RowDropping.class, "walkWithData");
+    assertFailsOnlyOn(
+        KitFixtures.RowDropping.class,
+        "walkWithData",
+        m ->
+            assertThat(m)
+                .startsWith("revision k002 failed in the walk, at: after hook, after the upgrade")
+                .contains("the items the before hook of k002 inserted"));
+  }
 
-    assertThat(messages)
-        .allSatisfy(
-            m ->
-                assertThat(m)
-                    .startsWith(
-                        "revision k002 failed in the walk, at: after hook, after the upgrade")
-                    .contains("the items the before hook of k002 inserted"));
+  /**
+   * Checks that {@code test} alone fails on every backend for {@code fixture}, each failure message
+   * satisfying {@code message}.
+   */
+  private static void assertFailsOnlyOn(
+      Class<?> fixture, String test, ThrowingConsumer<String> message) {
+    assertThat(failsOnlyOn(fixture, test)).allSatisfy(message);
   }
 
   /**

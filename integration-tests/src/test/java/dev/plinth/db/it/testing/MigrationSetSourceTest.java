@@ -3,6 +3,7 @@ package dev.plinth.db.it.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.it.migrate.MigrationState;
 import dev.plinth.db.migrate.Migration;
 import dev.plinth.db.migrate.MigrationContext;
 import dev.plinth.db.migrate.Revision;
@@ -26,9 +27,7 @@ class MigrationSetSourceTest implements MigrationSetSource {
 
   @AllBackends
   void aJavaMigrationGivenAsAnObjectIsAppliedWithTheSetsVersionTable(Database db) {
-    List<String> versions =
-        db.reader()
-            .call(tx -> tx.query("SELECT version_num FROM gadget_version", rs -> rs.getString(1)));
+    List<String> versions = MigrationState.versionRows(db, "gadget_version");
     List<String> gadgets =
         db.reader().call(tx -> tx.query("SELECT name FROM gadgets", rs -> rs.getString(1)));
 

@@ -19,20 +19,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
-/** A migrations directory and a database, driven through the CLI in this JVM. */
-final class CliProject {
-  private final Path dir;
-  private final TestDatabase tdb;
-
-  CliProject(Path dir, TestDatabase tdb) {
-    this.dir = dir;
-    this.tdb = tdb;
-  }
-
-  /** The migrations directory. */
-  Path dir() {
-    return dir;
-  }
+/**
+ * A migrations directory and a database, driven through the CLI in this JVM.
+ *
+ * @param dir the migrations directory
+ * @param tdb the database the CLI runs against
+ */
+record CliProject(Path dir, TestDatabase tdb) {
 
   /** A project of three revisions in a line: aa01, bb02, cc03, creating tables t1 to t3. */
   static CliProject threeRevisions(Path dir, TestDatabase tdb) throws IOException {

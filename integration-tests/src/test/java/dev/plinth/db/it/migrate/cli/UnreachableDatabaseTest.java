@@ -27,19 +27,12 @@ class UnreachableDatabaseTest {
   void migrateFailsAfterOneAttemptAndRetriesWhenAsked() throws IOException {
     String url = closedPortUrl();
     String locations = "--locations=filesystem:" + dir;
-    Run once =
-        run(
-            dev.plinth.db.migrate.cli.Main.commandLine(Map.of()),
-            locations,
-            "--url",
-            url,
-            "current");
+    Run once = migrate(locations, "--url", url, "current");
     assertThat(once.exit()).as(once.err()).isEqualTo(1);
     assertThat(once.err()).contains("after 1 attempt(s)").hasLineCount(1).doesNotContain("\tat ");
 
     Run patient =
-        run(
-            dev.plinth.db.migrate.cli.Main.commandLine(Map.of()),
+        migrate(
             locations,
             "--config",
             quickRetries().toString(),
@@ -55,14 +48,12 @@ class UnreachableDatabaseTest {
   @Test
   void archiveFailsAfterOneAttemptAndRetriesWhenAsked() throws IOException {
     String url = closedPortUrl();
-    Run once =
-        run(dev.plinth.db.archive.cli.Main.commandLine(Map.of()), "--url", url, "shadow", "check");
+    Run once = archive("--url", url, "shadow", "check");
     assertThat(once.exit()).isEqualTo(1);
     assertThat(once.err()).contains("after 1 attempt(s)").doesNotContain("\tat ");
 
     Run patient =
-        run(
-            dev.plinth.db.archive.cli.Main.commandLine(Map.of()),
+        archive(
             "shadow",
             "check",
             "--config",
@@ -80,8 +71,7 @@ class UnreachableDatabaseTest {
   void oneLineNamesTheCauseAndTheRetryIntervalIsAnOption() throws IOException {
     String url = closedPortUrl();
     Run refused =
-        run(
-            dev.plinth.db.migrate.cli.Main.commandLine(Map.of()),
+        migrate(
             "--locations=filesystem:" + dir,
             "current",
             "--url",
@@ -94,8 +84,7 @@ class UnreachableDatabaseTest {
     assertThat(refused.err()).contains("after 3 attempt(s)").contains("refused").hasLineCount(1);
 
     Run unknown =
-        run(
-            dev.plinth.db.archive.cli.Main.commandLine(Map.of()),
+        archive(
             "--url",
             "jdbc:postgresql://no-such-host.invalid/app?user=svc&password=hunter2",
             "shadow",
@@ -123,6 +112,16 @@ class UnreachableDatabaseTest {
   }
 
   private record Run(int exit, String out, String err) {}
+
+  /** Runs {@code plinth-migrate args...} in this JVM. */
+  private static Run migrate(String... args) {
+    return run(dev.plinth.db.migrate.cli.Main.commandLine(Map.of()), args);
+  }
+
+  /** Runs {@code plinth-archive args...} in this JVM. */
+  private static Run archive(String... args) {
+    return run(dev.plinth.db.archive.cli.Main.commandLine(Map.of()), args);
+  }
 
   private static Run run(CommandLine cli, String... args) {
     StringWriter out = new StringWriter();

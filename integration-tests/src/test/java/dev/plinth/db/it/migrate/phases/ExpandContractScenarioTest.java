@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.db.core.Database;
+import dev.plinth.db.core.schema.Schema;
 import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.migrate.OnlineMigrationReport;
 import dev.plinth.db.migrate.OnlineMigrationReport.Count;
@@ -27,12 +28,25 @@ import java.util.OptionalInt;
 class ExpandContractScenarioTest {
 
   private static Migrator migrator(Database db) {
+    return migrator(db, PeopleRevisions.newModels());
+  }
+
+  /** The people revisions and their data migration, checked against {@code models}. */
+  private static Migrator migrator(Database db, Schema models) {
     return Migrator.builder()
         .database(db)
         .scripts(PeopleRevisions.scripts())
         .onlineDataMigrations(new PeopleRevisions.CopyFullName())
-        .models(PeopleRevisions.newModels())
+        .models(models)
         .build();
+  }
+
+  /** Expects the contract phase refused at p3, for {@code reason}. */
+  private static void assertContractRefused(Migrator migrator, String reason) {
+    assertThatThrownBy(() -> migrator.upgrade("heads", Phase.CONTRACT))
+        .isInstanceOf(PhaseRefusedException.class)
+        .hasMessageContaining("contract revision p3")
+        .hasMessageContaining(reason);
   }
 
   @AllBackends
@@ -42,10 +56,7 @@ class ExpandContractScenarioTest {
     oldCodeInserts(db, 1, "Ada");
     oldCodeInserts(db, 2, "Grace");
 
-    assertThatThrownBy(() -> migrator.upgrade("heads", Phase.CONTRACT))
-        .isInstanceOf(PhaseRefusedException.class)
-        .hasMessageContaining("contract revision p3")
-        .hasMessageContaining("expand revision p2 below it is still pending");
+    assertContractRefused(migrator, "expand revision p2 below it is still pending");
     assertThat(versionRows(db)).containsExactly("p1");
 
     assertThat(migrator.upgrade("heads", Phase.EXPAND).revisionIds()).containsExactly("p2");
@@ -56,10 +67,7 @@ class ExpandContractScenarioTest {
     assertThat(oldCodeReads(db, 4)).isEqualTo("Barbara");
     assertThat(oldCodeReads(db, 1)).isEqualTo("Ada");
 
-    assertThatThrownBy(() -> migrator.upgrade("heads", Phase.CONTRACT))
-        .isInstanceOf(PhaseRefusedException.class)
-        .hasMessageContaining("contract revision p3")
-        .hasMessageContaining("people_full_name still find rows");
+    assertContractRefused(migrator, "people_full_name still find rows");
     assertThatThrownBy(() -> migrator.upgrade("heads"))
         .isInstanceOf(PhaseRefusedException.class)
         .hasMessageContaining("people_full_name");
@@ -86,20 +94,11 @@ class ExpandContractScenarioTest {
 
   @AllBackends
   void contractThatDropsAColumnTheModelsDeclareIsRefusedAndLeavesNoTrace(Database db) {
-    Migrator migrator =
-        Migrator.builder()
-            .database(db)
-            .scripts(PeopleRevisions.scripts())
-            .onlineDataMigrations(new PeopleRevisions.CopyFullName())
-            .models(PeopleRevisions.oldAndNewModels())
-            .build();
+    Migrator migrator = migrator(db, PeopleRevisions.oldAndNewModels());
     migrator.upgrade("p2");
     newCodeInserts(db, 1, "Ada");
 
-    assertThatThrownBy(() -> migrator.upgrade("heads", Phase.CONTRACT))
-        .isInstanceOf(PhaseRefusedException.class)
-        .hasMessageContaining("contract revision p3")
-        .hasMessageContaining("would drop people.name, which the models still declare");
+    assertContractRefused(migrator, "would drop people.name, which the models still declare");
 
     assertThat(versionRows(db)).containsExactly("p2");
     assertThat(columns(db)).containsExactly("id", "name", "full_name");

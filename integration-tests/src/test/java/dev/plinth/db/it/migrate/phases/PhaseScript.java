@@ -34,9 +34,4 @@ record PhaseScript(RevisionInfo info, Consumer<MigrationContext> up) implements 
   public void downgrade(MigrationContext ctx) {
     throw new UnsupportedOperationException("not needed by these tests");
   }
-
-  @Override
-  public Optional<String> checksum() {
-    return Optional.empty();
-  }
 }
