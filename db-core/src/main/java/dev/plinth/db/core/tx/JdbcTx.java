@@ -246,40 +246,52 @@ final class JdbcTx implements Session {
 
   @Override
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    announce(sql, args);
-    return withConnection(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args, 0);
-            try (ResultSet rs = ps.executeQuery()) {
-              List<T> rows = new ArrayList<>();
-              while (rs.next()) {
-                rows.add(mapper.map(rs));
-              }
-              return rows;
-            }
-          }
-        });
+    return select(sql, args, 0, rs -> all(rs, mapper));
   }
 
   @Override
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+    return select(sql, args, 2, rs -> atMostOne(rs, mapper, sql));
+  }
+
+  private static <T> List<T> all(ResultSet rs, RowMapper<T> mapper) throws SQLException {
+    List<T> rows = new ArrayList<>();
+    while (rs.next()) {
+      rows.add(mapper.map(rs));
+    }
+    return rows;
+  }
+
+  private static <T> Optional<T> atMostOne(ResultSet rs, RowMapper<T> mapper, String sql)
+      throws SQLException {
+    if (!rs.next()) {
+      return Optional.empty();
+    }
+    T value = mapper.map(rs);
+    if (rs.next()) {
+      throw new DbException("expected at most one row but the query returned more: " + sql);
+    }
+    return Optional.ofNullable(value);
+  }
+
+  /** Reads a whole result set into one value. */
+  @FunctionalInterface
+  private interface ResultReader<R> {
+    R read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs a query, fetching at most {@code maxRows} rows (0: all), and reads its result. */
+  private <R> R select(String sql, Object[] args, int maxRows, ResultReader<R> reader) {
     announce(sql, args);
     return withConnection(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args, 0);
-            ps.setMaxRows(2);
+            if (maxRows > 0) {
+              ps.setMaxRows(maxRows);
+            }
             try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              T value = mapper.map(rs);
-              if (rs.next()) {
-                throw new DbException(
-                    "expected at most one row but the query returned more: " + sql);
-              }
-              return Optional.ofNullable(value);
+              return reader.read(rs);
             }
           }
         });

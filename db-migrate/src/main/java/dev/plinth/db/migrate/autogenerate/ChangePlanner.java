@@ -64,13 +64,15 @@ final class ChangePlanner {
     }
     List<TableStep> drops =
         steps.stream()
-            .filter(s -> s instanceof TableStep.Drop d && d.part() instanceof ForeignKey)
+            .filter(
+                s -> s instanceof TableStep.Part d && !d.adding() && d.part() instanceof ForeignKey)
             .toList();
     boolean readded =
         steps.stream()
             .anyMatch(
                 s ->
-                    s instanceof TableStep.Add a
+                    s instanceof TableStep.Part a
+                        && a.adding()
                         && a.part() instanceof ForeignKey added
                         && added.name() != null
                         && drops.stream().anyMatch(d -> added.name().equals(foreignKeyName(d))));
@@ -83,7 +85,7 @@ final class ChangePlanner {
   }
 
   private static String foreignKeyName(TableStep dropped) {
-    return ((ForeignKey) ((TableStep.Drop) dropped).part()).name();
+    return ((ForeignKey) ((TableStep.Part) dropped).part()).name();
   }
 
   /** A table dropped and one created with the same columns may be a rename. */

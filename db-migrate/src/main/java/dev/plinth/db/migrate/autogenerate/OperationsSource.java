@@ -92,10 +92,11 @@ final class OperationsSource {
     if (step instanceof TableStep.AlterColumn a) {
       return call("alterColumn", string(a.to().name()), expressions.columnChange(a.from(), a.to()));
     }
-    if (step instanceof TableStep.Add add) {
-      return add(add.part());
+    TableStep.Part changed = (TableStep.Part) step;
+    if (changed.adding()) {
+      return add(changed.part());
     }
-    Object part = ((TableStep.Drop) step).part();
+    Object part = changed.part();
     if (part instanceof Column c) {
       return call("dropColumn", string(c.name()));
     } else if (part instanceof Index i) {

@@ -47,8 +47,8 @@ final class TablePlanner {
   private void add(SchemaDifference d) {
     String object = d.object();
     switch (d.kind()) {
-      case MISSING_COLUMN -> steps.add(new TableStep.Add(modelColumn(object)));
-      case EXTRA_COLUMN -> steps.add(new TableStep.Drop(databaseColumn(object)));
+      case MISSING_COLUMN -> steps.add(TableStep.add(modelColumn(object)));
+      case EXTRA_COLUMN -> steps.add(TableStep.drop(databaseColumn(object)));
       case TYPE, NULLABILITY, DEFAULT, COLLATION -> alterColumn(d);
       case AUTO_INCREMENT ->
           notes.add(
@@ -76,30 +76,30 @@ final class TablePlanner {
         steps.add(dropUnique(object));
         steps.add(addUnique(object));
       }
-      case MISSING_INDEX -> steps.add(new TableStep.Add(index(model, object)));
-      case EXTRA_INDEX -> steps.add(new TableStep.Drop(index(database, object)));
+      case MISSING_INDEX -> steps.add(TableStep.add(index(model, object)));
+      case EXTRA_INDEX -> steps.add(TableStep.drop(index(database, object)));
       case INDEX_COLUMNS, INDEX_UNIQUE, INDEX_WHERE -> {
-        steps.add(new TableStep.Drop(index(database, object)));
-        steps.add(new TableStep.Add(index(model, object)));
+        steps.add(TableStep.drop(index(database, object)));
+        steps.add(TableStep.add(index(model, object)));
       }
-      case MISSING_FOREIGN_KEY -> steps.add(new TableStep.Add(foreignKey(model, object)));
+      case MISSING_FOREIGN_KEY -> steps.add(TableStep.add(foreignKey(model, object)));
       case EXTRA_FOREIGN_KEY -> dropForeignKey(foreignKey(database, object));
       case FOREIGN_KEY_NAME, ON_DELETE, ON_UPDATE -> {
-        steps.add(new TableStep.Drop(foreignKey(database, object)));
-        steps.add(new TableStep.Add(foreignKey(model, object)));
+        steps.add(TableStep.drop(foreignKey(database, object)));
+        steps.add(TableStep.add(foreignKey(model, object)));
       }
-      case MISSING_CHECK -> steps.add(new TableStep.Add(check(model, object)));
-      case EXTRA_CHECK -> steps.add(new TableStep.Drop(check(database, object)));
+      case MISSING_CHECK -> steps.add(TableStep.add(check(model, object)));
+      case EXTRA_CHECK -> steps.add(TableStep.drop(check(database, object)));
       case CHECK_EXPRESSION -> {
-        steps.add(new TableStep.Drop(check(database, object)));
-        steps.add(new TableStep.Add(check(model, object)));
+        steps.add(TableStep.drop(check(database, object)));
+        steps.add(TableStep.add(check(model, object)));
       }
       default -> throw new IllegalArgumentException("not a difference inside a table: " + d);
     }
   }
 
   private void dropForeignKey(ForeignKey fk) {
-    steps.add(new TableStep.Drop(fk));
+    steps.add(TableStep.drop(fk));
     if (fk.name() != null) {
       notes.add(
           "foreign key "
@@ -145,18 +145,15 @@ final class TablePlanner {
       Optional<ForeignKey> model =
           this.model.foreignKeys().stream().filter(f -> signature(f).equals(signature)).findFirst();
       if (served && model.isPresent()) {
-        steps.add(new TableStep.Drop(kept));
-        steps.add(new TableStep.Add(model.get()));
+        steps.add(TableStep.drop(kept));
+        steps.add(TableStep.add(model.get()));
       }
     }
   }
 
   /** The columns of the index or unique key a step adds or drops; empty for other steps. */
   private static List<String> keyColumns(TableStep step) {
-    Object part =
-        step instanceof TableStep.Add a
-            ? a.part()
-            : step instanceof TableStep.Drop d ? d.part() : null;
+    Object part = step instanceof TableStep.Part p ? p.part() : null;
     if (part instanceof Index i) {
       return i.columnNames();
     }
@@ -175,10 +172,8 @@ final class TablePlanner {
     List<String> dropped = new ArrayList<>();
     List<String> added = new ArrayList<>();
     for (TableStep step : steps) {
-      if (step instanceof TableStep.Drop d && d.part() instanceof Column c) {
-        dropped.add(c.name());
-      } else if (step instanceof TableStep.Add a && a.part() instanceof Column c) {
-        added.add(c.name());
+      if (step instanceof TableStep.Part p && p.part() instanceof Column c) {
+        (p.adding() ? added : dropped).add(c.name());
       }
     }
     if (!dropped.isEmpty() && dropped.size() == added.size()) {
@@ -195,14 +190,14 @@ final class TablePlanner {
 
   private TableStep addUnique(String columns) {
     return uniqueKey(model, columns)
-        .<TableStep>map(TableStep.Add::new)
-        .orElseGet(() -> new TableStep.Add(uniqueIndex(model, columns)));
+        .map(TableStep::add)
+        .orElseGet(() -> TableStep.add(uniqueIndex(model, columns)));
   }
 
   private TableStep dropUnique(String columns) {
     return uniqueKey(database, columns)
-        .<TableStep>map(TableStep.Drop::new)
-        .orElseGet(() -> new TableStep.Drop(uniqueIndex(database, columns)));
+        .map(TableStep::drop)
+        .orElseGet(() -> TableStep.drop(uniqueIndex(database, columns)));
   }
 
   private static Optional<UniqueConstraint> uniqueKey(Table t, String columns) {

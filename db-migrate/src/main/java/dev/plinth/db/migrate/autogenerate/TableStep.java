@@ -33,39 +33,36 @@ sealed interface TableStep {
    */
   int rank();
 
+  /** Adds {@code part}. */
+  static TableStep add(Object part) {
+    return new Part(part, true);
+  }
+
+  /** Drops {@code part}, remembering it for the downgrade. */
+  static TableStep drop(Object part) {
+    return new Part(part, false);
+  }
+
   /**
-   * Adds a part.
+   * Adds or drops a part, carrying it whole so that the reverse can drop or re-create it.
    *
    * @param part a {@link Column}, {@link Index}, {@link UniqueConstraint}, {@link CheckConstraint}
    *     or {@link ForeignKey}
+   * @param adding whether the step adds the part rather than drops it
    */
-  record Add(Object part) implements TableStep {
+  record Part(Object part, boolean adding) implements TableStep {
     @Override
     public TableStep reverse() {
-      return new Drop(part);
+      return new Part(part, !adding);
     }
 
     @Override
     public int rank() {
       int kind = PARTS.indexOf(part.getClass());
+      if (!adding) {
+        return kind;
+      }
       return part instanceof Column ? PARTS.size() : 2 * PARTS.size() + 1 - kind;
-    }
-  }
-
-  /**
-   * Drops a part, remembering it for the downgrade.
-   *
-   * @param part as for {@link Add}
-   */
-  record Drop(Object part) implements TableStep {
-    @Override
-    public TableStep reverse() {
-      return new Add(part);
-    }
-
-    @Override
-    public int rank() {
-      return PARTS.indexOf(part.getClass());
     }
   }
 
