@@ -55,6 +55,7 @@ class GaleraWritesTest {
   private static final Duration WITHIN = Duration.ofSeconds(120);
   private static final int LOCK_DEADLOCK = 1213;
   private static final int NOT_READY = 1047;
+  private static final int NOT_PRIMARY_AT_COMMIT = 1180;
 
   private static GaleraCluster cluster;
   private final List<Database> databases = new ArrayList<>();
@@ -158,6 +159,23 @@ class GaleraWritesTest {
                         }))
         .isInstanceOf(DbConnectionException.class)
         .satisfies(e -> assertThat(vendorCode(e)).isEqualTo(NOT_READY));
+  }
+
+  @Test
+  void aCommitAsItsNodeIsCutOffFromThePrimaryComponentIsAConnectionError() {
+    Database three = open(3, 0);
+
+    assertThatThrownBy(
+            () ->
+                three
+                    .writer()
+                    .run(
+                        tx -> {
+                          tx.update("UPDATE counters SET v = v + 1 WHERE id = 1");
+                          isolateWithoutWaiting(3);
+                        }))
+        .isInstanceOf(DbConnectionException.class)
+        .satisfies(e -> assertThat(vendorCode(e)).isEqualTo(NOT_PRIMARY_AT_COMMIT));
   }
 
   @Test
@@ -293,6 +311,15 @@ class GaleraWritesTest {
       barrier.await(WITHIN.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("the other writer did not come", e);
+    }
+  }
+
+  /** Cuts node {@code i} off and returns at once, before it has noticed it is alone. */
+  private static void isolateWithoutWaiting(int i) {
+    try {
+      execute(cluster.node(i).url(), "SET GLOBAL wsrep_provider_options = 'gmcast.isolate=1'");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not isolate node " + i, e);
     }
   }
 
