@@ -4,6 +4,7 @@ import static dev.plinth.db.it.testing.Sql.execute;
 import static dev.plinth.db.it.testing.Sql.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.plinth.db.core.Database;
 import dev.plinth.db.core.DatabaseConfig;
@@ -146,34 +147,14 @@ class GaleraWritesTest {
 
   @Test
   void aCommitOnANodeThatLostThePrimaryComponentIsAConnectionError() {
-    Database three = open(3, 0);
-
-    assertThatThrownBy(
-            () ->
-                three
-                    .writer()
-                    .run(
-                        tx -> {
-                          tx.update("UPDATE counters SET v = v + 1 WHERE id = 1");
-                          cluster.isolate(3);
-                        }))
+    assertThat(commitOnNodeThreeAfter(() -> cluster.isolate(3)))
         .isInstanceOf(DbConnectionException.class)
         .satisfies(e -> assertThat(vendorCode(e)).isEqualTo(NOT_READY));
   }
 
   @Test
   void aCommitAsItsNodeIsCutOffFromThePrimaryComponentIsAConnectionError() {
-    Database three = open(3, 0);
-
-    assertThatThrownBy(
-            () ->
-                three
-                    .writer()
-                    .run(
-                        tx -> {
-                          tx.update("UPDATE counters SET v = v + 1 WHERE id = 1");
-                          isolateWithoutWaiting(3);
-                        }))
+    assertThat(commitOnNodeThreeAfter(() -> isolateWithoutWaiting(3)))
         .isInstanceOf(DbConnectionException.class)
         .satisfies(e -> assertThat(vendorCode(e)).isEqualTo(NOT_PRIMARY_AT_COMMIT));
   }
@@ -312,6 +293,20 @@ class GaleraWritesTest {
     } catch (Exception e) {
       throw new IllegalStateException("the other writer did not come", e);
     }
+  }
+
+  /** What a transaction on node 3 that updates a row, then runs {@code cut}, ends with. */
+  private Throwable commitOnNodeThreeAfter(Runnable cut) {
+    Database three = open(3, 0);
+    return catchThrowable(
+        () ->
+            three
+                .writer()
+                .run(
+                    tx -> {
+                      tx.update("UPDATE counters SET v = v + 1 WHERE id = 1");
+                      cut.run();
+                    }));
   }
 
   /** Cuts node {@code i} off and returns at once, before it has noticed it is alone. */
