@@ -5,8 +5,10 @@ import dev.plinth.db.testing.Backend;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -21,6 +23,12 @@ import java.util.Set;
 public final class BackendDiscovery {
   /** Comma-separated backends whose absence is a failure, e.g. {@code postgresql,mysql}. */
   public static final String REQUIRE = "PLINTH_TEST_REQUIRE";
+
+  /**
+   * Entries of {@code PLINTH_TEST_REQUIRE} that name servers of a backend rather than a backend:
+   * {@code galera}, a MariaDB Galera cluster (db-testing's {@code GaleraCluster}).
+   */
+  public static final Set<String> SERVERS = Set.of("galera");
 
   /** Comma-separated backends to run on; all when unset. */
   public static final String ONLY = "PLINTH_TEST_BACKENDS";
@@ -52,6 +60,18 @@ public final class BackendDiscovery {
   /** The backends that must be present. */
   public Set<Backend> required() {
     return parse(env.get(REQUIRE), EnumSet.noneOf(Backend.class));
+  }
+
+  /**
+   * Whether {@code PLINTH_TEST_REQUIRE} lists {@code server}, one of the servers that are no
+   * backend of their own ({@link #SERVERS}): its tests must fail rather than skip without it.
+   */
+  public boolean requires(String server) {
+    String list = env.get(REQUIRE);
+    return list != null
+        && Arrays.stream(list.split(","))
+            .map(id -> id.trim().toLowerCase(Locale.ROOT))
+            .anyMatch(server::equals);
   }
 
   /** The backends tests should run on. */
@@ -115,7 +135,7 @@ public final class BackendDiscovery {
     }
     Set<Backend> backends = EnumSet.noneOf(Backend.class);
     for (String id : list.split(",")) {
-      if (!id.isBlank()) {
+      if (!id.isBlank() && !SERVERS.contains(id.trim().toLowerCase(Locale.ROOT))) {
         backends.add(Backend.fromId(id));
       }
     }

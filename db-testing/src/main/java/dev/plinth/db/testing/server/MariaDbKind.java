@@ -13,6 +13,21 @@ final class MariaDbKind implements ServerKind {
   private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
   private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
 
+  private final String unprivilegedUser;
+
+  /** A server that runs as the user the tests run as, root included. */
+  MariaDbKind() {
+    this(null);
+  }
+
+  /**
+   * A server that runs as {@code unprivilegedUser} when the tests run as root, and as the tests'
+   * user otherwise.
+   */
+  MariaDbKind(String unprivilegedUser) {
+    this.unprivilegedUser = unprivilegedUser;
+  }
+
   @Override
   public String name() {
     return "MariaDB server binaries (" + INSTALL_DB + ", " + SERVER + ")";
@@ -29,7 +44,7 @@ final class MariaDbKind implements ServerKind {
         INSTALL_DB.toString(),
         "--no-defaults",
         "--datadir=" + data,
-        "--user=" + System.getProperty("user.name"),
+        "--user=" + serverUser(),
         "--auth-root-authentication-method=normal",
         "--skip-test-db");
   }
@@ -44,7 +59,7 @@ final class MariaDbKind implements ServerKind {
         "--bind-address=127.0.0.1",
         "--socket=" + directory.resolve("mysqld.sock"),
         "--pid-file=" + directory.resolve("mysqld.pid"),
-        "--user=" + System.getProperty("user.name"),
+        "--user=" + serverUser(),
         "--skip-grant-tables",
         "--skip-log-bin",
         "--innodb-buffer-pool-size=32M");
@@ -68,6 +83,11 @@ final class MariaDbKind implements ServerKind {
 
   @Override
   public String unprivilegedUser() {
-    return null;
+    return unprivilegedUser;
+  }
+
+  private String serverUser() {
+    String user = System.getProperty("user.name");
+    return "root".equals(user) && unprivilegedUser != null ? unprivilegedUser : user;
   }
 }

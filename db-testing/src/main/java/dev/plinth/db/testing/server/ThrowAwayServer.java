@@ -171,10 +171,15 @@ public final class ThrowAwayServer implements AutoCloseable {
     awaitExit();
   }
 
-  /** Kills the server process with SIGKILL, as a crash would, and waits for it to be gone. */
+  /**
+   * Kills the server process and the processes it started (a state transfer's, say) with SIGKILL,
+   * as a crash would, and waits for the server to be gone.
+   */
   public void kill() {
     if (running()) {
+      List<ProcessHandle> children = process.descendants().toList();
       process.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
       awaitExit();
     }
   }
@@ -211,7 +216,8 @@ public final class ThrowAwayServer implements AutoCloseable {
     };
   }
 
-  private static int freePort() throws IOException {
+  /** A TCP port that no one listens on at the moment. */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
@@ -244,9 +250,14 @@ public final class ThrowAwayServer implements AutoCloseable {
     }
   }
 
+  /** A connection for administrative statements, to no database in particular. */
+  Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(kind.adminUrl(port));
+  }
+
   /** Runs one administrative statement on the server (auto-commit). */
   void admin(String sql) {
-    try (Connection c = DriverManager.getConnection(kind.adminUrl(port));
+    try (Connection c = adminConnection();
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
@@ -313,7 +324,8 @@ public final class ThrowAwayServer implements AutoCloseable {
     }
   }
 
-  private static void pause() {
+  /** Waits a tenth of a second between two looks at a server. */
+  static void pause() {
     try {
       Thread.sleep(100);
     } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package dev.plinth.db.it.testing;
 
+import static dev.plinth.db.it.testing.Sql.execute;
+import static dev.plinth.db.it.testing.Sql.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +10,7 @@ import dev.plinth.db.testing.provision.BackendDiscovery;
 import dev.plinth.db.testing.server.StandbyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -68,21 +66,5 @@ class StandbyServerTest {
 
   private static long count(String url) throws SQLException {
     return Long.parseLong(value(url, "SELECT count(*) FROM t"));
-  }
-
-  private static void execute(String url, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static String value(String url, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
   }
 }
