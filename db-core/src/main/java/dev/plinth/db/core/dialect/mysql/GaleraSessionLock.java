@@ -218,10 +218,15 @@ final class GaleraSessionLock implements SessionLock {
               "SELECT ID FROM information_schema.PROCESSLIST WHERE ID = ?", holding.connectionId())
           == 0;
     }
-    return session.count(
-            "SELECT node_uuid FROM mysql.wsrep_cluster_members WHERE node_uuid = ?",
-            holding.nodeUuid())
-        == 0;
+    try {
+      return session.count(
+              "SELECT node_uuid FROM mysql.wsrep_cluster_members WHERE node_uuid = ?",
+              holding.nodeUuid())
+          == 0;
+    } catch (DbException e) {
+      // Without the privilege to read the membership, only the heartbeat tells.
+      return false;
+    }
   }
 
   /**

@@ -59,6 +59,9 @@ final class MysqlErrors {
   private static final Pattern GALERA_ABORT =
       Pattern.compile("(?i)wsrep|deadlock|certification|conflict");
 
+  /** A write set over the cluster's limits: the same transaction would fail again. */
+  private static final Pattern WRITE_SET_LIMIT = Pattern.compile("(?i)wsrep_max_ws_\\w+ exceeded");
+
   private MysqlErrors() {}
 
   static DbException translate(SQLException e) {
@@ -88,7 +91,9 @@ final class MysqlErrors {
       return new NotNullException(message, cause, null, group(COLUMN, message));
     }
     if (LOCK_FAILURES.contains(code)
-        || COMMIT_FAILURES.contains(code) && GALERA_ABORT.matcher(message).find()) {
+        || COMMIT_FAILURES.contains(code)
+            && GALERA_ABORT.matcher(message).find()
+            && !WRITE_SET_LIMIT.matcher(message).find()) {
       return new DeadlockException(message, cause);
     }
     if (ACCESS_DENIED.contains(code)) {
