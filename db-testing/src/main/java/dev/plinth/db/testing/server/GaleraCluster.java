@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A three-node MariaDB Galera cluster of a test's own, on loopback ports, run from the installed
@@ -40,6 +42,7 @@ public final class GaleraCluster implements AutoCloseable {
   /** The entry of {@code PLINTH_TEST_REQUIRE} that makes a missing galera-4 fail tests. */
   public static final String REQUIREMENT = "galera";
 
+  private static final Logger LOG = LoggerFactory.getLogger(GaleraCluster.class);
   private static final Duration SYNCED_WITHIN = Duration.ofSeconds(90);
 
   private final List<GaleraNodeKind> kinds;
@@ -89,7 +92,9 @@ public final class GaleraCluster implements AutoCloseable {
     GaleraCluster cluster = new GaleraCluster(List.copyOf(kinds));
     Runtime.getRuntime().addShutdownHook(cluster.cleanup);
     try {
+      long started = System.nanoTime();
       cluster.form();
+      LOG.info("{} formed in {} ms", cluster, (System.nanoTime() - started) / 1_000_000);
       return cluster;
     } catch (RuntimeException e) {
       try {
@@ -130,7 +135,39 @@ public final class GaleraCluster implements AutoCloseable {
    * @throws IllegalStateException if it is running, or does not rejoin within 90 s
    */
   public void start(int i) {
+    long started = System.nanoTime();
     node(i).start();
+    awaitSynced();
+    LOG.info("node {} rejoined in {} ms", i, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Cuts node {@code i} off from the others, as a network partition would, and waits until it knows
+   * it is no longer part of the primary component: it keeps running and accepting connections, but
+   * refuses queries as not ready.
+   *
+   * @throws IllegalStateException if it does not leave the primary component within 90 s
+   */
+  public void isolate(int i) {
+    ThrowAwayServer node = node(i);
+    node.admin("SET GLOBAL wsrep_provider_options = 'gmcast.isolate=1'");
+    long deadline = System.nanoTime() + SYNCED_WITHIN.toNanos();
+    while (!"non-Primary".equals(status(node, "wsrep_cluster_status"))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("node " + i + " is still in the primary component");
+      }
+      ThrowAwayServer.pause();
+    }
+  }
+
+  /**
+   * Ends {@link #isolate isolation} of node {@code i} and waits until it has rejoined and every
+   * running node is synced.
+   *
+   * @throws IllegalStateException if they are not within 90 s
+   */
+  public void reconnect(int i) {
+    node(i).admin("SET GLOBAL wsrep_provider_options = 'gmcast.isolate=0'");
     awaitSynced();
   }
 

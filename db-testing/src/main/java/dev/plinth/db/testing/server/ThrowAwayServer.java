@@ -190,10 +190,13 @@ public final class ThrowAwayServer implements AutoCloseable {
     start();
   }
 
-  /** Kills the server if it runs and deletes its directory. */
+  /** Kills the server if it runs and deletes its directory; closing again does nothing. */
   @Override
   public void close() {
     kill();
+    if (!Files.exists(directory)) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);

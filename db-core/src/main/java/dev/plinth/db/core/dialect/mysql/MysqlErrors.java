@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * Translates MySQL and MariaDB errors by vendor error code. MariaDB Connector/J's exception
  * subclasses are not trusted (it reports class 22 and 42 errors as {@code
  * SQLSyntaxErrorException}); the server sends no structured fields, so names and values are read
- * from the message of the error the code identifies, with oslo.db's patterns.
+ * from the message of the error the code identifies, with oslo.db's patterns. Galera's answers are
+ * classified too: a certification conflict (1213, or 1180 naming the conflict) is a deadlock, a
+ * node that is not ready (1047) or lost the primary component at commit (1180) a lost connection.
  */
 final class MysqlErrors {
   private static final Set<Integer> DUPLICATE = Set.of(1062, 1586);
@@ -58,6 +60,8 @@ final class MysqlErrors {
   private static final Pattern DROPPED = Pattern.compile("Can't DROP (?:[A-Z ]+ )?[`'](.+?)[`']");
   private static final Pattern GALERA_ABORT =
       Pattern.compile("(?i)wsrep|deadlock|certification|conflict");
+  private static final Pattern GALERA_NOT_PRIMARY =
+      Pattern.compile("(?i)not connected to primary component");
 
   /** A write set over the cluster's limits: the same transaction would fail again. */
   private static final Pattern WRITE_SET_LIMIT = Pattern.compile("(?i)wsrep_max_ws_\\w+ exceeded");
@@ -89,6 +93,10 @@ final class MysqlErrors {
     }
     if (NOT_NULL.contains(code)) {
       return new NotNullException(message, cause, null, group(COLUMN, message));
+    }
+    if (COMMIT_FAILURES.contains(code) && GALERA_NOT_PRIMARY.matcher(message).find()) {
+      // A Galera node cut off from the primary component could not replicate: nothing committed.
+      return new DbConnectionException(message, cause);
     }
     if (LOCK_FAILURES.contains(code)
         || COMMIT_FAILURES.contains(code)
