@@ -118,6 +118,15 @@ public final class GaleraCluster implements AutoCloseable {
     return nodes.get(i - 1);
   }
 
+  /**
+   * The JDBC URL of database {@value ThrowAwayServer#DATABASE} on node {@code i} whose sessions are
+   * causal ({@code wsrep_sync_wait=15}): each statement first waits until the node has applied
+   * every write the cluster had committed, so a row or table made through another node is seen.
+   */
+  public String causalUrl(int i) {
+    return node(i).url() + "&sessionVariables=wsrep_sync_wait=15";
+  }
+
   /** Kills node {@code i} with SIGKILL, as a crash would; the others see it leave. */
   public void kill(int i) {
     node(i).kill();

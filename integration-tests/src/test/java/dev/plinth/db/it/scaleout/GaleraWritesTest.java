@@ -85,6 +85,9 @@ class GaleraWritesTest {
     for (int id = 1; id <= ROWS; id++) {
       execute(cluster.node(1).url(), "INSERT INTO counters VALUES (" + id + ", 0)");
     }
+    for (int node = 2; node <= GaleraCluster.SIZE; node++) {
+      assertThat(causalValue(node, "SELECT count(*) FROM counters")).isEqualTo("" + ROWS);
+    }
   }
 
   @AfterEach
@@ -336,16 +339,12 @@ class GaleraWritesTest {
 
   /** A query on a node that first waits until the node has applied every earlier commit. */
   private static String causalValue(int node, String sql) throws SQLException {
-    return value(causalUrl(node), sql);
-  }
-
-  private static String causalUrl(int node) {
-    return cluster.node(node).url() + "&sessionVariables=wsrep_sync_wait=1";
+    return value(cluster.causalUrl(node), sql);
   }
 
   private static Map<Integer, Integer> journal(int node) throws SQLException {
     Map<Integer, Integer> copies = new HashMap<>();
-    try (Connection c = DriverManager.getConnection(causalUrl(node));
+    try (Connection c = DriverManager.getConnection(cluster.causalUrl(node));
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT n, count(*) FROM journal GROUP BY n")) {
       while (rs.next()) {
