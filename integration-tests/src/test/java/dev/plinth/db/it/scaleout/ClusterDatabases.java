@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One {@link GaleraCluster} for a test class (register it as a static {@code @RegisterExtension}
- * field), and databases of their own for its tests, reachable through any node. Reads wait until
- * the node has applied every write committed anywhere before them ({@code wsrep_sync_wait}), so a
- * read through another node sees what was acknowledged. The class is skipped without galera-4
+ * field), and databases of their own for its tests, reachable through any node. Statements wait
+ * until the node has applied every write committed anywhere before them ({@code wsrep_sync_wait}),
+ * so a read through another node sees what was acknowledged. The class is skipped without galera-4
  * unless {@code PLINTH_TEST_REQUIRE} lists galera.
  */
 final class ClusterDatabases implements BeforeAllCallback, AfterAllCallback {
@@ -66,13 +66,14 @@ final class ClusterDatabases implements BeforeAllCallback, AfterAllCallback {
     return name;
   }
 
-  /** The URL of {@code database} through node {@code node}, with causal reads. */
+  /**
+   * The URL of {@code database} through node {@code node}, causal as {@link
+   * GaleraCluster#causalUrl}.
+   */
   String url(int node, String database) {
     return cluster
-        .node(node)
-        .url()
-        .replace("/" + ThrowAwayServer.DATABASE + "?", "/" + database + "?")
-        .concat("&sessionVariables=wsrep_sync_wait=1");
+        .causalUrl(node)
+        .replace("/" + ThrowAwayServer.DATABASE + "?", "/" + database + "?");
   }
 
   /** A {@link Database} on {@code database} through node {@code node}. */
