@@ -147,7 +147,8 @@ public final class Archiver {
   private void archive(Slice slice, BatchMover mover, Run run) {
     String table = slice.table();
     KeyRange range = slice.range();
-    for (int limit = run.reserve(maxRows); limit > 0; limit = run.reserve(maxRows)) {
+    int batchRows = batchRows(table);
+    for (int limit = run.reserve(batchRows); limit > 0; limit = run.reserve(batchRows)) {
       KeyRange from = range;
       int rows = limit;
       long start = System.nanoTime();
@@ -159,6 +160,24 @@ public final class Archiver {
       range = range.after(batch.lastKey());
       pause();
     }
+  }
+
+  /**
+   * {@code maxRows}, or fewer where the backend limits what one transaction may write (a Galera
+   * cluster's write-set limits): a batch copies and deletes each row.
+   */
+  private int batchRows(String table) {
+    int limit = db.reader().call(tx -> tx.dialect().maxRowsPerTransaction(tx, table, 2));
+    if (limit < maxRows) {
+      LOG.info(
+          "archiving {} in batches of {} rows instead of {}: the backend limits what one"
+              + " transaction may write",
+          table,
+          limit,
+          maxRows);
+      return limit;
+    }
+    return maxRows;
   }
 
   private ArchiveResult dryRun(ArchivePlan plan, BatchMover mover) {

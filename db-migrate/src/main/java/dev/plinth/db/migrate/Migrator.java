@@ -16,6 +16,7 @@ import dev.plinth.db.migrate.source.MigrationScript;
 import dev.plinth.db.migrate.source.MigrationSources;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,10 @@ public final class Migrator implements AutoCloseable {
     this.graph = RevisionGraph.of(infos);
     this.adopter = Optional.ofNullable(b.adoption).map(m -> new Adopter(db, m, b.classLoader));
     this.models = b.models();
-    this.ownTables = Set.of(b.versionTable, b.historyTable());
+    Set<String> own = new HashSet<>(db.dialect().lockTables());
+    own.add(b.versionTable);
+    own.add(b.historyTable());
+    this.ownTables = Set.copyOf(own);
     this.online =
         new OnlineUpgrade(db, graph, b.dataMigrations(), models.map(RegisteredModels::schema));
     this.runner =
@@ -284,8 +288,9 @@ public final class Migrator implements AutoCloseable {
   }
 
   /**
-   * The tables the migrator keeps for itself, the version and history tables: not part of the
-   * service's schema.
+   * The tables the migrator keeps for itself, the version and history tables and the dialect's
+   * {@link dev.plinth.db.core.dialect.Dialect#lockTables() lock tables}: not part of the service's
+   * schema.
    */
   public Set<String> ownTables() {
     return ownTables;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Everything that differs between backends: identifier quoting, driver and session settings, error
@@ -185,6 +186,14 @@ public interface Dialect {
   SessionLock sessionLock(Session session, String name);
 
   /**
+   * The tables {@link #sessionLock} may create to hold its locks (MySQL: {@code plinth_lock}, used
+   * on a Galera node only); none by default. They belong to Plinth, not to the service's schema.
+   */
+  default Set<String> lockTables() {
+    return Set.of();
+  }
+
+  /**
    * Marks {@code tx}'s session as working for the holder of the lock called {@code name}, until the
    * mark is closed: PostgreSQL sets {@code application_name} to the lock's name (for the
    * transaction, or for the session in auto-commit), MySQL takes a second user lock on the session;
@@ -197,6 +206,23 @@ public interface Dialect {
    */
   default WorkMark markWork(Tx tx, String name) {
     return WorkMark.NONE;
+  }
+
+  /**
+   * The most rows of {@code table} one transaction should change where the backend limits what a
+   * transaction may write: on a MariaDB Galera node, what {@code wsrep_max_ws_rows} and {@code
+   * wsrep_max_ws_size} allow (the size over the table's average row length, with room to spare),
+   * each row counted {@code writesPerRow} times. {@link Integer#MAX_VALUE} where there is no such
+   * limit, as by default.
+   *
+   * @param tx where the limits and the table's statistics are read
+   * @param table the table whose rows the transaction changes
+   * @param writesPerRow how many rows the transaction writes for each of them (2 for a copy and a
+   *     delete)
+   * @throws DbException if the limits cannot be read
+   */
+  default int maxRowsPerTransaction(Tx tx, String table, int writesPerRow) {
+    return Integer.MAX_VALUE;
   }
 
   /**

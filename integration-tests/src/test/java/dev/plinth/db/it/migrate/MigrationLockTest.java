@@ -25,7 +25,7 @@ class MigrationLockTest {
 
   @AllBackends
   void secondMigratorTimesOutNamingTheHolder(TestDatabase tdb, Database db) {
-    Migrator waiting = sampleMigrator(db, Duration.ofSeconds(1));
+    Migrator waiting = SampleRevisions.migrator(db, Duration.ofSeconds(1));
     try (MigrationLock other = MigrationLock.acquire(db, LOCK, Duration.ZERO)) {
       assertThatThrownBy(() -> waiting.upgrade("heads"))
           .isInstanceOf(MigrationLockTimeoutException.class)
@@ -67,19 +67,10 @@ class MigrationLockTest {
       victim.waitFor(30, TimeUnit.SECONDS);
     }
 
-    Migrator next = sampleMigrator(db, Duration.ofSeconds(20));
+    Migrator next = SampleRevisions.migrator(db, Duration.ofSeconds(20));
     assertThat(next.upgrade("heads").revisionIds()).contains("r2", "r4").doesNotContain("r1");
     assertThat(MigrationState.logged(db)).isEqualTo(Map.of("r1", 1L, "r2", 1L, "r3", 1L, "r4", 1L));
     assertThat(MigrationState.versionRows(db)).containsExactly("r4");
-  }
-
-  /** A migrator of the sample revisions that waits {@code lockTimeout} for the lock. */
-  private static Migrator sampleMigrator(Database db, Duration lockTimeout) {
-    return Migrator.builder()
-        .database(db)
-        .scripts(SampleRevisions.dag())
-        .lockTimeout(lockTimeout)
-        .build();
   }
 
   static void awaitLogged(Database db, String revision) throws InterruptedException {

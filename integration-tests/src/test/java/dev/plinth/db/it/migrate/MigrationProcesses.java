@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts {@link MigrateMain} in separate JVMs on the test's classpath. */
-final class MigrationProcesses {
+public final class MigrationProcesses {
   private MigrationProcesses() {}
 
-  static Process start(Path logDir, int n, String url, long startAt, String... extra)
+  /**
+   * Starts migrator {@code n} on {@code url}, logging to {@code migrator-N.log} in {@code logDir};
+   * {@code extra} are {@link MigrateMain}'s mode arguments.
+   */
+  public static Process start(Path logDir, int n, String url, long startAt, String... extra)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -10,12 +10,12 @@ public final class MigrationState {
   private MigrationState() {}
 
   /** How many rows of {@code applied_log} each revision left. */
-  static Map<String, Long> logged(Database db) {
+  public static Map<String, Long> logged(Database db) {
     return counts(db, "SELECT revision, COUNT(*) FROM applied_log GROUP BY revision");
   }
 
   /** How many successful history rows each revision has for {@code direction}. */
-  static Map<String, Long> history(Database db, String direction, String outcome) {
+  public static Map<String, Long> history(Database db, String direction, String outcome) {
     return counts(
         db,
         "SELECT revision, COUNT(*) FROM plinth_history WHERE direction = '"
@@ -25,7 +25,8 @@ public final class MigrationState {
             + "' GROUP BY revision");
   }
 
-  static boolean tableExists(Database db, String name) {
+  /** Whether table {@code name} exists. */
+  public static boolean tableExists(Database db, String name) {
     return db.reader().call(tx -> db.schema().tableNames(tx)).contains(name);
   }
 

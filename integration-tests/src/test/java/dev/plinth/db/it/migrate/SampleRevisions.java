@@ -1,6 +1,9 @@
 package dev.plinth.db.it.migrate;
 
+import dev.plinth.db.core.Database;
+import dev.plinth.db.migrate.Migrator;
 import dev.plinth.db.migrate.source.MigrationScript;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +12,13 @@ import java.util.List;
  * {@code r2} and {@code r3}, which {@code r4} merges. Every upgrade logs its id in {@code
  * applied_log}, so a revision applied twice leaves two rows.
  */
-final class SampleRevisions {
+public final class SampleRevisions {
   static final List<String> IDS = List.of("r1", "r2", "r3", "r4");
 
   private SampleRevisions() {}
 
-  static List<MigrationScript> dag() {
+  /** The four revisions, in a list the caller may change. */
+  public static List<MigrationScript> dag() {
     return new ArrayList<>(
         List.of(
             TestScript.of(
@@ -33,6 +37,11 @@ final class SampleRevisions {
                 List.of("CREATE TABLE t3 (id INTEGER)", log("r3")),
                 List.of("DROP TABLE t3", unlog("r3"))),
             TestScript.of("r4", List.of("r2", "r3"), List.of(log("r4")), List.of(unlog("r4")))));
+  }
+
+  /** A migrator of the sample revisions that waits {@code lockTimeout} for the lock. */
+  public static Migrator migrator(Database db, Duration lockTimeout) {
+    return Migrator.builder().database(db).scripts(dag()).lockTimeout(lockTimeout).build();
   }
 
   static String log(String id) {

@@ -17,12 +17,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * MySQL 8 and MariaDB 10.6+ through MariaDB Connector/J: {@code sql_mode} set per connection
  * (TRADITIONAL by default, as oslo.db), utf8mb4, TCP keepalive and connect/socket timeouts. DDL is
- * not transactional: each DDL statement commits implicitly.
+ * not transactional: each DDL statement commits implicitly. On a MariaDB Galera node (found at run
+ * time through {@code wsrep_on}) the session lock is a replicated lock row instead of {@code
+ * GET_LOCK}, and transactions are kept within the cluster's write-set limits.
  */
 public final class MysqlDialect extends BaseDialect {
 
@@ -85,12 +88,24 @@ public final class MysqlDialect extends BaseDialect {
 
   @Override
   public SessionLock sessionLock(Session session, String name) {
-    return new MysqlSessionLock(session, name);
+    return Wsrep.on(session)
+        ? new GaleraSessionLock(session, name)
+        : new MysqlSessionLock(session, name);
+  }
+
+  @Override
+  public Set<String> lockTables() {
+    return Set.of(GaleraSessionLock.TABLE);
   }
 
   @Override
   public WorkMark markWork(Tx tx, String name) {
     return MysqlSessionLock.markWork(tx, name);
+  }
+
+  @Override
+  public int maxRowsPerTransaction(Tx tx, String table, int writesPerRow) {
+    return Wsrep.on(tx) ? Wsrep.maxRows(tx, table, writesPerRow) : Integer.MAX_VALUE;
   }
 
   @Override

@@ -63,6 +63,9 @@ final class MysqlErrors {
   private static final Pattern GALERA_NOT_PRIMARY =
       Pattern.compile("(?i)not connected to primary component");
 
+  /** A write set over the cluster's limits: the same transaction would fail again. */
+  private static final Pattern WRITE_SET_LIMIT = Pattern.compile("(?i)wsrep_max_ws_\\w+ exceeded");
+
   private MysqlErrors() {}
 
   static DbException translate(SQLException e) {
@@ -96,7 +99,9 @@ final class MysqlErrors {
       return new DbConnectionException(message, cause);
     }
     if (LOCK_FAILURES.contains(code)
-        || COMMIT_FAILURES.contains(code) && GALERA_ABORT.matcher(message).find()) {
+        || COMMIT_FAILURES.contains(code)
+            && GALERA_ABORT.matcher(message).find()
+            && !WRITE_SET_LIMIT.matcher(message).find()) {
       return new DeadlockException(message, cause);
     }
     if (ACCESS_DENIED.contains(code)) {

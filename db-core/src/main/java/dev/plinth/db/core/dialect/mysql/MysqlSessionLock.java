@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A named user lock ({@code GET_LOCK}), released by the server when the session ends. User locks
  * are server-wide, so the name is qualified with the current database. Galera clusters do not
- * replicate user locks: point every migrator at the same node.
+ * replicate user locks, so on a Galera node the dialect uses {@link GaleraSessionLock} instead.
  *
  * <p>The holder's work sessions take a second user lock, the work lock (see {@link #markWork}); a
  * session that still holds it and runs a statement while another session holds this lock lost its

@@ -24,7 +24,11 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
-class BatchAlterTableTest {
+/**
+ * {@code batchAlterTable} on every backend; public so that the Galera tests run its scenarios on a
+ * cluster.
+ */
+public class BatchAlterTableTest {
   private static final int ROWS = 100_000;
 
   private static final UnaryOperator<BatchAlterTable> WIDEN_QTY =
@@ -87,8 +91,9 @@ class BatchAlterTableTest {
         });
   }
 
+  /** The design's example batch: widen, drop, rename, add; rows and keys kept. */
   @AllBackends
-  void designExampleWidensQtyDropsAColumnAndRenamesAnother(Database db) {
+  public void designExampleWidensQtyDropsAColumnAndRenamesAnother(Database db) {
     schemaWithRows(db, 10);
     alterItems(
         db,
@@ -136,8 +141,9 @@ class BatchAlterTableTest {
         .isInstanceOf(ReferenceException.class);
   }
 
+  /** A copy that breaks a new check fails and leaves the table as it was. */
   @AllBackends
-  void copyThatViolatesANewCheckFailsAndLeavesTheTableAsItWas(Database db) {
+  public void copyThatViolatesANewCheckFailsAndLeavesTheTableAsItWas(Database db) {
     schemaWithRows(db, 20);
     Table before = db.schema().table("items");
     List<String> rowsBefore = TestMigrations.strings(db, "SELECT name FROM items ORDER BY id");

@@ -23,9 +23,10 @@ import java.util.OptionalInt;
 
 /**
  * An online rename walked end to end: expand while the old code runs, old and new code side by
- * side, the online data migration, then contract — refused until the data migration is done.
+ * side, the online data migration, then contract — refused until the data migration is done. Public
+ * so that the Galera tests walk it on a cluster.
  */
-class ExpandContractScenarioTest {
+public class ExpandContractScenarioTest {
 
   private static Migrator migrator(Database db) {
     return migrator(db, PeopleRevisions.newModels());
@@ -49,8 +50,9 @@ class ExpandContractScenarioTest {
         .hasMessageContaining(reason);
   }
 
+  /** Expand, old and new code together, the data migration, then contract. */
   @AllBackends
-  void expandOldAndNewCodeDataMigrationThenContract(Database db) {
+  public void expandOldAndNewCodeDataMigrationThenContract(Database db) {
     Migrator migrator = migrator(db);
     migrator.upgrade("p1");
     oldCodeInserts(db, 1, "Ada");
