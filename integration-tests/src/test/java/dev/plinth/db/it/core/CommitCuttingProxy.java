@@ -41,6 +41,7 @@ final class CommitCuttingProxy implements AutoCloseable {
   private final AtomicReference<Cut> armed = new AtomicReference<>(Cut.NONE);
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile Cut fired = Cut.NONE;
+  private volatile boolean refusing;
 
   /** Starts a proxy in front of the server of {@code url}, on a free local port. */
   CommitCuttingProxy(String url, int defaultPort) throws IOException {
@@ -70,6 +71,11 @@ final class CommitCuttingProxy implements AutoCloseable {
     armed.set(cut);
   }
 
+  /** From now on, closes every new connection at once, as a server that does not answer. */
+  void refuseNewConnections() {
+    refusing = true;
+  }
+
   /** The cut that happened since the last {@link #arm}; {@link Cut#NONE} if none did. */
   Cut fired() {
     return fired;
@@ -79,6 +85,10 @@ final class CommitCuttingProxy implements AutoCloseable {
     while (!listener.isClosed()) {
       try {
         Socket client = listener.accept();
+        if (refusing) {
+          client.close();
+          continue;
+        }
         Socket server = new Socket(targetHost, targetPort);
         sockets.add(client);
         sockets.add(server);
