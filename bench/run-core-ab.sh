@@ -2,19 +2,21 @@
 # Plinth against plain HikariCP + JDBC, paired and interleaved in one JVM (ABBA rounds), so that
 # drift between the sides cancels (see docs/BENCHMARKS.md, "Core overhead").
 # Run from the repository root: bench/run-core-ab.sh
-# Environment: CASES (default "sqlite:select sqlite:insert postgresql:select postgresql:insert";
+# Environment: CASES (default "sqlite:select sqlite:insert postgresql:select postgresql:insert
+# mysql:select mysql:insert", MySQL meaning the local MariaDB, PLINTH_BENCH_MYSQL_URL;
 # a case may also be postgresql:select+max-rows+set-object, the raw select doing some of Plinth's
 # steps, against the plain raw select), SESSIONS (fresh pools and connections, default 6), ROUNDS
 # (per session, even, default 40), BLOCK (transactions per side and round, default 500), WARMUP
 # (warm-up transactions per side and session, default 20000), MVN_ARGS (extra Maven arguments,
 # e.g. -Dmaven.repo.local=/tmp/m2), PLINTH_BENCH_POSTGRESQL_ADMIN_URL and
-# PLINTH_BENCH_POSTGRESQL_URL as for run-core-overhead.sh.
+# PLINTH_BENCH_POSTGRESQL_URL as for run-core-overhead.sh, and PLINTH_DATABASE_* options for both
+# sides (PLINTH_DATABASE_MYSQL_COMMIT_MARKERS=true measures MariaDB's commit markers).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 jar=bench/target/benchmarks.jar
 results=bench/target/core-ab.txt
-cases=${CASES:-sqlite:select sqlite:insert postgresql:select postgresql:insert}
+cases=${CASES:-sqlite:select sqlite:insert postgresql:select postgresql:insert mysql:select mysql:insert}
 
 echo "== building db-core and the benchmark jar" >&2
 # shellcheck disable=SC2086

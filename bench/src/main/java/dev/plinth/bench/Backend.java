@@ -8,9 +8,9 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * The backends the benchmarks run on and the little that differs between them for plain JDBC: the
- * URL, the table's DDL and how an INSERT asks for its generated key (the same way Plinth's dialect
- * asks, so that both sides send the same statement).
+ * The backends the benchmarks run on (MySQL meaning MariaDB or MySQL) and the little that differs
+ * between them for plain JDBC: the URL, the table's DDL and how an INSERT asks for its generated
+ * key (the same way Plinth's dialect asks, so that both sides send the same statement).
  */
 enum Backend {
   SQLITE("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL)") {
@@ -37,7 +37,22 @@ enum Backend {
     PreparedStatement prepareInsert(Connection c, String sql) throws SQLException {
       return c.prepareStatement(sql, new String[] {"id"});
     }
+  },
+  MYSQL("CREATE TABLE items (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100) NOT NULL)") {
+    @Override
+    String url(Path dir) {
+      return System.getenv().getOrDefault("PLINTH_BENCH_MYSQL_URL", MYSQL_URL);
+    }
+
+    @Override
+    PreparedStatement prepareInsert(Connection c, String sql) throws SQLException {
+      return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+    }
   };
+
+  /** The local MariaDB's benchmark database, created by the driver on first connect. */
+  private static final String MYSQL_URL =
+      "jdbc:mariadb://127.0.0.1:3306/plinth_bench?user=root&createDatabaseIfNotExist=true";
 
   private final String createTable;
 

@@ -17,7 +17,7 @@ import java.util.Set;
  * order AB in odd rounds and BA in even ones; each block records its mean wall time and mean thread
  * CPU time per transaction. {@link PairedRatios} summarises the rounds.
  *
- * <p>Usage: {@code CoreOverheadAb sqlite|postgresql CASE [sessions] [rounds per session]
+ * <p>Usage: {@code CoreOverheadAb sqlite|postgresql|mysql CASE [sessions] [rounds per session]
  * [transactions per block] [warm-up transactions per side]}. {@code CASE} is {@code select} or
  * {@code insert} (A is Plinth, B raw JDBC), or {@code select+STEP...} (A is the raw select doing
  * also the named {@link PlinthStep}s, such as {@code select+max-rows+set-object}, B the plain raw
@@ -26,7 +26,7 @@ import java.util.Set;
 public final class CoreOverheadAb {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final String USAGE =
-      "usage: CoreOverheadAb sqlite|postgresql select|insert|select+STEP... [sessions]"
+      "usage: CoreOverheadAb sqlite|postgresql|mysql select|insert|select+STEP... [sessions]"
           + " [rounds per session, even] [transactions per block] [warm-up transactions per side]";
 
   /** One whole transaction of one side; its result goes into a checksum so it is not dropped. */

@@ -59,7 +59,9 @@ final class CoreOverheadFixture implements AutoCloseable {
     this.backend = backend;
     dir = temporaryDirectory();
     String url = backend.url(dir);
-    DatabaseConfig config = DatabaseConfig.builder().connection(url).build();
+    // PLINTH_DATABASE_* variables reach both sides, e.g. MYSQL_COMMIT_MARKERS=true.
+    DatabaseConfig config =
+        DatabaseConfig.builder().connection(url).environment(System.getenv()).build();
     db = Database.builder().config(config).build();
     raw = RawPool.create(url, config);
     preload();

@@ -63,6 +63,7 @@ public final class Database implements AutoCloseable {
           new TransactionRunner(
               sources,
               dialect,
+              dialect.commitCheck(config),
               new TransactionRetry(config, b.retryIf, metrics),
               mappers,
               config.connectionDebug(),

@@ -96,6 +96,13 @@ public final class DatabaseConfig {
           "mysql_sql_mode",
           "TRADITIONAL",
           "MySQL/MariaDB session `sql_mode`, set once per connection");
+  static final ConfigOption<Boolean> MYSQL_COMMIT_MARKERS =
+      ConfigOption.bool(
+          "mysql_commit_markers",
+          false,
+          "(Plinth) MySQL/MariaDB: each writing transaction also upserts a row of table"
+              + " `plinth_commit_markers`, so that a commit whose acknowledgement is lost is"
+              + " resolved instead of retried (PostgreSQL always resolves it)");
   static final ConfigOption<Boolean> SQLITE_SYNCHRONOUS =
       ConfigOption.bool("sqlite_synchronous", true, "false sets `PRAGMA synchronous=OFF`");
   static final ConfigOption<Integer> CONNECTION_DEBUG =
@@ -137,6 +144,7 @@ public final class DatabaseConfig {
           DB_INC_RETRY_INTERVAL,
           DB_MAX_RETRY_INTERVAL,
           MYSQL_SQL_MODE,
+          MYSQL_COMMIT_MARKERS,
           SQLITE_SYNCHRONOUS,
           CONNECTION_DEBUG,
           CONNECTION_PARAMETERS,
@@ -271,6 +279,15 @@ public final class DatabaseConfig {
   /** The MySQL session {@code sql_mode} ({@code database.mysql_sql_mode}, TRADITIONAL). */
   public String mysqlSqlMode() {
     return get(MYSQL_SQL_MODE);
+  }
+
+  /**
+   * Whether MySQL/MariaDB transactions write a commit marker, so that a commit whose
+   * acknowledgement is lost is resolved rather than retried ({@code database.mysql_commit_markers},
+   * false).
+   */
+  public boolean mysqlCommitMarkers() {
+    return get(MYSQL_COMMIT_MARKERS);
   }
 
   /** Whether SQLite syncs to disk at commit ({@code database.sqlite_synchronous}, true). */
@@ -435,6 +452,14 @@ public final class DatabaseConfig {
     /** Sets the MySQL session {@code sql_mode} ({@code database.mysql_sql_mode}). */
     public Builder mysqlSqlMode(String mode) {
       return set(MYSQL_SQL_MODE, mode);
+    }
+
+    /**
+     * Sets whether MySQL/MariaDB transactions write a commit marker ({@code
+     * database.mysql_commit_markers}).
+     */
+    public Builder mysqlCommitMarkers(boolean on) {
+      return set(MYSQL_COMMIT_MARKERS, on);
     }
 
     /** Sets whether SQLite syncs to disk at commit ({@code database.sqlite_synchronous}). */

@@ -80,6 +80,16 @@ public interface Dialect {
   }
 
   /**
+   * How a database under {@code config} tells whether a transaction committed when its connection
+   * died during COMMIT, so that Plinth neither reports a committed transaction as failed nor runs
+   * it twice. Called once per database; {@link CommitCheck#NONE} by default, for a backend that
+   * cannot lose a commit's acknowledgement (SQLite).
+   */
+  default CommitCheck commitCheck(DatabaseConfig config) {
+    return CommitCheck.NONE;
+  }
+
+  /**
    * How far the replica that {@code connection} is on lags behind its primary, measured there in
    * one cheap statement; empty when the replica cannot tell (its replication stopped). A server
    * that is no replica lags by nothing. Zero by default, for a backend without replication

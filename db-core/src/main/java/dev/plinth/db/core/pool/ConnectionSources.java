@@ -21,16 +21,19 @@ public final class ConnectionSources implements AutoCloseable {
   private final ReplicaRouting asyncReads;
   private final DataSource sessions;
   private final List<HikariDataSource> owned;
+  private final boolean lentInAutoCommit;
 
   private ConnectionSources(
       DataSource writer,
       ReplicaRouting asyncReads,
       DataSource sessions,
-      List<HikariDataSource> owned) {
+      List<HikariDataSource> owned,
+      boolean lentInAutoCommit) {
     this.writer = writer;
     this.asyncReads = asyncReads;
     this.sessions = sessions;
     this.owned = owned;
+    this.lentInAutoCommit = lentInAutoCommit;
   }
 
   /**
@@ -57,7 +60,8 @@ public final class ConnectionSources implements AutoCloseable {
             ReplicaRouting.watching(
                 reader, writer, dialect, config, UrlSanitizer.sanitize(replica.get()), poolName);
       }
-      return new ConnectionSources(writer, asyncReads, writer.getDataSource(), List.copyOf(owned));
+      return new ConnectionSources(
+          writer, asyncReads, writer.getDataSource(), List.copyOf(owned), false);
     } catch (RuntimeException e) {
       writer.close();
       throw e;
@@ -83,7 +87,16 @@ public final class ConnectionSources implements AutoCloseable {
                 config,
                 "(the reader DataSource)",
                 "plinth");
-    return new ConnectionSources(w, asyncReads, w, List.of());
+    return new ConnectionSources(w, asyncReads, w, List.of(), true);
+  }
+
+  /**
+   * Whether a pooled connection may come in auto-commit mode and must be given back in it: true for
+   * a service's own sources; Plinth's pools lend connections with auto-commit off, and its
+   * sessions' connections are closed, not pooled.
+   */
+  public boolean lentInAutoCommit() {
+    return lentInAutoCommit;
   }
 
   /** The primary's source, for writer and reader transactions. */

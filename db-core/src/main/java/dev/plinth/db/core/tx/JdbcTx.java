@@ -6,8 +6,11 @@ import dev.plinth.db.core.Session;
 import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.TxFunction;
+import dev.plinth.db.core.dialect.CommitCheck;
+import dev.plinth.db.core.dialect.CommitMark;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.TransactionGuard;
+import dev.plinth.db.core.error.DbConnectionException;
 import dev.plinth.db.core.error.DbException;
 import dev.plinth.db.core.error.ErrorChain;
 import java.sql.Connection;
@@ -42,6 +45,8 @@ final class JdbcTx implements Session {
   private final Shared shared;
   private final boolean autoCommitOnLoan;
   private SqlSession session;
+  private boolean begun;
+  private boolean worked;
   private boolean ended;
   private boolean ranDdl;
 
@@ -52,6 +57,9 @@ final class JdbcTx implements Session {
    * @param afterDdl called after each DDL statement, to drop cached schema metadata
    * @param listener sees each statement; {@code null} when none is registered
    * @param inUse how many connections are open: taken and not yet ended
+   * @param commits marks writing transactions so that a lost commit acknowledgement can be settled
+   * @param lentInAutoCommit whether connections may come in auto-commit mode, to be restored: a
+   *     service's own pool; Plinth's pools lend them with auto-commit off
    */
   record Shared(
       Dialect dialect,
@@ -59,7 +67,9 @@ final class JdbcTx implements Session {
       SqlLog log,
       Runnable afterDdl,
       StatementListener listener,
-      AtomicInteger inUse) {}
+      AtomicInteger inUse,
+      CommitCheck commits,
+      boolean lentInAutoCommit) {}
 
   /** JDBC work that needs no connection argument. */
   @FunctionalInterface
@@ -71,7 +81,7 @@ final class JdbcTx implements Session {
     this.connection = connection;
     this.mode = mode;
     this.shared = shared;
-    this.autoCommitOnLoan = withConnection(Connection::getAutoCommit);
+    this.autoCommitOnLoan = shared.lentInAutoCommit() && withConnection(Connection::getAutoCommit);
     shared.inUse().incrementAndGet();
   }
 
@@ -113,6 +123,7 @@ final class JdbcTx implements Session {
 
   @Override
   public <T> T withConnection(ConnectionWork<T> work) {
+    worked = begun;
     return translating(shared.dialect(), () -> work.apply(connection));
   }
 
@@ -128,18 +139,40 @@ final class JdbcTx implements Session {
         guard.beforeBegin(this);
       }
       withConnection(c -> setAutoCommit(c, false));
+      begun = true;
     } catch (RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  void commit() {
-    withConnection(
-        c -> {
-          c.commit();
-          return null;
-        });
+  /**
+   * Commits. A transaction that did any work is first marked by the dialect's {@link CommitCheck},
+   * so that when the connection dies during COMMIT the outcome can be looked up on another one.
+   *
+   * @return {@code null} when the commit was acknowledged; what settles it when the connection died
+   *     during the COMMIT of a marked transaction
+   * @throws DbException if the commit fails otherwise
+   */
+  LostCommit commit() {
+    CommitMark mark = worked ? withConnection(shared.commits()::mark) : null;
+    try {
+      withConnection(
+          c -> {
+            if (mark == null) {
+              c.commit();
+            } else {
+              mark.commit(c);
+            }
+            return null;
+          });
+      return null;
+    } catch (DbConnectionException e) {
+      if (mark == null) {
+        throw e;
+      }
+      return new LostCommit(mark, e);
+    }
   }
 
   void rollback() {
@@ -402,6 +435,7 @@ final class JdbcTx implements Session {
 
   @Override
   public <M> M mapper(Class<M> type) {
+    worked = true;
     if (session == null) {
       session = shared.mappers().openSession(connection);
     }

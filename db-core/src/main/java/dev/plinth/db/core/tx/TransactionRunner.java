@@ -5,6 +5,7 @@ import dev.plinth.db.core.DatabaseMetrics.Outcome;
 import dev.plinth.db.core.Session;
 import dev.plinth.db.core.StatementListener;
 import dev.plinth.db.core.TxFunction;
+import dev.plinth.db.core.dialect.CommitCheck;
 import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.SchemaChangeGuard;
 import dev.plinth.db.core.dialect.TransactionGuard;
@@ -42,10 +43,12 @@ public final class TransactionRunner {
    *     cached schema metadata
    * @param listener sees every statement and transaction; {@code null} for none
    * @param metrics told how each outermost transaction ended; {@code null} for none
+   * @param commits the dialect's {@link Dialect#commitCheck} for this database
    */
   public TransactionRunner(
       ConnectionSources sources,
       Dialect dialect,
+      CommitCheck commits,
       TransactionRetry retry,
       MapperBinding mappers,
       int connectionDebug,
@@ -57,7 +60,14 @@ public final class TransactionRunner {
     this.retry = retry;
     this.shared =
         new JdbcTx.Shared(
-            dialect, mappers, new SqlLog(connectionDebug), afterDdl, listener, new AtomicInteger());
+            dialect,
+            mappers,
+            new SqlLog(connectionDebug),
+            afterDdl,
+            listener,
+            new AtomicInteger(),
+            commits,
+            sources.lentInAutoCommit());
     this.afterDdl = afterDdl;
     this.listener = listener;
     this.metrics = metrics;
@@ -200,22 +210,20 @@ public final class TransactionRunner {
     JdbcTx tx = JdbcTx.open(source, spec.mode(), shared);
     tx.begin(guard);
     current.set(tx);
+    T result;
+    LostCommit lost = null;
     try {
       if (listener != null) {
         listener.begin();
       }
       guard.afterBegin(tx);
-      T result = work.apply(tx);
+      result = work.apply(tx);
       if (spec.mode() == TransactionMode.WRITER) {
         guard.beforeCommit(tx);
-        tx.commit();
-        if (listener != null) {
-          listener.commit();
-        }
+        lost = tx.commit();
       } else {
         rollback(tx);
       }
-      return result;
     } catch (RuntimeException | Error e) {
       try {
         rollback(tx);
@@ -232,6 +240,14 @@ public final class TransactionRunner {
       // transaction would otherwise allocate again; a null entry holds nothing.
       current.set(outer);
     }
+    if (lost != null) {
+      // Settled after the dead connection went back, so that the look-up never waits for it.
+      lost.resolve(sources.sessions(), dialect);
+    }
+    if (spec.mode() == TransactionMode.WRITER && listener != null) {
+      listener.commit();
+    }
+    return result;
   }
 
   /** The guards {@code spec} asks for, {@link TransactionGuard#NONE} where the backend has none. */

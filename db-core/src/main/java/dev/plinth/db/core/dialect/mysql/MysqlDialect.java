@@ -4,6 +4,7 @@ import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.Session;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.BaseDialect;
+import dev.plinth.db.core.dialect.CommitCheck;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
@@ -84,6 +85,46 @@ public final class MysqlDialect extends BaseDialect {
       ps.setString(1, config.mysqlSqlMode());
       ps.execute();
     }
+    if (config.mysqlCommitMarkers()) {
+      prepareCommitMarkers(connection);
+    }
+  }
+
+  /**
+   * Creates the commit marker table if it is missing, outside any transaction (DDL commits on
+   * MySQL), and forgets rows of connections long gone.
+   */
+  private static void prepareCommitMarkers(Connection connection) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    try (Statement s = connection.createStatement()) {
+      if (!autoCommit) {
+        connection.commit();
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                  + " AND TABLE_NAME = '"
+                  + MysqlCommitMarkers.TABLE
+                  + "'")) {
+        rs.next();
+        if (rs.getInt(1) == 0) {
+          s.execute(MysqlCommitMarkers.CREATE_TABLE);
+        }
+      }
+      s.execute(MysqlCommitMarkers.FORGET_OLD_ROWS);
+      if (!autoCommit) {
+        connection.commit();
+      }
+    }
+  }
+
+  /**
+   * Commit markers when {@code database.mysql_commit_markers} is on (a table, and a row write per
+   * writing transaction); otherwise none, and a commit whose acknowledgement is lost is retried.
+   */
+  @Override
+  public CommitCheck commitCheck(DatabaseConfig config) {
+    return config.mysqlCommitMarkers() ? new MysqlCommitMarkers() : CommitCheck.NONE;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.plinth.db.core.DatabaseConfig;
 import dev.plinth.db.core.Session;
 import dev.plinth.db.core.Tx;
 import dev.plinth.db.core.dialect.BaseDialect;
+import dev.plinth.db.core.dialect.CommitCheck;
 import dev.plinth.db.core.dialect.Identifiers;
 import dev.plinth.db.core.dialect.ServerUrl;
 import dev.plinth.db.core.dialect.SessionLock;
@@ -54,6 +55,8 @@ public final class PostgresDialect extends BaseDialect {
           + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
           + " ELSE EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) END";
 
+  private static final CommitCheck COMMIT_CHECK = new PostgresCommitCheck();
+
   /** Creates the dialect. */
   public PostgresDialect() {
     super(new PostgresSchemaIntrospector(), PostgresDdlRenderer::new);
@@ -88,6 +91,11 @@ public final class PostgresDialect extends BaseDialect {
   @Override
   public TransactionGuard relaxedCommitGuard() {
     return RELAXED_COMMIT;
+  }
+
+  @Override
+  public CommitCheck commitCheck(DatabaseConfig config) {
+    return COMMIT_CHECK;
   }
 
   @Override
