@@ -53,7 +53,7 @@ public record SqlType(Kind kind, int length, int scale, String name) {
     BLOB,
     /**
      * One of a fixed list of strings: MySQL's {@code ENUM}; elsewhere a VARCHAR with a CHECK that
-     * the dialect names after the column ({@link #enumCheckName}).
+     * the dialect names after the column ({@link SqlType#enumCheckName}).
      */
     ENUM,
     /** A type with no portable equivalent, kept by its backend name. */
