@@ -152,6 +152,24 @@ public interface DdlRenderer {
   String dropCheck(String table, String name);
 
   /**
+   * The statement that drops the primary key of {@code table}.
+   *
+   * @throws dev.plinth.db.core.error.DbNotSupportedException if the backend cannot drop it in place
+   */
+  String dropPrimaryKey(String table);
+
+  /**
+   * The statement that gives {@code table}, which has no primary key, one over {@code columns}.
+   *
+   * @param current the table's shape once its old key is gone, or {@code null} when unknown
+   *     (offline)
+   * @throws dev.plinth.db.core.error.DbNotSupportedException if the backend cannot add it in place,
+   *     or cannot hold the table with that key (MySQL: an AUTO_INCREMENT column that no key would
+   *     lead)
+   */
+  String addPrimaryKey(String table, List<String> columns, Table current);
+
+  /**
    * {@code statements}, the in-place changes of one batch on {@code table}, with as many as the
    * backend allows combined into one statement; as they are by default. MySQL combines consecutive
    * ALTER TABLEs, so that a batch that fails half-way leaves nothing behind despite DDL committing

@@ -1,5 +1,6 @@
 package dev.plinth.db.core.dialect;
 
+import dev.plinth.db.core.error.DbNotSupportedException;
 import dev.plinth.db.core.schema.CheckConstraint;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.ForeignKey;
@@ -61,9 +62,20 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
   protected final String createStatement(String name, Table table, boolean constraints) {
     List<String> parts = new ArrayList<>();
     table.columns().forEach(c -> parts.add(columnDefinition(c)));
-    boolean keyInline =
-        autoIncrementDeclaresPrimaryKey()
-            && table.columns().stream().anyMatch(Column::autoIncrement);
+    Column generated =
+        table.columns().stream().filter(Column::autoIncrement).findFirst().orElse(null);
+    boolean keyInline = autoIncrementDeclaresPrimaryKey() && generated != null;
+    if (keyInline && !table.primaryKey().equals(List.of(generated.name()))) {
+      throw new DbNotSupportedException(
+          "table "
+              + table.name()
+              + " cannot have the primary key "
+              + table.primaryKey()
+              + ": its auto-increment column "
+              + generated.name()
+              + " is the whole primary key on this database; drop the auto-increment first",
+          null);
+    }
     if (!table.primaryKey().isEmpty() && !keyInline) {
       parts.add("PRIMARY KEY " + columns(table.primaryKey()));
     }
@@ -150,6 +162,12 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
     return dropConstraint(table, name);
   }
 
+  /** {@code ALTER TABLE <table> ADD PRIMARY KEY (<columns>)}. */
+  @Override
+  public String addPrimaryKey(String table, List<String> columns, Table current) {
+    return alter(table) + "ADD PRIMARY KEY " + columns(columns);
+  }
+
   @Override
   public String literal(Object value) {
     if (value == null) {
@@ -226,7 +244,32 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
     if (c.serverDefault() != null) {
       sql.append(" DEFAULT ").append(c.serverDefault());
     }
+    if (c.type().kind() == SqlType.Kind.ENUM && !nativeEnums()) {
+      sql.append(' ').append(enumCheck(c.name(), c.type()));
+    }
     return sql.toString();
+  }
+
+  /**
+   * Whether the backend has an ENUM type that {@link #typeName} names; otherwise an ENUM column is
+   * a VARCHAR with the check {@link #enumCheck}.
+   */
+  protected boolean nativeEnums() {
+    return false;
+  }
+
+  /**
+   * {@code CONSTRAINT "<column>_enum" CHECK ("<column>" IN ('a','b'))}: the values of an ENUM
+   * column where the backend has no ENUM type, named so that reading the table back finds them.
+   */
+  protected final String enumCheck(String column, SqlType type) {
+    return "CONSTRAINT "
+        + quote(SqlType.enumCheckName(column))
+        + " CHECK ("
+        + quote(column)
+        + " IN ("
+        + SqlType.quotedList(type.values())
+        + "))";
   }
 
   @Override

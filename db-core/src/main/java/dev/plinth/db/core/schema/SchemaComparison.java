@@ -116,7 +116,11 @@ final class SchemaComparison {
 
   private void compareColumns(String t, Column e, Column a) {
     String c = e.name();
-    check(Kind.TYPE, t, c, e.type(), a.type());
+    if (e.type().kind() == SqlType.Kind.ENUM && a.type().kind() == SqlType.Kind.ENUM) {
+      check(Kind.ENUM_VALUES, t, c, e.type().values(), a.type().values());
+    } else {
+      check(Kind.TYPE, t, c, e.type(), a.type());
+    }
     check(Kind.NULLABILITY, t, c, nullability(e), nullability(a));
     check(
         Kind.DEFAULT,

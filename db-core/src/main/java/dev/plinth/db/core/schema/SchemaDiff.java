@@ -10,12 +10,13 @@ import java.util.function.Predicate;
  *
  * <p>Types, defaults and check expressions are compared in their normal forms, collation names
  * without regard to case. Tables read back name a column's collation only where it is not the
- * database's default, so models name one only where it matters. Unique constraints and unique
- * indexes over plain columns and all rows are compared together as unique keys (MySQL cannot tell
- * them apart), by their columns; every other index by its name, then its key (expressions
- * normalised), uniqueness and partial-index condition (normalised as check expressions are); names
- * of unique keys, foreign keys and checks are compared only where both sides have one, since
- * backends name unnamed constraints each in their own way.
+ * database's default, so models name one only where it matters. Two ENUM columns differ by their
+ * values ({@code ENUM_VALUES}), not their type. Unique constraints and unique indexes over plain
+ * columns and all rows are compared together as unique keys (MySQL cannot tell them apart), by
+ * their columns; every other index by its name, then its key (expressions normalised), uniqueness
+ * and partial-index condition (normalised as check expressions are); names of unique keys, foreign
+ * keys and checks are compared only where both sides have one, since backends name unnamed
+ * constraints each in their own way.
  *
  * @param items the differences, tables in name order and within a table columns, primary key,
  *     unique keys, indexes, foreign keys and checks; empty when the schemas match

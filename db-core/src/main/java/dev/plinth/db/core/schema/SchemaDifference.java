@@ -62,6 +62,11 @@ public record SchemaDifference(
     EXTRA_COLUMN(Subject.COLUMN, Form.EXTRA, null),
     /** A column's type, after normalisation ({@link SqlType#parse}). */
     TYPE(Subject.COLUMN, Form.VALUE, "type"),
+    /**
+     * The values of a column that is an {@link SqlType.Kind#ENUM} on both sides, in order: {@code
+     * [open, closed]}.
+     */
+    ENUM_VALUES(Subject.COLUMN, Form.VALUE, "enum values"),
     /** A column's nullability: {@code NOT NULL} or {@code nullable}. */
     NULLABILITY(Subject.COLUMN, Form.VALUE, null),
     /** A column's server default, after normalisation; {@code none} when absent. */

@@ -1,10 +1,14 @@
 package dev.plinth.db.core.schema;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A portable column type: a kind plus, where the kind has them, a length (VARCHAR) or precision and
@@ -13,9 +17,11 @@ import java.util.regex.Pattern;
  * {@link #integer()} and compare equal.
  *
  * @param kind the portable kind
- * @param length the VARCHAR length or DECIMAL precision; 0 when the kind has none
+ * @param length the VARCHAR length or DECIMAL precision, or an ENUM's longest value's length; 0
+ *     when the kind has none
  * @param scale the DECIMAL scale; 0 otherwise
- * @param name the backend's own name for an {@link Kind#OTHER} type; otherwise the kind's name
+ * @param name the backend's own name for an {@link Kind#OTHER} type, the portable spelling of an
+ *     {@link Kind#ENUM} ({@code ENUM('open','closed')}); otherwise the kind's name
  */
 public record SqlType(Kind kind, int length, int scale, String name) {
 
@@ -45,6 +51,11 @@ public record SqlType(Kind kind, int length, int scale, String name) {
     TIMESTAMP,
     /** Binary data of unbounded length. */
     BLOB,
+    /**
+     * One of a fixed list of strings: MySQL's {@code ENUM}; elsewhere a VARCHAR with a CHECK that
+     * the dialect names after the column ({@link SqlType#enumCheckName}).
+     */
+    ENUM,
     /** A type with no portable equivalent, kept by its backend name. */
     OTHER
   }
@@ -52,6 +63,8 @@ public record SqlType(Kind kind, int length, int scale, String name) {
   private static final Pattern NATIVE =
       Pattern.compile(
           "\\s*([a-z][a-z0-9_ ]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
+
+  private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
 
   private static final Map<String, Kind> NAMES =
       Map.ofEntries(
@@ -170,12 +183,81 @@ public record SqlType(Kind kind, int length, int scale, String name) {
   }
 
   /**
+   * One of {@code values}, in that order: {@code ENUM('open','closed')} on MySQL and MariaDB, a
+   * VARCHAR as long as the longest value with a CHECK on SQLite and PostgreSQL. Autogenerate
+   * reports a change of the list, never makes it: rows may hold a value the new list lacks.
+   *
+   * @throws IllegalArgumentException if there is no value, a value is empty, repeats or holds a
+   *     backslash (which MySQL reads as an escape)
+   */
+  public static SqlType enumeration(String... values) {
+    return enumeration(List.of(values));
+  }
+
+  /**
+   * One of {@code values}, as {@link #enumeration(String...)}.
+   *
+   * @throws IllegalArgumentException as there
+   */
+  public static SqlType enumeration(List<String> values) {
+    if (values.isEmpty() || new HashSet<>(values).size() != values.size()) {
+      throw new IllegalArgumentException("ENUM needs distinct values, got " + values);
+    }
+    int longest = 0;
+    for (String v : values) {
+      if (v.isEmpty() || v.contains("\\")) {
+        throw new IllegalArgumentException(
+            "ENUM value '" + v + "' must be non-empty and without a backslash");
+      }
+      longest = Math.max(longest, v.length());
+    }
+    return new SqlType(Kind.ENUM, longest, 0, "ENUM(" + quotedList(values) + ")");
+  }
+
+  /**
+   * The name of the CHECK that holds an {@link Kind#ENUM} column's values where the backend has no
+   * ENUM type: {@code <column>_enum}. Reading a table back, such a check on a VARCHAR column
+   * becomes the column's ENUM type again.
+   */
+  public static String enumCheckName(String column) {
+    return column + "_enum";
+  }
+
+  /** The values of an {@link Kind#ENUM}, in order; empty for other kinds. */
+  public List<String> values() {
+    if (kind != Kind.ENUM) {
+      return List.of();
+    }
+    return literals(name);
+  }
+
+  /** The values quoted as SQL strings and separated by commas: {@code 'open','closed'}. */
+  public static String quotedList(List<String> values) {
+    return values.stream()
+        .map(v -> "'" + v.replace("'", "''") + "'")
+        .collect(Collectors.joining(","));
+  }
+
+  /** The SQL string literals of {@code sql}, unquoted, in order. */
+  static List<String> literals(String sql) {
+    List<String> found = new ArrayList<>();
+    Matcher m = LITERAL.matcher(sql);
+    while (m.find()) {
+      found.add(m.group(1).replace("''", "'"));
+    }
+    return found;
+  }
+
+  /**
    * Parses a type name as a backend reports or declares it ({@code int4}, {@code int(11)}, {@code
    * character varying(64)}, {@code tinyint(1)}, {@code numeric(10,2)}) into its normal form. Names
    * with no portable equivalent become {@link Kind#OTHER}, keeping the name in upper case.
    */
   public static SqlType parse(String nativeType) {
     String lower = nativeType.toLowerCase(Locale.ROOT).trim();
+    if (lower.startsWith("enum(")) {
+      return enumeration(literals(nativeType));
+    }
     Matcher m = NATIVE.matcher(lower);
     if (!m.matches()) {
       return other(lower);
@@ -201,11 +283,11 @@ public record SqlType(Kind kind, int length, int scale, String name) {
   }
 
   /**
-   * Whether values of this type are text that a collation applies to: VARCHAR, TEXT, and any {@link
-   * Kind#OTHER} type, which may be a backend's own string type.
+   * Whether values of this type are text that a collation applies to: VARCHAR, TEXT, ENUM, and any
+   * {@link Kind#OTHER} type, which may be a backend's own string type.
    */
   boolean holdsText() {
-    return kind == Kind.VARCHAR || kind == Kind.TEXT || kind == Kind.OTHER;
+    return kind == Kind.VARCHAR || kind == Kind.TEXT || kind == Kind.ENUM || kind == Kind.OTHER;
   }
 
   private static SqlType of(Kind kind) {

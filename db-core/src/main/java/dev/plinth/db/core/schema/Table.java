@@ -58,6 +58,33 @@ public record Table(
     return SchemaComparison.between(this, database);
   }
 
+  /**
+   * This table as read back from a backend that keeps an {@link SqlType.Kind#ENUM} column as a
+   * VARCHAR with a check named {@link SqlType#enumCheckName}: each such check that lists string
+   * values becomes the column's ENUM type again, so that the table compares equal to its models.
+   */
+  public Table withEnumChecksAsTypes() {
+    List<Column> folded = new ArrayList<>();
+    List<CheckConstraint> kept = new ArrayList<>(checks);
+    for (Column c : columns) {
+      CheckConstraint values =
+          c.type().kind() != SqlType.Kind.VARCHAR
+              ? null
+              : checks.stream()
+                  .filter(k -> SqlType.enumCheckName(c.name()).equals(k.name()))
+                  .findFirst()
+                  .orElse(null);
+      List<String> literals = values == null ? List.of() : SqlType.literals(values.expression());
+      if (literals.isEmpty()) {
+        folded.add(c);
+      } else {
+        kept.remove(values);
+        folded.add(c.type(SqlType.enumeration(literals)));
+      }
+    }
+    return new Table(name, folded, primaryKey, uniqueConstraints, indexes, foreignKeys, kept);
+  }
+
   /** Collects the parts of a {@link Table}; {@link #build()} checks they fit together. */
   public static final class Builder {
     private final String name;

@@ -123,6 +123,51 @@ class SchemaDiffTest {
   }
 
   @Test
+  void anEnumReadBackAsAVarcharWithItsNamedCheckMatchesItsModel() {
+    Table model =
+        Table.builder("tickets")
+            .column(Column.of("status", SqlType.enumeration("open", "closed")).notNull())
+            .build();
+    Table readBack =
+        Table.builder("tickets")
+            .column(Column.of("status", SqlType.varchar(6)).notNull())
+            .check(
+                new CheckConstraint(
+                    "status_enum",
+                    "((status)::text = ANY ((ARRAY['open'::character varying,"
+                        + " 'closed'::character varying])::text[]))"))
+            .build()
+            .withEnumChecksAsTypes();
+
+    assertThat(model.diff(readBack).differences()).isEmpty();
+  }
+
+  @Test
+  void changedEnumValuesAreADifferenceOfTheirOwnKind() {
+    Table model =
+        Table.builder("tickets")
+            .column(Column.of("status", SqlType.enumeration("open", "closed", "void")))
+            .build();
+    Table database =
+        Table.builder("tickets")
+            .column(Column.of("status", SqlType.enumeration("open", "closed")))
+            .build();
+
+    assertThat(model.diff(database).items())
+        .containsExactly(
+            new SchemaDifference(
+                SchemaDifference.Kind.ENUM_VALUES,
+                "tickets",
+                "status",
+                "[open, closed, void]",
+                "[open, closed]"));
+    assertThat(model.diff(database).differences())
+        .containsExactly(
+            "column tickets.status: enum values [open, closed, void] in models, [open, closed] in"
+                + " database");
+  }
+
+  @Test
   void schemaDiffNamesTablesMissingOnEitherSide() {
     Schema models = Schema.of(List.of(items().build()));
     Schema database =

@@ -64,6 +64,26 @@ class SqlTypeTest {
   }
 
   @Test
+  void anEnumKeepsItsValuesInOrderAndReadsBackFromMysqlsColumnType() {
+    SqlType status = SqlType.enumeration("open", "it's", "closed");
+
+    assertThat(status.values()).containsExactly("open", "it's", "closed");
+    assertThat(status).hasToString("ENUM('open','it''s','closed')");
+    assertThat(status.length()).isEqualTo(6);
+    assertThat(SqlType.parse("enum('open','it''s','closed')")).isEqualTo(status);
+    assertThat(SqlType.parse("enum('closed','open')"))
+        .isNotEqualTo(SqlType.enumeration("open", "closed"));
+    assertThat(SqlType.varchar(6).values()).isEmpty();
+  }
+
+  @Test
+  void enumsWithoutValuesOrWithRepeatedOnesAreRefused() {
+    assertThatThrownBy(SqlType::enumeration).hasMessageContaining("distinct values");
+    assertThatThrownBy(() -> SqlType.enumeration("a", "a")).hasMessageContaining("[a, a]");
+    assertThatThrownBy(() -> SqlType.enumeration("a\\b")).hasMessageContaining("backslash");
+  }
+
+  @Test
   void invalidSizesAreRefused() {
     assertThatThrownBy(() -> SqlType.varchar(0)).hasMessageContaining("VARCHAR length");
     assertThatThrownBy(() -> SqlType.decimal(4, 6)).hasMessageContaining("DECIMAL(4,6)");

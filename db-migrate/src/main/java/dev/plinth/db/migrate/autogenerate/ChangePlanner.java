@@ -1,6 +1,7 @@
 package dev.plinth.db.migrate.autogenerate;
 
 import dev.plinth.db.core.schema.ForeignKey;
+import dev.plinth.db.core.schema.Schema;
 import dev.plinth.db.core.schema.SchemaDifference;
 import dev.plinth.db.core.schema.Table;
 import dev.plinth.db.migrate.models.ModelComparison;
@@ -9,6 +10,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a {@link ModelComparison} into a {@link ChangePlan}: tables the database lacks are created
@@ -44,7 +47,8 @@ final class ChangePlanner {
               comparison.models().tables().get(name),
               comparison.database().tables().get(name),
               inside.get(name),
-              notes);
+              notes,
+              referencing(comparison, name));
       upgrade.addAll(batches(name, steps));
     }
     List<String> childrenFirst = ForeignKeyOrder.parentsFirst(dropped);
@@ -86,6 +90,28 @@ final class ChangePlanner {
 
   private static String foreignKeyName(TableStep dropped) {
     return ((ForeignKey) ((TableStep.Part) dropped).part()).name();
+  }
+
+  /** The foreign keys, in the models or the database, that reference {@code table}. */
+  private static List<String> referencing(ModelComparison comparison, String table) {
+    Set<String> found = new TreeSet<>();
+    for (Schema side : List.of(comparison.models(), comparison.database())) {
+      for (Table t : side.tables().values()) {
+        t.foreignKeys().stream()
+            .filter(fk -> fk.referencedTable().equalsIgnoreCase(table))
+            .forEach(
+                fk ->
+                    found.add(
+                        "foreign key "
+                            + fk.columns()
+                            + " -> "
+                            + fk.referencedTable()
+                            + fk.referencedColumns()
+                            + " of "
+                            + t.name()));
+      }
+    }
+    return List.copyOf(found);
   }
 
   /** A table dropped and one created with the same columns may be a rename. */

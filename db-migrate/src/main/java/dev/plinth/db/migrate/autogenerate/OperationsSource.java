@@ -97,7 +97,9 @@ final class OperationsSource {
       return add(changed.part());
     }
     Object part = changed.part();
-    if (part instanceof Column c) {
+    if (part instanceof PrimaryKey) {
+      return call("dropPrimaryKey");
+    } else if (part instanceof Column c) {
       return call("dropColumn", string(c.name()));
     } else if (part instanceof Index i) {
       return call("dropIndex", string(i.name()));
@@ -112,7 +114,9 @@ final class OperationsSource {
   }
 
   private Call add(Object part) {
-    if (part instanceof Column c) {
+    if (part instanceof PrimaryKey k) {
+      return new Call("createPrimaryKey", k.columns().stream().map(JavaCode::string).toList());
+    } else if (part instanceof Column c) {
       return call("addColumn", expressions.column(c));
     } else if (part instanceof Index i) {
       return call("createIndex", expressions.index(i));

@@ -115,6 +115,8 @@ final class SchemaExpressions {
             sqlType + ".decimal",
             text(Integer.toString(t.length())),
             text(Integer.toString(t.scale())));
+      case ENUM:
+        return new Call(sqlType + ".enumeration", strings(t.values()));
       case OTHER:
         backendTypes.add(t.name());
         return call(sqlType + ".parse", string(t.name()));

@@ -24,20 +24,26 @@ final class TablePlanner {
   private final Table database;
   private final Set<TableStep> steps = new LinkedHashSet<>();
   private final Notes notes;
+  private final List<String> referencedBy;
 
-  private TablePlanner(Table model, Table database, Notes notes) {
+  private TablePlanner(Table model, Table database, Notes notes, List<String> referencedBy) {
     this.model = model;
     this.database = database;
     this.notes = notes;
+    this.referencedBy = referencedBy;
   }
 
   /**
    * The steps that turn {@code database} into {@code model}, in batch order; notes go to {@code
-   * notes}.
+   * notes}. {@code referencedBy} names the foreign keys, on either side, that reference the table.
    */
   static List<TableStep> steps(
-      Table model, Table database, List<SchemaDifference> differences, Notes notes) {
-    TablePlanner planner = new TablePlanner(model, database, notes);
+      Table model,
+      Table database,
+      List<SchemaDifference> differences,
+      Notes notes,
+      List<String> referencedBy) {
+    TablePlanner planner = new TablePlanner(model, database, notes, referencedBy);
     differences.forEach(planner::add);
     planner.recreateForeignKeysOverChangedKeys();
     planner.noteLikelyRename();
@@ -61,15 +67,21 @@ final class TablePlanner {
                   + " in the models and "
                   + d.actual()
                   + " in the database: not generated, change it by hand");
-      case PRIMARY_KEY ->
+      case PRIMARY_KEY -> changePrimaryKey(d);
+      case ENUM_VALUES ->
           notes.add(
-              "primary key of "
+              "enum values of column "
                   + model.name()
-                  + " is "
+                  + "."
+                  + object
+                  + " are "
                   + d.expected()
                   + " in the models and "
                   + d.actual()
-                  + " in the database: not generated, change it by hand");
+                  + " in the database: not generated, since rows may hold a value the new list"
+                  + " lacks; check the rows, then write batch.alterColumn(\""
+                  + object
+                  + "\", c -> c.type(SqlType.enumeration(...))) by hand");
       case MISSING_UNIQUE -> steps.add(addUnique(object));
       case EXTRA_UNIQUE -> steps.add(dropUnique(object));
       case UNIQUE_NAME -> {
@@ -95,6 +107,34 @@ final class TablePlanner {
         steps.add(TableStep.add(check(model, object)));
       }
       default -> throw new IllegalArgumentException("not a difference inside a table: " + d);
+    }
+  }
+
+  /**
+   * Drops the database's key and creates the models', unless a foreign key references the table:
+   * the key (or a unique key over the same columns) must then stay for it, so the author changes
+   * the referencing keys and the primary key together by hand.
+   */
+  private void changePrimaryKey(SchemaDifference d) {
+    if (!referencedBy.isEmpty()) {
+      notes.add(
+          "primary key of "
+              + model.name()
+              + " is "
+              + d.expected()
+              + " in the models and "
+              + d.actual()
+              + " in the database: not generated, since "
+              + String.join(", ", referencedBy)
+              + " references the table; drop the foreign keys, change the primary key and add"
+              + " them again by hand");
+      return;
+    }
+    if (!database.primaryKey().isEmpty()) {
+      steps.add(TableStep.drop(new PrimaryKey(database.primaryKey())));
+    }
+    if (!model.primaryKey().isEmpty()) {
+      steps.add(TableStep.add(new PrimaryKey(model.primaryKey())));
     }
   }
 
@@ -128,9 +168,9 @@ final class TablePlanner {
   }
 
   /**
-   * Drops and re-adds each foreign key that an index or unique key the batch adds or drops could
-   * serve (its columns lead the key's): MySQL refuses to drop the index a foreign key uses, which
-   * the downgrade of an added key, or the upgrade of a dropped one, would otherwise do.
+   * Drops and re-adds each foreign key that an index, unique or primary key the batch adds or drops
+   * could serve (its columns lead the key's): MySQL refuses to drop the index a foreign key uses,
+   * which the downgrade of an added key, or the upgrade of a dropped one, would otherwise do.
    */
   private void recreateForeignKeysOverChangedKeys() {
     List<List<String>> keys = steps.stream().map(TablePlanner::keyColumns).toList();
@@ -151,11 +191,17 @@ final class TablePlanner {
     }
   }
 
-  /** The columns of the index or unique key a step adds or drops; empty for other steps. */
+  /**
+   * The columns of the index, unique key or primary key a step adds or drops; empty for other
+   * steps.
+   */
   private static List<String> keyColumns(TableStep step) {
     Object part = step instanceof TableStep.Part p ? p.part() : null;
     if (part instanceof Index i) {
       return i.columnNames();
+    }
+    if (part instanceof PrimaryKey k) {
+      return k.columns();
     }
     return part instanceof UniqueConstraint u ? u.columns() : List.of();
   }

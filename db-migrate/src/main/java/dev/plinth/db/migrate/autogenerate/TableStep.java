@@ -14,11 +14,13 @@ import java.util.List;
 sealed interface TableStep {
   /**
    * The kinds of part a step adds or drops, in the order a batch drops them: constraints that could
-   * stand in the way first, columns last. Adds go the other way round.
+   * stand in the way first (a foreign key the primary key serves, then the key, before its
+   * columns), columns last. Adds go the other way round.
    */
   List<Class<?>> PARTS =
       List.of(
           ForeignKey.class,
+          PrimaryKey.class,
           CheckConstraint.class,
           UniqueConstraint.class,
           Index.class,
@@ -46,8 +48,8 @@ sealed interface TableStep {
   /**
    * Adds or drops a part, carrying it whole so that the reverse can drop or re-create it.
    *
-   * @param part a {@link Column}, {@link Index}, {@link UniqueConstraint}, {@link CheckConstraint}
-   *     or {@link ForeignKey}
+   * @param part a {@link Column}, {@link Index}, {@link UniqueConstraint}, {@link CheckConstraint},
+   *     {@link ForeignKey} or {@link PrimaryKey}
    * @param adding whether the step adds the part rather than drops it
    */
   record Part(Object part, boolean adding) implements TableStep {

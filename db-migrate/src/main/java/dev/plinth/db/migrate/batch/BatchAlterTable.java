@@ -106,6 +106,21 @@ public final class BatchAlterTable {
     return with(new TableChange.AddCheck(check));
   }
 
+  /** Drops the primary key; its columns stay. */
+  public BatchAlterTable dropPrimaryKey() {
+    return with(new TableChange.DropPrimaryKey());
+  }
+
+  /**
+   * Creates the primary key over {@code columns}, on a table without one: drop the old key earlier
+   * in the same batch to change it. MySQL and MariaDB make it in one ALTER TABLE with the drop.
+   *
+   * @throws IllegalArgumentException if no column is given
+   */
+  public BatchAlterTable createPrimaryKey(String... columns) {
+    return with(new TableChange.AddPrimaryKey(List.of(columns)));
+  }
+
   /** Drops the unique constraint, foreign key or check constraint called {@code name}. */
   public BatchAlterTable dropConstraint(String name) {
     return with(new TableChange.DropConstraint(name));

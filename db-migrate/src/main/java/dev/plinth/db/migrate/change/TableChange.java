@@ -289,6 +289,60 @@ public sealed interface TableChange {
     }
   }
 
+  /** Drops the primary key, keeping its columns. */
+  record DropPrimaryKey() implements TableChange {
+    @Override
+    public Table applyTo(Table table) {
+      if (table.primaryKey().isEmpty()) {
+        throw new IllegalArgumentException("table " + table.name() + " has no primary key");
+      }
+      return TableModel.builderOf(table, false).primaryKey(List.of()).build();
+    }
+
+    @Override
+    public List<String> inPlace(DdlRenderer ddl, String table, Table current) {
+      return List.of(ddl.dropPrimaryKey(table));
+    }
+  }
+
+  /**
+   * Gives a table without a primary key (or whose key a {@link DropPrimaryKey} earlier in the batch
+   * dropped) one over {@code columns}.
+   */
+  record AddPrimaryKey(List<String> columns) implements TableChange {
+    /** Copies the columns. */
+    public AddPrimaryKey {
+      columns = List.copyOf(columns);
+      if (columns.isEmpty()) {
+        throw new IllegalArgumentException("a primary key needs at least one column");
+      }
+    }
+
+    @Override
+    public boolean needsCurrentShape() {
+      return true;
+    }
+
+    @Override
+    public Table applyTo(Table table) {
+      if (!table.primaryKey().isEmpty()) {
+        throw new IllegalArgumentException(
+            "table "
+                + table.name()
+                + " already has the primary key "
+                + table.primaryKey()
+                + ": drop it first, in the same batch");
+      }
+      columns.forEach(c -> TableModel.requireColumn(table, c));
+      return TableModel.builderOf(table, false).primaryKey(columns).build();
+    }
+
+    @Override
+    public List<String> inPlace(DdlRenderer ddl, String table, Table current) {
+      return List.of(ddl.addPrimaryKey(table, columns, current));
+    }
+  }
+
   /** Drops the unique constraint, foreign key or check constraint called {@code name}. */
   record DropConstraint(String name) implements TableChange {
     @Override

@@ -119,6 +119,28 @@ public final class Operations {
     change(table, new TableChange.DropConstraint(name));
   }
 
+  /**
+   * Drops the primary key of {@code table}; its columns stay.
+   *
+   * @throws dev.plinth.db.core.error.DbNotSupportedException on SQLite: use {@link
+   *     #batchAlterTable(String, UnaryOperator)}
+   */
+  public void dropPrimaryKey(String table) {
+    change(table, new TableChange.DropPrimaryKey());
+  }
+
+  /**
+   * Creates the primary key of {@code table}, which has none, over {@code columns}. To change a
+   * key, drop and create it in one {@link #batchAlterTable(String, UnaryOperator)}, which MySQL
+   * makes as one ALTER TABLE and SQLite by a rebuild.
+   *
+   * @throws dev.plinth.db.core.error.DbNotSupportedException on SQLite, and on MySQL where an
+   *     AUTO_INCREMENT column would lead no key
+   */
+  public void createPrimaryKey(String table, List<String> columns) {
+    change(table, new TableChange.AddPrimaryKey(columns));
+  }
+
   /** Runs {@code sql} as it is. */
   public void execute(String sql) {
     ctx.execute(sql);

@@ -160,21 +160,35 @@ class AutogeneratorTest {
   }
 
   @Test
-  void aPrimaryKeyChangeIsANoteNotAnOperation() {
-    Table rekeyed =
-        Table.builder("owners")
+  void aPrimaryKeyChangeIsDroppedAndCreatedInOneBatch() {
+    Schema models = Schema.of(List.of(owners("id", "name")));
+    Schema database = Schema.of(List.of(owners("id")));
+
+    GeneratedMigration body =
+        Autogenerator.generate(new ModelComparison(models, database, models.diff(database)));
+
+    assertThat(body.warnings()).isEmpty();
+    assertThat(oneLine(body.upgrade()))
+        .isEqualTo(
+            "ctx.op().batchAlterTable(\"owners\", batch ->"
+                + " batch.dropPrimaryKey().createPrimaryKey(\"id\", \"name\"));");
+    assertThat(oneLine(body.downgrade()))
+        .isEqualTo(
+            "ctx.op().batchAlterTable(\"owners\", batch ->"
+                + " batch.dropPrimaryKey().createPrimaryKey(\"id\"));");
+  }
+
+  @Test
+  void aPrimaryKeyThatAForeignKeyReferencesIsANoteNotAnOperation() {
+    Table items =
+        Table.builder("items")
             .column(Column.of("id", SqlType.integer()).notNull())
-            .column(Column.of("name", SqlType.varchar(64)).notNull())
-            .primaryKey("id", "name")
-            .build();
-    Table current =
-        Table.builder("owners")
-            .column(Column.of("id", SqlType.integer()).notNull())
-            .column(Column.of("name", SqlType.varchar(64)).notNull())
+            .column(Column.of("owner_id", SqlType.integer()))
             .primaryKey("id")
+            .foreignKey(ForeignKey.of("fk_items_owner", "owner_id", "owners", "id"))
             .build();
-    Schema models = Schema.of(List.of(rekeyed));
-    Schema database = Schema.of(List.of(current));
+    Schema models = Schema.of(List.of(owners("id", "name"), items));
+    Schema database = Schema.of(List.of(owners("id"), items));
 
     GeneratedMigration body =
         Autogenerator.generate(new ModelComparison(models, database, models.diff(database)));
@@ -182,9 +196,24 @@ class AutogeneratorTest {
     assertThat(body.warnings())
         .containsExactly(
             "primary key of owners is [id, name] in the models and [id] in the database: not"
-                + " generated, change it by hand");
+                + " generated, since foreign key [owner_id] -> owners[id] of items references the"
+                + " table; drop the foreign keys, change the primary key and add them again by"
+                + " hand");
     assertThat(body.upgrade()).allMatch(line -> line.startsWith("    //"));
     assertThat(body.downgrade()).isEmpty();
+  }
+
+  /** {@code lines} joined, without the line breaks and indentation the formatter chose. */
+  private static String oneLine(List<String> lines) {
+    return String.join("", lines).strip().replaceAll("\\s+\\.", ".");
+  }
+
+  private static Table owners(String... key) {
+    return Table.builder("owners")
+        .column(Column.of("id", SqlType.integer()).notNull())
+        .column(Column.of("name", SqlType.varchar(64)).notNull())
+        .primaryKey(key)
+        .build();
   }
 
   private static Table table(String name, String parent) {

@@ -7,6 +7,7 @@ import dev.plinth.db.core.error.DbNotSupportedException;
 import dev.plinth.db.core.schema.Column;
 import dev.plinth.db.core.schema.Index;
 import dev.plinth.db.core.schema.SqlType;
+import dev.plinth.db.core.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +54,11 @@ final class MysqlDdlRenderer extends StandardDdlRenderer {
       default:
         return type.toString();
     }
+  }
+
+  @Override
+  protected boolean nativeEnums() {
+    return true;
   }
 
   @Override
@@ -125,6 +131,65 @@ final class MysqlDdlRenderer extends StandardDdlRenderer {
   public String dropForeignKey(String table, String name) {
     String drop = alter(table) + "DROP FOREIGN KEY " + quote(name);
     return mariadb ? drop + ", DROP INDEX IF EXISTS " + quote(name) : drop;
+  }
+
+  @Override
+  public String dropPrimaryKey(String table) {
+    return alter(table) + "DROP PRIMARY KEY";
+  }
+
+  /**
+   * {@inheritDoc} Refused where an AUTO_INCREMENT column of {@code current} would lead no key,
+   * which MySQL and MariaDB require: the server's own error names neither table nor column.
+   */
+  @Override
+  public String addPrimaryKey(String table, List<String> columns, Table current) {
+    if (current != null) {
+      requireKeyedAutoIncrement(
+          new Table(
+              table,
+              current.columns(),
+              columns,
+              current.uniqueConstraints(),
+              current.indexes(),
+              current.foreignKeys(),
+              current.checks()));
+    }
+    return super.addPrimaryKey(table, columns, current);
+  }
+
+  @Override
+  public List<String> createTable(Table table) {
+    requireKeyedAutoIncrement(table);
+    return super.createTable(table);
+  }
+
+  @Override
+  public List<String> createCopyTable(Table target, String temp) {
+    requireKeyedAutoIncrement(target);
+    return super.createCopyTable(target, temp);
+  }
+
+  private static void requireKeyedAutoIncrement(Table table) {
+    List<List<String>> keys = new ArrayList<>();
+    keys.add(table.primaryKey());
+    table.uniqueConstraints().forEach(u -> keys.add(u.columns()));
+    table.indexes().forEach(i -> keys.add(i.columnNames()));
+    for (Column c : table.columns()) {
+      if (c.autoIncrement()
+          && keys.stream().noneMatch(k -> !k.isEmpty() && k.get(0).equals(c.name()))) {
+        throw new DbNotSupportedException(
+            "table "
+                + table.name()
+                + " cannot have the primary key "
+                + table.primaryKey()
+                + ": its AUTO_INCREMENT column "
+                + c.name()
+                + " would lead no key, which MySQL and MariaDB require; index it first or drop"
+                + " the AUTO_INCREMENT",
+            null);
+      }
+    }
   }
 
   @Override

@@ -12,8 +12,9 @@ import java.util.Objects;
 
 /**
  * PostgreSQL DDL: identity columns for auto-increment, {@code BYTEA}, {@code NUMERIC}, quoted
- * collation names, one ALTER COLUMN clause per changed property, and a move-and-copy that restores
- * the primary key's name and the identity sequences' positions.
+ * collation names, one ALTER COLUMN clause per changed property (an ENUM's check dropped and added
+ * around a change of its values), and a move-and-copy that restores the primary key's name and the
+ * identity sequences' positions.
  */
 final class PostgresDdlRenderer extends StandardDdlRenderer {
   PostgresDdlRenderer(Dialect dialect) {
@@ -31,6 +32,8 @@ final class PostgresDdlRenderer extends StandardDdlRenderer {
         return "BYTEA";
       case DECIMAL:
         return "NUMERIC(" + type.length() + "," + type.scale() + ")";
+      case ENUM:
+        return "VARCHAR(" + type.length() + ")";
       default:
         return type.toString();
     }
@@ -53,6 +56,10 @@ final class PostgresDdlRenderer extends StandardDdlRenderer {
   public List<String> alterColumn(String table, Column from, Column to) {
     List<String> statements = new ArrayList<>();
     String column = alter(table) + "ALTER COLUMN " + quote(from.name()) + " ";
+    boolean newValues = !from.type().equals(to.type());
+    if (newValues && from.type().kind() == SqlType.Kind.ENUM) {
+      statements.add(dropConstraint(table, SqlType.enumCheckName(from.name())));
+    }
     if (!from.type().equals(to.type()) || !Objects.equals(from.collation(), to.collation())) {
       // TYPE without COLLATE resets the collation to the type's default, so it is always named.
       statements.add(
@@ -77,7 +84,19 @@ final class PostgresDdlRenderer extends StandardDdlRenderer {
     if (!from.name().equals(to.name())) {
       statements.add(renameColumn(table, from.name(), to.name()));
     }
+    if (newValues && to.type().kind() == SqlType.Kind.ENUM) {
+      statements.add(alter(table) + "ADD " + enumCheck(to.name(), to.type()));
+    }
     return statements;
+  }
+
+  /**
+   * Drops the constraint by the name PostgreSQL gives an unnamed primary key, {@code <table>_pkey},
+   * which CREATE TABLE and the move-and-copy keep.
+   */
+  @Override
+  public String dropPrimaryKey(String table) {
+    return dropConstraint(table, table + "_pkey");
   }
 
   @Override

@@ -44,7 +44,7 @@ final class PostgresSchemaIntrospector implements SchemaIntrospector {
     readColumns(tx, oid.get()).forEach(table::column);
     readConstraints(tx, oid.get(), table);
     readIndexes(tx, oid.get()).forEach(table::index);
-    return Optional.of(table.build());
+    return Optional.of(table.build().withEnumChecksAsTypes());
   }
 
   private static List<Column> readColumns(Tx tx, long oid) {

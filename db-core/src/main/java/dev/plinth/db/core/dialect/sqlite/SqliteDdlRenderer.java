@@ -59,7 +59,7 @@ final class SqliteDdlRenderer extends StandardDdlRenderer {
 
   @Override
   protected String typeName(SqlType type) {
-    return type.toString();
+    return type.kind() == SqlType.Kind.ENUM ? "VARCHAR(" + type.length() + ")" : type.toString();
   }
 
   @Override
@@ -155,6 +155,16 @@ final class SqliteDdlRenderer extends StandardDdlRenderer {
   @Override
   public String dropCheck(String table, String name) {
     throw rebuildNeeded("drop constraint " + name + " of table " + table);
+  }
+
+  @Override
+  public String dropPrimaryKey(String table) {
+    throw rebuildNeeded("drop the primary key of table " + table);
+  }
+
+  @Override
+  public String addPrimaryKey(String table, List<String> columns, Table current) {
+    throw rebuildNeeded("add a primary key to table " + table);
   }
 
   @Override

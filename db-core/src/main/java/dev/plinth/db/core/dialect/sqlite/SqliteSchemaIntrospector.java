@@ -93,7 +93,7 @@ final class SqliteSchemaIntrospector implements SchemaIntrospector {
     readIndexes(tx, name, parsed, table);
     readForeignKeys(tx, name, parsed, table);
     parsed.checks().forEach(table::check);
-    return Optional.of(table.build());
+    return Optional.of(table.build().withEnumChecksAsTypes());
   }
 
   /**

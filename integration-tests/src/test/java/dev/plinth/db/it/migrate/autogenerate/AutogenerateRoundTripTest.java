@@ -1,5 +1,7 @@
 package dev.plinth.db.it.migrate.autogenerate;
 
+import static dev.plinth.db.it.migrate.autogenerate.ShopMigrators.migrator;
+import static dev.plinth.db.it.migrate.autogenerate.ShopMigrators.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,12 +14,10 @@ import dev.plinth.db.migrate.autogenerate.Autogenerator;
 import dev.plinth.db.migrate.autogenerate.GeneratedMigration;
 import dev.plinth.db.migrate.autogenerate.MigrationClass;
 import dev.plinth.db.migrate.source.JavaMigration;
-import dev.plinth.db.migrate.source.MigrationScript;
 import dev.plinth.db.testing.AllBackends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,17 +117,5 @@ class AutogenerateRoundTripTest {
             .call(tx -> tx.queryOne("SELECT VERSION()", rs -> rs.getString(1)))
             .orElseThrow();
     return version.contains("MariaDB") ? "mariadb" : "mysql";
-  }
-
-  private static Migrator.Builder migrator(
-      Database db, Schema models, List<MigrationScript> after) {
-    List<MigrationScript> scripts = new ArrayList<>();
-    scripts.add(JavaMigration.of(new BaseRevision()));
-    scripts.addAll(after);
-    return Migrator.builder().database(db).scripts(scripts).models(models);
-  }
-
-  private static Schema read(Database db) {
-    return db.reader().call(tx -> db.schema().readAll(tx));
   }
 }

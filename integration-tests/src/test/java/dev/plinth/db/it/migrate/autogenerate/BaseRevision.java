@@ -15,10 +15,12 @@ public final class BaseRevision implements Migration {
     ctx.op().createTable(ShopSchema.BASE.tables().get("owners"));
     ctx.op().createTable(ShopSchema.BASE.tables().get("items"));
     ctx.op().createTable(ShopSchema.BASE.tables().get("legacy"));
+    ctx.op().createTable(ShopSchema.BASE.tables().get("tickets"));
   }
 
   @Override
   public void downgrade(MigrationContext ctx) {
+    ctx.op().dropTable("tickets");
     ctx.op().dropTable("legacy");
     ctx.op().dropTable("items");
     ctx.op().dropTable("owners");

@@ -42,6 +42,12 @@ public record ModelChange(
           "mysql", "MySQL and MariaDB have no partial indexes",
           "mariadb", "MySQL and MariaDB have no partial indexes");
 
+  private static final String AUTOINCREMENT_IS_THE_KEY =
+      "its auto-increment column id is the whole primary key on this database";
+
+  private static final String LEADS_NO_KEY =
+      "its AUTO_INCREMENT column id would lead no key, which MySQL and MariaDB require";
+
   /** A change that the generated revision makes completely on every backend. */
   public ModelChange(String name, UnaryOperator<Schema> change, boolean combinable) {
     this(name, change, combinable, List.of(), Map.of());
@@ -209,7 +215,31 @@ public record ModelChange(
                         t.checks(c -> List.of(CheckConstraint.of("ck_owners_name", "name <> ''")))),
             true),
         new ModelChange(
-            "check removed", s -> edit(s, "items", t -> t.checks(c -> List.of())), false));
+            "check removed", s -> edit(s, "items", t -> t.checks(c -> List.of())), false),
+        new ModelChange(
+            "primary key widened",
+            s ->
+                edit(s, "legacy", t -> t.alter("label", Column::notNull).primaryKey("id", "label")),
+            false),
+        new ModelChange(
+            "primary key moved",
+            s -> edit(s, "legacy", t -> t.alter("label", Column::notNull).primaryKey("label")),
+            false),
+        new ModelChange(
+            "primary key widened after an auto-increment column",
+            s -> edit(s, "tickets", t -> t.primaryKey("id", "code")),
+            false,
+            List.of(),
+            Map.of("sqlite", AUTOINCREMENT_IS_THE_KEY)),
+        new ModelChange(
+            "primary key moved off an auto-increment column",
+            s -> edit(s, "tickets", t -> t.primaryKey("code")),
+            false,
+            List.of(),
+            Map.of(
+                "sqlite", AUTOINCREMENT_IS_THE_KEY,
+                "mysql", LEADS_NO_KEY,
+                "mariadb", LEADS_NO_KEY)));
   }
 
   /** Every combinable change at once. */

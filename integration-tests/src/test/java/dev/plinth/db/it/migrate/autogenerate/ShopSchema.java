@@ -44,6 +44,15 @@ public final class ShopSchema {
                   .column(Column.of("id", SqlType.integer()).notNull())
                   .column(Column.of("label", SqlType.varchar(32)))
                   .primaryKey("id")
+                  .build(),
+              Table.builder("tickets")
+                  .column(Column.of("id", SqlType.integer()).withAutoIncrement())
+                  .column(Column.of("code", SqlType.varchar(16)).notNull())
+                  .column(
+                      Column.of("status", SqlType.enumeration("open", "closed"))
+                          .notNull()
+                          .serverDefault("'open'"))
+                  .primaryKey("id")
                   .build()));
 
   private ShopSchema() {}

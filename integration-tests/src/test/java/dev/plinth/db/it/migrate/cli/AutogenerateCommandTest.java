@@ -48,7 +48,8 @@ class AutogenerateCommandTest {
     assertThat(result.err())
         .contains(
             "warning: primary key of owners is [id, name] in the models and [id] in the database:"
-                + " not generated, change it by hand");
+                + " not generated, since foreign key [owner_id] -> owners[id] of items references"
+                + " the table");
     assertThat(source).contains("// - primary key of owners is [id, name] in the models");
     Migration generated = GeneratedSource.compile(file, classes);
     try (Migrator migrator =
