@@ -49,7 +49,7 @@ mkdir -p "$out" "$work/dist"
 tar -xzf dist/target/plinth-*.tar.gz -C "$work/dist" --strip-components=1
 
 echo "== generating the $revisions-revision chain and the DAG" >&2
-java -cp "$jar" dev.plinth.bench.migrate.ChainGenerator "$work/chain" "$revisions"
+java -cp "$jar" dev.plinth.bench.migrate.ChainGenerator "$work/chain" "$revisions" >/dev/null
 $py bench/alembic/make_scripts.py "$work/chain/plinth" "$work/chain/alembic"
 java -cp "$jar" dev.plinth.bench.migrate.DagGenerator "$work/dag" "${DAG_REVISIONS:-10000}" >&2
 
