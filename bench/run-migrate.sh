@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Migration tools side by side (see docs/BENCHMARKS.md, "Migrations"): Plinth's CLI, Alembic 1.8
-# and Flyway 13 upgrading a chain of SQL migrations on SQLite and PostgreSQL; Plinth's and Alembic's
-# revision graph on a generated 10,000-revision DAG; `heads` from the command line.
+# Migration tools side by side (see docs/BENCHMARKS.md, "Migrations"): Plinth's CLI (the
+# distribution's bin/plinth-migrate launcher and the bare jar), Alembic 1.8 and Flyway 13 upgrading
+# a chain of SQL migrations on SQLite and PostgreSQL; Plinth's and Alembic's revision graph on a
+# generated 10,000-revision DAG; `heads` from the command line.
 # Run from the repository root: bench/run-migrate.sh
 # Environment: ROUNDS (interleaved upgrade rounds, default 5), HEADS_ROUNDS (default 10),
 # REVISIONS (chain length, default 1000), DAG_REVISIONS (default 10000), PGHOST/PGPORT/PGUSER
@@ -18,10 +19,11 @@ trap 'rm -rf "$work"' EXIT
 py=/usr/bin/python3
 cli=db-migrate/target/plinth-migrate.jar
 jar=bench/target/benchmarks.jar
-jsa=bench/target/plinth-migrate.jsa
-# C1 only and an application class-data archive of the CLI: the start-up options docs/BENCHMARKS.md
-# describes; "plinth-tuned" runs with them, "plinth" with the JVM's defaults.
-tuned="-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$jsa"
+# The launcher of the unpacked dist tarball, as operators run it ("launcher"); "plinth" is the bare
+# jar with the JVM's defaults. The launcher's CDS archive goes to a fresh directory, so its first
+# run (which writes the archive) is timed on its own and every later run maps it.
+launcher=$work/dist/bin/plinth-migrate
+export PLINTH_CDS_DIR=$work/cds
 revisions=${REVISIONS:-1000}
 pg=(--pg-host "${PGHOST:-127.0.0.1}" --pg-port "${PGPORT:-5432}" --pg-user "${PGUSER:-postgres}")
 
@@ -35,33 +37,34 @@ if ((${#need[@]})); then
   apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-echo "== building Plinth, its CLI jar and the benchmark jar" >&2
+echo "== building Plinth, its CLI jar, the distribution and the benchmark jar" >&2
 repo=${M2_BENCH:-/tmp/m2-bench}
 if [ ! -d "$repo" ] && [ -d ~/.m2/repository ]; then
   cp -r ~/.m2/repository "$repo" # saves downloading the dependencies again
 fi
 rm -rf "$repo/dev/plinth"
-mvn -q -B -Dmaven.repo.local="$repo" install -DskipTests -pl db-testing -am
+mvn -q -B -Dmaven.repo.local="$repo" install -DskipTests -pl db-testing,dist -am
 mvn -q -B -Dmaven.repo.local="$repo" -f bench/pom.xml package -DskipTests
-mkdir -p "$out"
+mkdir -p "$out" "$work/dist"
+tar -xzf dist/target/plinth-*.tar.gz -C "$work/dist" --strip-components=1
 
 echo "== generating the $revisions-revision chain and the DAG" >&2
-java -cp "$jar" dev.plinth.bench.migrate.ChainGenerator "$work/chain" "$revisions"
+java -cp "$jar" dev.plinth.bench.migrate.ChainGenerator "$work/chain" "$revisions" >/dev/null
 $py bench/alembic/make_scripts.py "$work/chain/plinth" "$work/chain/alembic"
 java -cp "$jar" dev.plinth.bench.migrate.DagGenerator "$work/dag" "${DAG_REVISIONS:-10000}" >&2
 
-echo "== creating the CDS archive $jsa (a heads run and an upgrade of a short chain)" >&2
-java -cp "$jar" dev.plinth.bench.migrate.ChainGenerator "$work/short" 5
-rm -f "$jsa"
-java -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -jar "$cli" --url "jdbc:sqlite:$work/short.db" --locations "filesystem:$work/short/plinth" \
-  upgrade heads >/dev/null
+echo "== the launcher's first run (writes its CDS archive), the chain on SQLite" >&2
+start=$EPOCHREALTIME
+"$launcher" -q --url "jdbc:sqlite:$work/first.db" --locations "filesystem:$work/chain/plinth" \
+  upgrade heads
+first=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')
+ls "$PLINTH_CDS_DIR"/plinth-migrate-*.jsa >/dev/null
 
 echo "== 1. upgrade: ${ROUNDS:-5} interleaved rounds" >&2
-contenders=plinth,plinth-tuned,alembic,flyway,raw
+contenders=launcher,plinth,alembic,flyway,raw
 $py bench/alembic/harness.py upgrade --out "$out" --rounds "${ROUNDS:-5}" --dir "$work/chain" \
   --revisions "$revisions" --contenders "$contenders" --bench-jar "$jar" --plinth-cli "$cli" \
-  --tuned-jvm-options "$tuned" --backends "${BACKENDS:-sqlite,postgresql}" "${pg[@]}" >/dev/null
+  --launcher "$launcher" --backends "${BACKENDS:-sqlite,postgresql}" "${pg[@]}" >/dev/null
 
 echo "== 2. graph: JMH GraphBench, then Alembic's RevisionMap" >&2
 # shellcheck disable=SC2086
@@ -72,9 +75,8 @@ $py bench/alembic/graph_bench.py "$work/dag" 3 1 >"$out/graph-alembic.json"
 echo "== 3. heads: ${HEADS_ROUNDS:-10} interleaved rounds" >&2
 loc="filesystem:$work/chain/plinth"
 $py bench/alembic/harness.py heads --out "$out" --rounds "${HEADS_ROUNDS:-10}" \
-  --command "plinth=java -jar $cli --locations $loc heads >/dev/null" \
-  --command "plinth C1=java -XX:TieredStopAtLevel=1 -jar $cli --locations $loc heads >/dev/null" \
-  --command "plinth C1+CDS=java $tuned -jar $cli --locations $loc heads >/dev/null" \
+  --command "launcher=$launcher --locations $loc heads >/dev/null" \
+  --command "plinth jar=java -jar $cli --locations $loc heads >/dev/null" \
   --command "alembic=cd $work/chain/alembic && $py -m alembic -c alembic.ini heads >/dev/null" \
   >/dev/null
 
@@ -83,3 +85,5 @@ echo "nproc $(nproc); $(free -h | awk '/Mem:/{print $2 " total, " $7 " available
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1);" \
   "load now $(cut -d' ' -f1-3 /proc/loadavg)"
 $py bench/alembic/harness.py report --out "$out" --revisions "$revisions" --contenders "$contenders"
+printf '\nthe launcher'"'"'s first run (writes the CDS archive), %s-revision chain on SQLite: %.2f s\n' \
+  "$revisions" "$first"

@@ -97,9 +97,8 @@ def upgrade_command(contender, backend, target, args):
         return ["java", "-cp", args.bench_jar, "dev.plinth.bench.migrate.FlywayUpgrade", url,
                 os.path.join(args.dir, "flyway")]
     plinth = os.path.join(args.dir, "plinth")
-    if contender == "plinth-tuned":
-        return ["java", *args.tuned_jvm_options.split(), "-jar", args.plinth_cli, "--url", url,
-                "--locations", f"filesystem:{plinth}", "upgrade", "heads"]
+    if contender == "launcher":
+        return [args.launcher, "--url", url, "--locations", f"filesystem:{plinth}", "upgrade", "heads"]
     if args.plinth_cli:
         return ["java", "-jar", args.plinth_cli, "--url", url, "--locations", f"filesystem:{plinth}",
                 "upgrade", "heads"]
@@ -219,7 +218,7 @@ def main():
     p.add_argument("--backends", default="sqlite,postgresql")
     p.add_argument("--bench-jar")
     p.add_argument("--plinth-cli", help="the CLI jar; without it Plinth runs through its Java API")
-    p.add_argument("--tuned-jvm-options", default="", help="JVM options of plinth-tuned")
+    p.add_argument("--launcher", help="bin/plinth-migrate of the unpacked distribution")
     p.add_argument("--pg-host", default="127.0.0.1")
     p.add_argument("--pg-port", default="5432")
     p.add_argument("--pg-user", default="postgres")

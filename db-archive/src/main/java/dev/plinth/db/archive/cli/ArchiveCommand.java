@@ -24,9 +24,14 @@ import picocli.CommandLine.ParameterException;
       "Moves soft-deleted rows (deleted <> 0) into their shadow_<table> tables, children before"
           + " parents; live rows that reference a moved row move with it and are reported as"
           + " residue. Each batch is one transaction, so the command can be killed at any moment"
-          + " and run again.",
-      "Exit codes: 0 nothing left to archive, 1 failure or a refused table, 2 bad usage,"
-          + " 3 the row budget ran out and rows remain (run again)."
+          + " and run again."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing left to archive",
+      "1:failure or a refused table",
+      "2:bad usage",
+      "3:the row budget ran out and rows remain (run again)"
     })
 final class ArchiveCommand extends ArchiveSubcommand {
 

@@ -4,6 +4,7 @@ import dev.plinth.db.migrate.cli.BuildVersion;
 import dev.plinth.db.migrate.cli.CommandLines;
 import dev.plinth.db.migrate.cli.DatabaseOptions;
 import dev.plinth.db.migrate.cli.ErrorReport;
+import dev.plinth.db.migrate.cli.ManPageCommand;
 import dev.plinth.db.migrate.cli.UsageException;
 import dev.plinth.db.migrate.cli.Verbosity;
 import java.util.Map;
@@ -33,15 +34,17 @@ import picocli.CommandLine.Spec;
       "Archives soft-deleted rows into shadow tables, purges old archived rows and manages the"
           + " shadow tables.",
       "Every option may also come from PLINTH_<OPTION> or plinth.<option> in --config"
-          + " (docs/archive.md).",
-      "Exit codes: 0 done, 1 failure, 2 bad usage, 3 row budget used up and rows remain."
+          + " (docs/archive.md)."
     },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:failure", "2:bad usage", "3:row budget used up and rows remain"},
     subcommands = {
       ArchiveCommand.class,
       PurgeCommand.class,
       ShadowCommand.class,
       HelpCommand.class,
-      AutoComplete.GenerateCompletion.class
+      AutoComplete.GenerateCompletion.class,
+      ManPageCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code: the row budget ran out and archivable rows remain; run again. */

@@ -20,9 +20,10 @@ import picocli.CommandLine.ParameterException;
     description = {
       "Deletes rows from every shadow_* table for good: those dated before --before (by the first"
           + " of deleted_at, updated_at, created_at the table has), or all of them with --all."
-          + " Runs in batches, each its own transaction.",
-      "Exit codes: 0 done, 1 failure, 2 bad usage."
-    })
+          + " Runs in batches, each its own transaction."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:failure", "2:bad usage"})
 final class PurgeCommand extends ArchiveSubcommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")

@@ -39,9 +39,10 @@ final class ShadowCommand implements Runnable {
             + " primary key as the main table; no foreign keys, unique constraints or indexes."
             + " Existing shadow tables are left as they are.",
         "A table whose name (or its shadow's) cannot be quoted safely is refused on its own and"
-            + " named on stderr; the others are created.",
-        "Exit codes: 0 done, 1 a table refused (or failure), 2 bad usage."
-      })
+            + " named on stderr; the others are created."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:done", "1:a table refused (or failure)", "2:bad usage"})
   static final class Create extends ArchiveSubcommand {
 
     @Override
@@ -71,9 +72,13 @@ final class ShadowCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Compares every shadow table with its main table column by column (names, types,"
-            + " nullability, defaults) and by primary key, and reports each difference.",
-        "Exit codes: 0 all match, 1 a shadow table is missing or has drifted (or failure),"
-            + " 2 bad usage."
+            + " nullability, defaults) and by primary key, and reports each difference."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:all match",
+        "1:a shadow table is missing or has drifted (or failure)",
+        "2:bad usage"
       })
   static final class Check extends ArchiveSubcommand {
 

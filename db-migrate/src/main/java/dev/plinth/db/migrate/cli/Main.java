@@ -33,8 +33,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Schema migrations for SQLite, PostgreSQL and MySQL/MariaDB, with Alembic's revision graph.",
       "Revisions are SQL files under --locations (and Java migrations on the class path).",
-      "Exit codes: 0 success, 1 database or migration failure, 2 bad usage or invalid revision"
-          + " graph or target, 3 migration lock not acquired in time."
+      "Every option may also come from PLINTH_<OPTION> or plinth.<option> in --config"
+          + " (docs/migrate-cli.md)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:database or migration failure",
+      "2:bad usage, or an invalid revision graph or target",
+      "3:the migration lock was not acquired in time"
     },
     subcommands = {
       InitCommand.class,
@@ -56,7 +63,8 @@ import picocli.CommandLine.Spec;
       OnlineDataMigrationsCommand.class,
       AdoptCommand.class,
       HelpCommand.class,
-      AutoComplete.GenerateCompletion.class
+      AutoComplete.GenerateCompletion.class,
+      ManPageCommand.class
     })
 public final class Main implements Callable<Integer> {
 

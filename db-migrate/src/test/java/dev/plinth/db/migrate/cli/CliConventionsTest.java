@@ -118,6 +118,32 @@ class CliConventionsTest {
         .contains("postgresql");
   }
 
+  @Test
+  void aManPagePerCommandWithItsEnvironmentAndExitCodes() throws IOException {
+    Path man = dir.resolve("man");
+    CliRun generate = CliRun.of("generate-man-pages", man.toString());
+    assertThat(generate.exitCode()).isZero();
+    try (var pages = Files.list(man)) {
+      assertThat(pages.map(p -> p.getFileName().toString()))
+          .contains("plinth-migrate.1", "plinth-migrate-upgrade.1", "plinth-migrate-adopt.1")
+          .noneMatch(name -> name.contains("help") || name.contains("generate"))
+          .hasSize(1 + Main.commandLine(Map.of()).getSubcommands().size() - 3);
+    }
+    String upgrade = Files.readString(man.resolve("plinth-migrate-upgrade.1"));
+    assertThat(upgrade)
+        .startsWith(".TH \"PLINTH\\-MIGRATE\\-UPGRADE\" \"1\"")
+        .contains(".SH SYNOPSIS", ".SH OPTIONS", ".SH ENVIRONMENT", ".SH EXIT STATUS")
+        .contains("\\fB\\-\\-lock\\-timeout\\fR \\fIDURATION\\fR")
+        .contains(
+            "Environment: PLINTH_LOCK_TIMEOUT; in the \\-\\-config file: plinth.lock_timeout.")
+        .contains("Environment: PLINTH_UPGRADE_SQL; in the \\-\\-config file: plinth.upgrade.sql.")
+        .contains("Environment: PLINTH_CONFIG.")
+        .contains(".TP\n\\fB3\\fR\nthe migration lock was not acquired in time\n")
+        .contains("\\fBplinth\\-migrate\\fR(1)");
+    assertThat(Files.readString(man.resolve("plinth-migrate.1")))
+        .contains(".SH COMMANDS", "See \\fBplinth\\-migrate\\-upgrade\\fR(1).");
+  }
+
   private String locations() {
     return "--locations=filesystem:" + migrations;
   }
