@@ -5,7 +5,9 @@
 # Environment: ARCHIVE_BENCH_SIZES (soft-deleted rows per dataset, multiples of 5; the dataset holds
 # twice as many rows; default "200000 1000000"), ARCHIVE_BENCH_RUNS (runs per size, default 2),
 # PLINTH_BENCH_POSTGRESQL_ADMIN_URL, PLINTH_BENCH_MARIADB_ADMIN_URL (JDBC admin URLs),
-# MARIADB_HOST / MARIADB_PORT / MARIADB_USER (for the mysql client and pt-archiver; no password).
+# MARIADB_HOST / MARIADB_PORT / MARIADB_USER (for the mysql client and pt-archiver; no password),
+# M2_BENCH (the throw-away local Maven repository Plinth is installed into, default /tmp/m2-bench;
+# ~/.m2 is only copied from, never written).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -22,8 +24,13 @@ bench() { java -Xmx256m -cp "$jar" dev.plinth.bench.archive.ArchiveBench "$@"; }
 my() { mysql -h "$my_host" -P "$my_port" -u "$my_user" -N -B -e "$1"; }
 
 echo "== building db-archive and the benchmark jar" >&2
-mvn -q -B install -DskipTests -pl db-testing -am
-mvn -q -B -f bench/pom.xml package -DskipTests
+repo=${M2_BENCH:-/tmp/m2-bench}
+if [[ ! -d $repo && -d ~/.m2/repository ]]; then
+  cp -r ~/.m2/repository "$repo" # saves downloading the dependencies again
+fi
+rm -rf "$repo/dev/plinth"
+mvn -q -B -Dmaven.repo.local="$repo" install -DskipTests -pl db-testing -am
+mvn -q -B -Dmaven.repo.local="$repo" -f bench/pom.xml package -DskipTests
 
 if ! command -v pt-archiver > /dev/null; then
   echo "== installing percona-toolkit (pt-archiver)" >&2
