@@ -5,7 +5,9 @@
 # Environment: ARCHIVE_BENCH_SIZES (soft-deleted rows per dataset, multiples of 5; the dataset holds
 # twice as many rows; default "200000 1000000"), ARCHIVE_BENCH_RUNS (runs per size, default 2),
 # PLINTH_BENCH_POSTGRESQL_ADMIN_URL, PLINTH_BENCH_MARIADB_ADMIN_URL (JDBC admin URLs),
-# MARIADB_HOST / MARIADB_PORT / MARIADB_USER (for the mysql client and pt-archiver; no password).
+# MARIADB_HOST / MARIADB_PORT / MARIADB_USER (for the mysql client and pt-archiver; no password),
+# M2_BENCH (the throw-away local Maven repository Plinth is installed into, default /tmp/m2-bench;
+# ~/.m2 is only copied from, never written).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -22,8 +24,13 @@ bench() { java -Xmx256m -cp "$jar" dev.plinth.bench.archive.ArchiveBench "$@"; }
 my() { mysql -h "$my_host" -P "$my_port" -u "$my_user" -N -B -e "$1"; }
 
 echo "== building db-archive and the benchmark jar" >&2
-mvn -q -B install -DskipTests -pl db-testing -am
-mvn -q -B -f bench/pom.xml package -DskipTests
+repo=${M2_BENCH:-/tmp/m2-bench}
+if [[ ! -d $repo && -d ~/.m2/repository ]]; then
+  cp -r ~/.m2/repository "$repo" # saves downloading the dependencies again
+fi
+rm -rf "$repo/dev/plinth"
+mvn -q -B -Dmaven.repo.local="$repo" install -DskipTests -pl db-testing -am
+mvn -q -B -Dmaven.repo.local="$repo" -f bench/pom.xml package -DskipTests
 
 if ! command -v pt-archiver > /dev/null; then
   echo "== installing percona-toolkit (pt-archiver)" >&2
@@ -89,7 +96,8 @@ measure() {
       printf "\"seconds\": %.3f, \"rows_per_s\": %.0f}", e - s, n / (e - s) }')
   else
     local big_pool=false
-    [[ ($contender == limit || $contender == *-1g) && $backend == mariadb ]] && big_pool=true
+    [[ ($contender == limit || $contender == plinth-cli || $contender == *-1g) && $backend == mariadb ]] &&
+      big_pool=true
     if $big_pool; then grow_pool; fi
     line=$(bench run "$backend" "${contender%-1g}" "$size" | sed -n 's/^RESULT //p')
     [[ $contender == *-1g ]] && line=${line/\"contender\": \"${contender%-1g}\"/\"contender\": \"$contender\"}
@@ -101,7 +109,7 @@ measure() {
 }
 
 rm -f "$results"
-contenders=(limit nova pt-archiver plinth plinth-parallel plinth-parallel-1g)
+contenders=(limit nova pt-archiver plinth plinth-parallel plinth-parallel-1g plinth-cli)
 for size in $sizes; do
   echo "== generating $size soft-deleted rows of $((2 * size)) on both backends" >&2
   bench prepare postgresql "$size"
@@ -133,18 +141,21 @@ def rate(size, backend, contender):
 
 print()
 print("| deleted rows | backend | contender | runs | rows/s (median) | Plinth/contender "
-      "| Plinth 2 threads/contender | peak heap MB | max heap after GC MB | load |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+      "| Plinth 2 threads/contender | CLI defaults/contender | peak heap MB | max heap after GC MB "
+      "| load |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for (size, backend, contender), rs in sorted(med.items()):
     r = rate(size, backend, contender)
     p = rate(size, backend, "plinth")
     ratio = f"{p / r:.2f}" if p and contender != "plinth" else ""
     p2 = rate(size, backend, "plinth-parallel")
     ratio2 = f"{p2 / r:.2f}" if p2 and not contender.startswith("plinth-parallel") else ""
+    pc = rate(size, backend, "plinth-cli")
+    ratio3 = f"{pc / r:.2f}" if pc and contender != "plinth-cli" else ""
     heap = max((x.get("heap_peak_mb", 0) for x in rs), default=0)
     live = max((x.get("heap_after_gc_mb", 0) for x in rs), default=0)
     heaps = (f"{heap:.0f}", f"{live:.0f}") if "heap_peak_mb" in rs[0] else ("", "")
     loads = ", ".join(f"{x['load']:.1f}" for x in rs)
-    print(f"| {size} | {backend} | {contender} | {len(rs)} | {r:.0f} | {ratio} | {ratio2} "
+    print(f"| {size} | {backend} | {contender} | {len(rs)} | {r:.0f} | {ratio} | {ratio2} | {ratio3} "
           f"| {heaps[0]} | {heaps[1]} | {loads} |")
 PY

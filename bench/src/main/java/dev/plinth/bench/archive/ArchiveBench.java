@@ -3,7 +3,10 @@ package dev.plinth.bench.archive;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.plinth.db.archive.ArchiveResult;
 import dev.plinth.db.archive.Archiver;
+import dev.plinth.db.archive.cli.Main;
 import dev.plinth.db.core.Database;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -17,9 +20,12 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
+import picocli.CommandLine;
 
 /**
  * Command-line driver of {@code bench/run-archive.sh}: prepares the dataset, gives each contender a
@@ -29,7 +35,7 @@ import javax.management.openmbean.CompositeData;
  * <pre>
  * ArchiveBench prepare BACKEND DELETED   generate the template: DELETED soft-deleted rows of 2×DELETED
  * ArchiveBench reset BACKEND             fresh copy of the template in plinth_archbench
- * ArchiveBench run BACKEND CONTENDER DELETED   CONTENDER: limit | nova | plinth | plinth-parallel; prints RESULT {json}
+ * ArchiveBench run BACKEND CONTENDER DELETED   CONTENDER: limit | nova | plinth | plinth-parallel | plinth-cli; prints RESULT {json}
  * ArchiveBench verify BACKEND DELETED    exit 1 unless exactly the soft-deleted rows were moved
  * ArchiveBench drop BACKEND              drop the benchmark and template databases
  * </pre>
@@ -43,6 +49,9 @@ public final class ArchiveBench {
   static final int MAX_ROWS = 1000;
 
   private static final AtomicLong MAX_HEAP_AFTER_GC = new AtomicLong();
+
+  private static final Pattern TOTALS =
+      Pattern.compile("\"total_archived\":(\\d+),\"total_residue\":(\\d+)");
 
   private ArchiveBench() {}
 
@@ -95,7 +104,11 @@ public final class ArchiveBench {
     String url = backend.url(ArchiveBackend.DATABASE);
     long moved;
     long nanos;
-    if (contender.startsWith("plinth")) {
+    if (contender.equals("plinth-cli")) {
+      long start = System.nanoTime();
+      moved = archiveWithCli(url);
+      nanos = System.nanoTime() - start;
+    } else if (contender.startsWith("plinth")) {
       int parallel = contender.startsWith("plinth-parallel") ? 2 : 1;
       try (Database db = Database.builder().url(url).build()) {
         db.reader().call(tx -> tx.count("SELECT 1"));
@@ -140,6 +153,23 @@ public final class ArchiveBench {
         expected / seconds,
         peakHeap() / 1048576.0,
         MAX_HEAP_AFTER_GC.get() / 1048576.0);
+  }
+
+  /**
+   * Runs {@code plinth-archive -q --format json archive --until-complete} in this JVM, every other
+   * option at its default (or from the {@code PLINTH_ARCHIVE_*} environment), and returns the rows
+   * it moved, residue included.
+   */
+  private static long archiveWithCli(String url) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine(System.getenv());
+    cli.setOut(new PrintWriter(out));
+    int code = cli.execute("-q", "--format", "json", "--url", url, "archive", "--until-complete");
+    Matcher total = TOTALS.matcher(out.toString());
+    if (code != 0 || !total.find()) {
+      throw new IllegalStateException("plinth-archive exited " + code + ": " + out);
+    }
+    return Long.parseLong(total.group(1)) + Long.parseLong(total.group(2));
   }
 
   /** Checks that exactly the soft-deleted rows moved: none left, all in shadow, live rows kept. */
@@ -212,7 +242,7 @@ public final class ArchiveBench {
   private static void usage() {
     System.err.println(
         "usage: ArchiveBench prepare|verify BACKEND DELETED | reset|drop BACKEND"
-            + " | run BACKEND limit|nova|plinth|plinth-parallel DELETED");
+            + " | run BACKEND limit|nova|plinth|plinth-parallel|plinth-cli DELETED");
     System.exit(64);
   }
 }

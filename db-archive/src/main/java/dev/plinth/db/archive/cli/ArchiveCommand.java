@@ -79,12 +79,13 @@ final class ArchiveCommand extends ArchiveSubcommand {
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      defaultValue = "1",
+      defaultValue = "2",
       description =
           "Archive with up to N threads, each on its own connection: tables that do not"
               + " reference each other side by side, and a table's integer keys split into ranges"
-              + " when there are fewer tables than threads (default: ${DEFAULT-VALUE}). Each"
-              + " batch is still one transaction of at most --max-rows rows.")
+              + " when there are fewer tables than threads (default: ${DEFAULT-VALUE}; 1 for the"
+              + " gentlest load on the database). Each batch is still one transaction of at most"
+              + " --max-rows rows.")
   private int parallel;
 
   @Option(

@@ -170,13 +170,23 @@ public final class BatchMover {
 
   /**
    * One statement that picks the next batch of a table nothing references, moves it and returns how
-   * many keys it picked, the highest of them, and how many rows moved (fewer if a row stopped
-   * matching the filter meanwhile: the delete checks it again on the row's latest version).
+   * many keys it picked, the highest of them, and how many rows moved. The delete addresses the
+   * batch by its key range, {@code (after, highest picked]}, which one index range scan reads:
+   * every part of the statement sees the same snapshot, in which the rows of that range matching
+   * the filter are exactly the batch; a row changed since then is deleted only if it still matches
+   * on its latest version, so the statement moves the batch or fewer rows, never others.
    */
   private Batch moveUnreferenced(Tx tx, String table, KeyRange range, int limit) {
     Dialect d = tx.dialect();
     String key = d.quote(primaryKey(table));
-    String picked = key + " IN (SELECT " + key + " FROM batch) AND " + filter.sql();
+    String picked =
+        filter.sql()
+            + (range.after() == null ? "" : " AND " + key + " > ?")
+            + " AND "
+            + key
+            + " <= (SELECT MAX("
+            + key
+            + ") FROM batch)";
     String sql =
         "WITH batch AS ("
             + keysetSql(d, table, range, limit)
@@ -190,6 +200,9 @@ public final class BatchMover {
     List<Object> args = new ArrayList<>(filter.args());
     range.bind(args);
     args.addAll(filter.args());
+    if (range.after() != null) {
+      args.add(range.after());
+    }
     return tx.queryOne(
             sql,
             rs ->
