@@ -177,13 +177,12 @@ class SqlFileMigrationTest {
 
     sqlMigrator(db, dir).upgrade("heads");
 
-    assertThat(db.reader().call(tx -> tx.count("SELECT id FROM timed_t"))).isEqualTo(2);
-    assertThat(
-            db.reader()
-                .call(
-                    tx ->
-                        tx.query("SELECT version_num FROM plinth_version", rs -> rs.getString(1))))
-        .containsExactly("bb02");
+    long rows = db.reader().call(tx -> tx.count("SELECT id FROM timed_t"));
+    assertThat(rows).isEqualTo(2);
+    List<String> versions =
+        db.reader()
+            .call(tx -> tx.query("SELECT version_num FROM plinth_version", rs -> rs.getString(1)));
+    assertThat(versions).containsExactly("bb02");
     List<String> history =
         db.reader()
             .call(
