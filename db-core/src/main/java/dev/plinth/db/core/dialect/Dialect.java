@@ -67,6 +67,35 @@ public interface Dialect {
   }
 
   /**
+   * The statement that relaxes the current transaction's commit as {@link #relaxedCommitGuard()}
+   * does, for a caller that sends it with the transaction's first statements in one round trip (see
+   * {@link #statementBatchSchemaQuery()}); empty where the guard is not one such statement.
+   */
+  default Optional<String> relaxedCommitStatement() {
+    return Optional.empty();
+  }
+
+  /**
+   * The statement that marks the current transaction's session as {@link #markWork} does, until the
+   * transaction ends, for a caller that sends it with other statements in one round trip; empty
+   * where the mark is not one such statement.
+   *
+   * @param name the lock's name, as given to {@link #sessionLock(Session, String)}
+   */
+  default Optional<String> markWorkStatement(String name) {
+    return Optional.empty();
+  }
+
+  /**
+   * An SQL expression for the whole milliseconds since the current transaction began on the server,
+   * for a statement that records a duration in the same round trip as the work it measures; empty
+   * where the backend has none.
+   */
+  default Optional<String> transactionMillisExpression() {
+    return Optional.empty();
+  }
+
+  /**
    * What lets a transaction's commit return before its changes are safely on disk, for work that is
    * safe to redo: after a crash such a transaction is still either whole or absent, only possibly
    * absent although its commit returned. A later commit that is not relaxed makes every earlier one

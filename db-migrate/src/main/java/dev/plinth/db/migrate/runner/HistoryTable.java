@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -84,6 +85,69 @@ final class HistoryTable extends MigratorTable {
       throw versions.changedByOther(tx, move.mustHit(), before);
     }
     return true;
+  }
+
+  /**
+   * The statement of {@link #recordWithMove} with its values written in, for sending in one round
+   * trip with the statements the entry records (see {@link StatementBatch}), the tables qualified
+   * by {@code schema}, since the statements may change the current one. The entry's duration is
+   * {@code clientMillis} plus the dialect's {@link Dialect#transactionMillisExpression()}: the time
+   * before the transaction began on the server, plus its time there.
+   *
+   * @return empty where {@link #recordWithMove} would not run, or the dialect has no such
+   *     expression
+   */
+  Optional<String> recordWithMoveStatement(
+      Dialect dialect,
+      String schema,
+      VersionTable versions,
+      Set<String> before,
+      Set<String> after,
+      HistoryEntry entry,
+      long clientMillis) {
+    List<VersionTable.RowChange> changes = versions.statements(dialect, before, after);
+    Optional<String> serverMillis = dialect.transactionMillisExpression();
+    if (!dialect.dataModifyingWith()
+        || changes.size() != 1
+        || changes.get(0).mustHit() == null
+        || serverMillis.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> move = changes.get(0).values();
+    String prefix = dialect.quote(schema) + ".";
+    return Optional.of(
+        "WITH moved AS (UPDATE "
+            + prefix
+            + dialect.quote(versions.name())
+            + " SET version_num = "
+            + literal(move.get(0))
+            + " WHERE version_num = "
+            + literal(move.get(1))
+            + " RETURNING 1) INSERT INTO "
+            + prefix
+            + dialect.quote(name())
+            + " ("
+            + COLUMNS
+            + ") SELECT "
+            + literal(entry.revision())
+            + ", "
+            + literal(entry.action().column())
+            + ", "
+            + entry.checksum().map(HistoryTable::literal).orElse("NULL")
+            + ", TIMESTAMP "
+            + literal(Timestamp.from(entry.startedAt()).toString())
+            + ", "
+            + clientMillis
+            + " + "
+            + serverMillis.get()
+            + ", "
+            + literal(entry.outcome().column())
+            + " FROM moved");
+  }
+
+  /** A string literal as standard SQL writes it. */
+  private static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
   }
 
   private static List<Object> values(HistoryEntry entry) {

@@ -12,13 +12,18 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The {@link MigrationContext} of one running revision. A transactional revision runs its
  * statements in the revision's transaction; a non-transactional one runs each on an auto-commit
  * {@link Session}, where it commits at once. Either way the statements that completed are
  * remembered, so that a failure can say what stayed applied.
+ *
+ * <p>Where statements travel together (see {@link StatementBatch}), a transactional context holds
+ * back the statements of {@link #executeAll} until something else needs the connection, so that the
+ * revision's bookkeeping can go with them ({@link #sendWith}); settings the transaction needs
+ * before its first statement (the preamble) go with whatever is sent first.
  */
 final class RevisionContext implements MigrationContext {
   private final RevisionInfo revision;
@@ -28,6 +33,9 @@ final class RevisionContext implements MigrationContext {
   private final List<String> executed = new ArrayList<>();
   private final String schema;
   private final Runnable afterDdl;
+  private List<String> preamble;
+  private List<String> pending;
+  private boolean sent;
   private String failed;
   private String leftAt;
 
@@ -37,12 +45,15 @@ final class RevisionContext implements MigrationContext {
       Tx tx,
       Session autoCommit,
       String schema,
+      List<String> preamble,
       Runnable afterDdl) {
     this.revision = revision;
     this.dialect = dialect;
     this.tx = tx;
     this.autoCommit = autoCommit;
+    this.sent = schema == null;
     this.schema = schema != null ? schema : statements().withConnection(Connection::getSchema);
+    this.preamble = preamble;
     this.afterDdl = afterDdl;
   }
 
@@ -51,17 +62,20 @@ final class RevisionContext implements MigrationContext {
    *
    * @param schema the connection's current schema if known (the one the previous revision of the
    *     run left it at), or null to read it
+   * @param preamble statements to run in the transaction before anything else; not empty only where
+   *     statements travel together
    * @param afterDdl drops cached schema metadata after statements sent together ran DDL
    */
   static RevisionContext inTransaction(
-      RevisionInfo revision, Tx tx, String schema, Runnable afterDdl) {
-    return new RevisionContext(revision, tx.dialect(), tx, null, schema, afterDdl);
+      RevisionInfo revision, Tx tx, String schema, List<String> preamble, Runnable afterDdl) {
+    return new RevisionContext(revision, tx.dialect(), tx, null, schema, preamble, afterDdl);
   }
 
   /** A context whose statements each commit at once in {@code session}; see above. */
   static RevisionContext autoCommit(
       RevisionInfo revision, Session session, String schema, Runnable afterDdl) {
-    return new RevisionContext(revision, session.dialect(), null, session, schema, afterDdl);
+    return new RevisionContext(
+        revision, session.dialect(), null, session, schema, List.of(), afterDdl);
   }
 
   /** The connection's current schema before the revision ran, which it is set back to after. */
@@ -76,6 +90,7 @@ final class RevisionContext implements MigrationContext {
 
   @Override
   public void execute(String sql) {
+    sendPending();
     failed = sql;
     leftAt = null;
     statements().executeScriptStatement(sql);
@@ -85,20 +100,70 @@ final class RevisionContext implements MigrationContext {
 
   /**
    * Runs {@code statements} in one round trip where the dialect allows it and they run in the
-   * revision's transaction (see {@link StatementBatch}); if one fails, rolls back to the batch's
-   * savepoint and runs them one by one, so that the failure names its statement as {@link #execute}
-   * does. Elsewhere runs each through {@link #execute}.
+   * revision's transaction (see {@link StatementBatch}): holds them back until something else needs
+   * the connection, then sends them; if one fails, rolls back to the batch's savepoint and runs
+   * them one by one, so that the failure names its statement as {@link #execute} does. Elsewhere
+   * runs each through {@link #execute}.
    */
   @Override
   public void executeAll(List<String> statements) {
-    Optional<String> schemaQuery = dialect.statementBatchSchemaQuery();
-    if (tx == null || statements.size() < 2 || schemaQuery.isEmpty()) {
+    if (tx == null || dialect.statementBatchSchemaQuery().isEmpty()) {
       statements.forEach(this::execute);
       return;
     }
+    if (pending != null) {
+      send(null);
+    }
+    if (!statements.isEmpty()) {
+      pending = List.copyOf(statements);
+    }
+  }
+
+  /**
+   * Sends the statements held back by {@link #executeAll} with {@code tail} after them, in the same
+   * round trip, if they are all the revision has run and nothing of the revision has been sent yet
+   * (so the transaction begins with them).
+   *
+   * @return the update count of {@code tail}, or empty if it did not run: nothing was held back,
+   *     something had been sent before, or a statement failed and they ran one by one
+   */
+  OptionalInt sendWith(String tail) {
+    return holdsAll() ? send(tail) : OptionalInt.empty();
+  }
+
+  /**
+   * Whether {@link #sendWith} would send: statements are held back and nothing of the revision has
+   * reached the connection yet.
+   */
+  boolean holdsAll() {
+    return !sent && pending != null;
+  }
+
+  /** Sends what {@link #executeAll} held back, or else the preamble if it has not gone yet. */
+  private void sendPending() {
+    if (pending != null) {
+      send(null);
+    } else if (!preamble.isEmpty()) {
+      List<String> settings = preamble;
+      preamble = List.of();
+      sent = true;
+      settings.forEach(tx::executeScriptStatement);
+    }
+  }
+
+  private OptionalInt send(String tail) {
+    List<String> statements = pending;
+    List<String> settings = preamble;
+    pending = null;
+    preamble = List.of();
+    sent = true;
+    String schemaQuery = dialect.statementBatchSchemaQuery().orElseThrow();
     try {
-      leftAt = tx.withConnection(c -> StatementBatch.run(c, statements, schemaQuery.get()));
+      StatementBatch.Result done =
+          tx.withConnection(c -> StatementBatch.run(c, settings, statements, schemaQuery, tail));
+      leftAt = done.schema();
       executed.addAll(statements);
+      return tail != null ? OptionalInt.of(done.tailCount()) : OptionalInt.empty();
     } catch (DbException batchFailure) {
       leftAt = null;
       try {
@@ -108,6 +173,7 @@ final class RevisionContext implements MigrationContext {
         throw batchFailure;
       }
       statements.forEach(this::execute);
+      return OptionalInt.empty();
     } finally {
       if (statements.stream().anyMatch(DdlStatements::isDdl)) {
         afterDdl.run();
@@ -117,6 +183,7 @@ final class RevisionContext implements MigrationContext {
 
   @Override
   public void copyIn(String sql, String data) {
+    sendPending();
     failed = sql;
     leftAt = null;
     dialect.copyIn(statements(), sql, new StringReader(data));
@@ -134,6 +201,7 @@ final class RevisionContext implements MigrationContext {
               + " runs outside a transaction"
               + " (transactional = false), so it has no tx(); use execute(sql)");
     }
+    sendPending();
     return tx;
   }
 
@@ -143,6 +211,7 @@ final class RevisionContext implements MigrationContext {
    * revision's bookkeeping and the next user of the pooled connection find their tables as before.
    */
   void restoreSchema() {
+    sendPending();
     statements()
         .withConnection(
             c -> {

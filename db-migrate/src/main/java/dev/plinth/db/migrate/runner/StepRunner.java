@@ -4,6 +4,7 @@ import dev.plinth.db.core.Database;
 import dev.plinth.db.core.Session;
 import dev.plinth.db.core.TransactionScope;
 import dev.plinth.db.core.Tx;
+import dev.plinth.db.core.dialect.Dialect;
 import dev.plinth.db.core.dialect.WorkMark;
 import dev.plinth.db.core.tx.DdlStatements;
 import dev.plinth.db.migrate.AppliedRevision;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * its version change commits right after it. A failure is recorded in the history in a transaction
  * of its own and thrown as a {@link RevisionFailedException} that says what stayed applied. The
  * revision's session carries the dialect's work mark while it runs (see {@link MigrationLock}).
+ *
+ * <p>Where the dialect sends statements together and has each of these settings as a statement
+ * (PostgreSQL), a transactional revision travels in two round trips: the relaxed-commit setting,
+ * the work mark, a savepoint, the revision's statements, the version and history change; then the
+ * commit. If a statement fails, the revision rolls back to the savepoint and runs them one by one,
+ * so that the failure names its statement, and then records itself as usual.
  */
 final class StepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
@@ -64,11 +73,13 @@ final class StepRunner {
     RevisionInfo info = step.revision();
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    TransactionScope writer = relaxed ? db.writer().relaxedCommit() : db.writer();
+    List<String> preamble = info.transactional() ? preamble(relaxed) : null;
+    TransactionScope writer =
+        relaxed && preamble == null ? db.writer().relaxedCommit() : db.writer();
     try {
       if (info.transactional()) {
         try {
-          writer.schemaChange().run(tx -> inTransaction(tx, step, script, started, t0));
+          writer.schemaChange().run(tx -> inTransaction(tx, step, script, started, t0, preamble));
         } finally {
           afterDdl();
         }
@@ -101,19 +112,92 @@ final class StepRunner {
     return step.direction() == Direction.UPGRADE;
   }
 
+  /**
+   * The statements that set up a transactional revision where they can travel with its first
+   * statements: the relaxed commit if {@code relaxed}, then the work mark; null where the dialect
+   * cannot send them so, and the transaction sets them up itself.
+   */
+  private List<String> preamble(boolean relaxed) {
+    Dialect dialect = db.dialect();
+    Optional<String> relax = dialect.relaxedCommitStatement();
+    Optional<String> mark = dialect.markWorkStatement(MigrationRunner.lockName(versions.name()));
+    if (dialect.statementBatchSchemaQuery().isEmpty()
+        || dialect.transactionMillisExpression().isEmpty()
+        || (relaxed && relax.isEmpty())
+        || mark.isEmpty()) {
+      return null;
+    }
+    return relaxed ? List.of(relax.get(), mark.get()) : List.of(mark.get());
+  }
+
+  /**
+   * Runs a transactional revision: with {@code preamble} (see {@link #preamble}) its statements and
+   * its version and history change go to the server together where they can; otherwise the work
+   * mark is set first and the change is made after the statements.
+   */
   private void inTransaction(
-      Tx tx, MigrationStep step, MigrationScript script, Instant started, long t0) {
+      Tx tx,
+      MigrationStep step,
+      MigrationScript script,
+      Instant started,
+      long t0,
+      List<String> preamble) {
     RevisionContext ctx =
-        RevisionContext.inTransaction(step.revision(), tx, schema, this::afterDdl);
+        RevisionContext.inTransaction(
+            step.revision(), tx, schema, preamble == null ? List.of() : preamble, this::afterDdl);
     schema = ctx.schema();
-    try (WorkMark mark = markWork(tx)) {
+    try (WorkMark mark = preamble == null ? markWork(tx) : WorkMark.NONE) {
+      boolean recorded;
       try {
-        invoke(step, script, ctx);
+        run(step, script, ctx);
+        recorded = sendWithStatements(tx, step, script, started, t0, ctx);
+        ctx.restoreSchema();
       } catch (RuntimeException e) {
         throw failure(step, ctx, e);
       }
-      finish(tx, step, script, started, t0, ctx);
+      if (!recorded) {
+        finish(tx, step, script, started, t0, ctx);
+      }
     }
+  }
+
+  /**
+   * Sends the version and history change with the statements the revision holds back, if it can.
+   *
+   * @return whether the change was made
+   * @throws dev.plinth.db.migrate.MigrationException if the version table did not hold the row:
+   *     another migrator changed it
+   */
+  private boolean sendWithStatements(
+      Tx tx,
+      MigrationStep step,
+      MigrationScript script,
+      Instant started,
+      long t0,
+      RevisionContext ctx) {
+    if (!ctx.holdsAll() || ctx.schema() == null) {
+      return false;
+    }
+    HistoryEntry entry = entry(step, script, started, t0, Outcome.SUCCESS);
+    Optional<String> change =
+        history.recordWithMoveStatement(
+            tx.dialect(),
+            ctx.schema(),
+            versions,
+            step.headsBefore(),
+            step.headsAfter(),
+            entry,
+            entry.durationMillis());
+    if (change.isEmpty()) {
+      return false;
+    }
+    OptionalInt hit = ctx.sendWith(change.get());
+    if (hit.isPresent() && hit.getAsInt() != 1) {
+      Set<String> before = step.headsBefore();
+      String moved = versions.statements(tx.dialect(), before, step.headsAfter()).get(0).mustHit();
+      throw versions.changedByOther(tx, moved, before);
+    }
+    return hit.isPresent();
   }
 
   /** Marks the revision's session so that the next migrator finds it should this process die. */
@@ -163,12 +247,16 @@ final class StepRunner {
   }
 
   private static void invoke(MigrationStep step, MigrationScript script, RevisionContext ctx) {
+    run(step, script, ctx);
+    ctx.restoreSchema();
+  }
+
+  private static void run(MigrationStep step, MigrationScript script, RevisionContext ctx) {
     if (step.direction() == Direction.UPGRADE) {
       script.upgrade(ctx);
     } else {
       script.downgrade(ctx);
     }
-    ctx.restoreSchema();
   }
 
   private void recordFailure(

@@ -156,6 +156,60 @@ class SqlFileMigrationTest {
     assertThat(successes).isZero();
   }
 
+  @AllBackends(Backend.POSTGRESQL)
+  void statementsSentWithTheirBookkeepingRecordTheVersionAndTheTimeTheyTook(Database db)
+      throws IOException {
+    Path dir = Files.createTempDirectory("plinth-sql");
+    Files.writeString(
+        dir.resolve("1.sql"),
+        "-- revision: aa01\n-- +upgrade\nCREATE TABLE timed_t (id INTEGER);\n");
+    Files.writeString(
+        dir.resolve("2.sql"),
+        String.join(
+            "\n",
+            "-- revision: bb02",
+            "-- down_revision: aa01",
+            "-- +upgrade",
+            "INSERT INTO timed_t (id) VALUES (1);",
+            "SELECT pg_sleep(0.3);",
+            "INSERT INTO timed_t (id) VALUES (2);",
+            ""));
+
+    sqlMigrator(db, dir).upgrade("heads");
+
+    long rows = db.reader().call(tx -> tx.count("SELECT id FROM timed_t"));
+    assertThat(rows).isEqualTo(2);
+    List<String> versions =
+        db.reader()
+            .call(tx -> tx.query("SELECT version_num FROM plinth_version", rs -> rs.getString(1)));
+    assertThat(versions).containsExactly("bb02");
+    List<String> history =
+        db.reader()
+            .call(
+                tx ->
+                    tx.query(
+                        "SELECT revision, direction, outcome, checksum IS NOT NULL"
+                            + " FROM plinth_history ORDER BY id",
+                        rs ->
+                            rs.getString(1)
+                                + " "
+                                + rs.getString(2)
+                                + " "
+                                + rs.getString(3)
+                                + " "
+                                + rs.getBoolean(4)));
+    assertThat(history).containsExactly("aa01 upgrade success true", "bb02 upgrade success true");
+    long slept =
+        db.reader()
+            .call(
+                tx ->
+                    tx.queryOne(
+                            "SELECT duration_ms FROM plinth_history WHERE revision = 'bb02'",
+                            rs -> rs.getLong(1))
+                        .orElseThrow());
+    assertThat(slept).as("the server's time of the statements counts").isGreaterThanOrEqualTo(300);
+  }
+
   private static Migrator sqlMigrator(Database db, Path dir) {
     return Migrator.builder().database(db).locations("filesystem:" + dir).build();
   }

@@ -32,6 +32,8 @@ import org.postgresql.core.BaseConnection;
  */
 public final class PostgresDialect extends BaseDialect {
   /** The commit stops waiting for the WAL flush; the setting ends with the transaction. */
+  private static final String RELAX_COMMIT = "SET LOCAL synchronous_commit = off";
+
   private static final TransactionGuard RELAXED_COMMIT =
       new TransactionGuard() {
         @Override
@@ -39,7 +41,7 @@ public final class PostgresDialect extends BaseDialect {
           tx.withConnection(
               c -> {
                 try (Statement s = c.createStatement()) {
-                  return s.execute("SET LOCAL synchronous_commit = off");
+                  return s.execute(RELAX_COMMIT);
                 }
               });
         }
@@ -96,6 +98,22 @@ public final class PostgresDialect extends BaseDialect {
   @Override
   public CommitCheck commitCheck(DatabaseConfig config) {
     return COMMIT_CHECK;
+  }
+
+  @Override
+  public Optional<String> relaxedCommitStatement() {
+    return Optional.of(RELAX_COMMIT);
+  }
+
+  @Override
+  public Optional<String> markWorkStatement(String name) {
+    return Optional.of(PostgresSessionLock.markWorkStatement(name));
+  }
+
+  /** {@code now()} is the transaction's start, {@code clock_timestamp()} the present. */
+  @Override
+  public Optional<String> transactionMillisExpression() {
+    return Optional.of("(EXTRACT(EPOCH FROM clock_timestamp() - now()) * 1000)::bigint");
   }
 
   @Override

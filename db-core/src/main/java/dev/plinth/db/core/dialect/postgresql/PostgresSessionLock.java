@@ -116,6 +116,15 @@ final class PostgresSessionLock implements SessionLock {
             "SELECT set_config('application_name', ?, false)", rs -> rs.getString(1), before);
   }
 
+  /**
+   * The statement that sets {@code application_name} to the lock's name for the transaction, as
+   * {@link #markWork} does in one; it returns no rows, so pgjdbc sends it with the statements after
+   * it.
+   */
+  static String markWorkStatement(String name) {
+    return "SET LOCAL application_name = '" + applicationName(name).replace("'", "''") + "'";
+  }
+
   private static String applicationName(String name) {
     return name.length() <= MAX_APPLICATION_NAME ? name : name.substring(0, MAX_APPLICATION_NAME);
   }
