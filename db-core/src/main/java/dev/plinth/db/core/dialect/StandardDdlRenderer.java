@@ -65,7 +65,9 @@ public abstract class StandardDdlRenderer implements DdlRenderer {
     Column generated =
         table.columns().stream().filter(Column::autoIncrement).findFirst().orElse(null);
     boolean keyInline = autoIncrementDeclaresPrimaryKey() && generated != null;
-    if (keyInline && !table.primaryKey().equals(List.of(generated.name()))) {
+    if (keyInline
+        && !table.primaryKey().isEmpty()
+        && !table.primaryKey().equals(List.of(generated.name()))) {
       throw new DbNotSupportedException(
           "table "
               + table.name()

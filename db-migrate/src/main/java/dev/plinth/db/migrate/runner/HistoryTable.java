@@ -94,7 +94,8 @@ final class HistoryTable extends MigratorTable {
    * {@code clientMillis} plus the dialect's {@link Dialect#transactionMillisExpression()}: the time
    * before the transaction began on the server, plus its time there.
    *
-   * @return empty where {@link #recordWithMove} would not run, or the dialect has no such
+   * @return empty where {@link #recordWithMove} would not run, the move is not one {@code UPDATE}
+   *     (a row added or removed: a first upgrade or a last downgrade), or the dialect has no such
    *     expression
    */
   Optional<String> recordWithMoveStatement(
@@ -110,6 +111,7 @@ final class HistoryTable extends MigratorTable {
     if (!dialect.dataModifyingWith()
         || changes.size() != 1
         || changes.get(0).mustHit() == null
+        || changes.get(0).values().size() != 2
         || serverMillis.isEmpty()) {
       return Optional.empty();
     }
